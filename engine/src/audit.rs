@@ -1,0 +1,127 @@
+//! The activity log (RULES §9): one entry per state-changing command.
+
+use crate::ids::{CustomerId, UserId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What was done. The app turns each into a localised label.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AuditAction {
+    ClockAdvanced,
+    PartnerProfileUpdated,
+    UserAdded,
+    UserUpdated,
+    UserRemoved,
+    DemoDataReset,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    pub user: UserId,
+    /// The user's name when the entry was written (users can be renamed or removed later).
+    pub user_name: String,
+    pub customer: Option<CustomerId>,
+    pub action: AuditAction,
+    /// Data of the action (names, quantities, amounts); language-neutral.
+    pub details: String,
+}
+
+/// Entries whose date lies in `from..=to` (either bound optional), newest first.
+pub fn entries_between(
+    log: &[AuditEntry],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Vec<&AuditEntry> {
+    let mut out: Vec<&AuditEntry> = log
+        .iter()
+        .filter(|e| {
+            let d = e.at.date_naive();
+            from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
+/// Quote a CSV field when it needs it (RFC 4180), and defuse spreadsheet formulas.
+pub fn csv_field(value: &str) -> String {
+    let numeric = value.len() > 1
+        && value[1..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    let formula = value.starts_with(['=', '+', '-', '@']) && !numeric;
+    let value = if formula {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// One CSV line from already-localised cells.
+pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
+    cells
+        .iter()
+        .map(|c| csv_field(c.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn entry(day: u32) -> AuditEntry {
+        AuditEntry {
+            at: Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap(),
+            user: UserId("u1".into()),
+            user_name: "A".into(),
+            customer: None,
+            action: AuditAction::UserAdded,
+            details: String::new(),
+        }
+    }
+
+    #[test]
+    fn filters_by_inclusive_date_range_newest_first() {
+        let log: Vec<AuditEntry> = [1, 5, 10, 20].into_iter().map(entry).collect();
+        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day);
+        let cases: &[(Option<NaiveDate>, Option<NaiveDate>, &[u32])] = &[
+            (None, None, &[20, 10, 5, 1]),
+            (d(5), d(10), &[10, 5]),
+            (d(6), None, &[20, 10]),
+            (None, d(1), &[1]),
+            (d(11), d(19), &[]),
+        ];
+        for (from, to, want) in cases {
+            let got: Vec<u32> = entries_between(&log, *from, *to)
+                .iter()
+                .map(|e| chrono::Datelike::day(&e.at))
+                .collect();
+            assert_eq!(&got, want, "{from:?}..{to:?}");
+        }
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses() {
+        let cases = [
+            ("plain", "plain"),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("-4.00", "-4.00"),
+            ("-cmd", "'-cmd"),
+            ("@x", "'@x"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(csv_field(input), want);
+        }
+        assert_eq!(csv_line(&["a", "b,c"]), "a,\"b,c\"");
+    }
+}

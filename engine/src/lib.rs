@@ -1,0 +1,214 @@
+//! # csp-engine
+//!
+//! The rules engine of CSP Marketplace: every decision of RULES.md as pure functions.
+//!
+//! * [`decide`]: state + acting user + command + now → the events to apply, or a [`Rejection`] listing
+//!   every violated rule.
+//! * [`evolve`]: apply one event to the state. Nothing else changes state.
+//! * [`execute`]: decide, then evolve each event; for [`Command::AdvanceClock`] it also runs every due
+//!   event day by day (see [`clock`]).
+//!
+//! The engine reads no clock (every call takes `now`), does no I/O, draws no random numbers and never
+//! panics on user input. Money is integer minor units ([`money::Money`]); every window, fee and cap
+//! lives in [`policy::Policy`].
+//!
+//! ```
+//! use csp_engine::{demo, execute, Command};
+//! use chrono::{TimeZone, Utc};
+//! let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+//! let mut state = demo::demo_state(now);
+//! let admin = demo::global_admin();
+//! let later = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
+//! execute(&mut state, &admin, Command::AdvanceClock { to: later }, now).unwrap();
+//! assert_eq!(state.clock, later);
+//! ```
+
+pub mod audit;
+pub mod clock;
+pub mod command;
+pub mod country;
+pub mod demo;
+pub mod ids;
+pub mod money;
+pub mod partner;
+pub mod policy;
+pub mod rejection;
+pub mod roles;
+pub mod state;
+
+mod users;
+
+pub use command::{Command, Event};
+pub use rejection::{Rejection, Violation};
+pub use state::State;
+
+use audit::{AuditAction, AuditEntry};
+use chrono::{DateTime, Utc};
+use ids::{CustomerId, UserId};
+use roles::Permission;
+
+/// The permission a command needs (RULES §1.2); `None` for simulation controls open to every user.
+pub fn required_permission(cmd: &Command) -> Option<Permission> {
+    match cmd {
+        Command::AdvanceClock { .. } => None,
+        Command::UpdatePartnerProfile { .. } | Command::ResetDemoData => {
+            Some(Permission::EditPartnerSettings)
+        }
+        Command::AddUser { .. } | Command::UpdateUser { .. } | Command::RemoveUser { .. } => {
+            Some(Permission::ManageUsers)
+        }
+    }
+}
+
+/// Check that `actor` exists and holds `permission`.
+pub fn authorize(state: &State, actor: &UserId, permission: Permission) -> Result<(), Rejection> {
+    if state.user(actor).is_none() {
+        return Err(Rejection::one(Violation::UnknownUser));
+    }
+    if permission.granted_to(state.roles_of(actor)) {
+        Ok(())
+    } else {
+        Err(Rejection::one(Violation::NotPermitted {
+            permission,
+            allowed: permission.allowed_roles().to_vec(),
+        }))
+    }
+}
+
+/// Decide what a command does. Pure: the state is untouched; on refusal nothing is returned but the
+/// reasons. The last event of an accepted command is always its activity-log entry.
+pub fn decide(
+    state: &State,
+    actor: &UserId,
+    cmd: &Command,
+    now: DateTime<Utc>,
+) -> Result<Vec<Event>, Rejection> {
+    match required_permission(cmd) {
+        Some(p) => authorize(state, actor, p)?,
+        None if state.user(actor).is_none() => return Err(Rejection::one(Violation::UnknownUser)),
+        None => {}
+    }
+    let (mut events, audit) = match cmd {
+        Command::AdvanceClock { to } => clock::decide_advance(state, *to)?,
+        Command::UpdatePartnerProfile {
+            name,
+            country,
+            model,
+        } => users::decide_profile(name, country, *model)?,
+        Command::AddUser { name, email, roles } => users::decide_add(state, name, email, roles)?,
+        Command::UpdateUser {
+            user,
+            name,
+            email,
+            roles,
+        } => users::decide_update(state, user, name, email, roles)?,
+        Command::RemoveUser { user } => users::decide_remove(state, user)?,
+        Command::ResetDemoData => (
+            vec![Event::DemoDataReset],
+            AuditNote::new(AuditAction::DemoDataReset, ""),
+        ),
+    };
+    events.push(Event::Audited(audit.entry(state, actor, now)));
+    Ok(events)
+}
+
+/// What an accepted command writes to the activity log.
+pub struct AuditNote {
+    pub action: AuditAction,
+    pub customer: Option<CustomerId>,
+    pub details: String,
+}
+
+impl AuditNote {
+    pub fn new(action: AuditAction, details: impl Into<String>) -> AuditNote {
+        AuditNote {
+            action,
+            customer: None,
+            details: details.into(),
+        }
+    }
+
+    pub fn for_customer(mut self, customer: CustomerId) -> AuditNote {
+        self.customer = Some(customer);
+        self
+    }
+
+    fn entry(self, state: &State, actor: &UserId, now: DateTime<Utc>) -> AuditEntry {
+        AuditEntry {
+            at: now,
+            user: actor.clone(),
+            user_name: state
+                .user(actor)
+                .map(|u| u.name.clone())
+                .unwrap_or_default(),
+            customer: self.customer,
+            action: self.action,
+            details: self.details,
+        }
+    }
+}
+
+/// Apply one event. Total: an event that no longer fits the state (e.g. a removed user) changes nothing.
+pub fn evolve(state: &mut State, event: &Event) {
+    match event {
+        Event::ClockAdvanced { to } => {
+            if *to > state.clock {
+                state.clock = *to;
+            }
+        }
+        Event::PartnerProfileUpdated {
+            name,
+            country,
+            model,
+        } => {
+            state.partner.name = name.clone();
+            state.partner.country = country.clone();
+            state.partner.model = *model;
+        }
+        Event::UserAdded(user) => {
+            ids::Counters::observe(&mut state.counters.user, user.id.as_str());
+            if state.user(&user.id).is_none() {
+                state.users.push(user.clone());
+            }
+        }
+        Event::UserUpdated(user) => {
+            if let Some(u) = state.users.iter_mut().find(|u| u.id == user.id) {
+                *u = user.clone();
+            }
+        }
+        Event::UserRemoved { user } => state.users.retain(|u| &u.id != user),
+        Event::DemoDataReset => {
+            let audit = std::mem::take(&mut state.audit);
+            *state = demo::demo_state(state.clock);
+            // The activity log survives a reset: it records that the reset happened.
+            state.audit = audit;
+        }
+        Event::Audited(entry) => state.audit.push(entry.clone()),
+    }
+}
+
+/// Decide and apply a command. For [`Command::AdvanceClock`], also runs every event that falls due
+/// between the old and the new date, day by day in time order. Returns every event applied.
+pub fn execute(
+    state: &mut State,
+    actor: &UserId,
+    cmd: Command,
+    now: DateTime<Utc>,
+) -> Result<Vec<Event>, Rejection> {
+    let mut events = decide(state, actor, &cmd, now)?;
+    if let Command::AdvanceClock { to } = cmd {
+        let due = clock::run_until(state, to);
+        // The log entry of the move comes after what the move caused.
+        let audit = events.pop();
+        events.extend(due);
+        events.extend(audit.iter().cloned());
+        if let Some(a) = audit {
+            evolve(state, &a);
+        }
+        return Ok(events);
+    }
+    for e in &events {
+        evolve(state, e);
+    }
+    Ok(events)
+}
