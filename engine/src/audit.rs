@@ -28,11 +28,7 @@ pub struct AuditEntry {
 }
 
 /// Entries whose date lies in `from..=to` (either bound optional), newest first.
-pub fn entries_between(
-    log: &[AuditEntry],
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Vec<&AuditEntry> {
+pub fn entries_between(log: &[AuditEntry], from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<&AuditEntry> {
     let mut out: Vec<&AuditEntry> = log
         .iter()
         .filter(|e| {
@@ -46,16 +42,9 @@ pub fn entries_between(
 
 /// Quote a CSV field when it needs it (RFC 4180), and defuse spreadsheet formulas.
 pub fn csv_field(value: &str) -> String {
-    let numeric = value.len() > 1
-        && value[1..]
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+    let numeric = value.len() > 1 && value[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
     let formula = value.starts_with(['=', '+', '-', '@']) && !numeric;
-    let value = if formula {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
+    let value = if formula { format!("'{value}") } else { value.to_string() };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
@@ -65,11 +54,7 @@ pub fn csv_field(value: &str) -> String {
 
 /// One CSV line from already-localised cells.
 pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
-    cells
-        .iter()
-        .map(|c| csv_field(c.as_ref()))
-        .collect::<Vec<_>>()
-        .join(",")
+    cells.iter().map(|c| csv_field(c.as_ref())).collect::<Vec<_>>().join(",")
 }
 
 #[cfg(test)]
@@ -100,10 +85,8 @@ mod tests {
             (d(11), d(19), &[]),
         ];
         for (from, to, want) in cases {
-            let got: Vec<u32> = entries_between(&log, *from, *to)
-                .iter()
-                .map(|e| chrono::Datelike::day(&e.at))
-                .collect();
+            let got: Vec<u32> =
+                entries_between(&log, *from, *to).iter().map(|e| chrono::Datelike::day(&e.at)).collect();
             assert_eq!(&got, want, "{from:?}..{to:?}");
         }
     }

@@ -7,24 +7,12 @@ use crate::rejection::{Rejection, Violation};
 use crate::{evolve, AuditNote, Event, State};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
-pub(crate) fn decide_advance(
-    state: &State,
-    to: DateTime<Utc>,
-) -> Result<(Vec<Event>, AuditNote), Rejection> {
+pub(crate) fn decide_advance(state: &State, to: DateTime<Utc>) -> Result<(Vec<Event>, AuditNote), Rejection> {
     if to < state.clock {
-        return Err(Rejection::one(Violation::ClockWouldGoBack {
-            current: state.clock,
-        }));
+        return Err(Rejection::one(Violation::ClockWouldGoBack { current: state.clock }));
     }
-    let details = format!(
-        "{} → {}",
-        state.clock.format("%Y-%m-%d %H:%M"),
-        to.format("%Y-%m-%d %H:%M")
-    );
-    Ok((
-        Vec::new(),
-        AuditNote::new(AuditAction::ClockAdvanced, details),
-    ))
+    let details = format!("{} → {}", state.clock.format("%Y-%m-%d %H:%M"), to.format("%Y-%m-%d %H:%M"));
+    Ok((Vec::new(), AuditNote::new(AuditAction::ClockAdvanced, details)))
 }
 
 /// Every event due at `at` given the state. Each area of the engine contributes its own; all are
@@ -77,17 +65,10 @@ mod tests {
             assert_eq!(result.is_ok(), ok, "{to}");
             if ok {
                 assert_eq!(state.clock, to);
-                assert_eq!(
-                    state.audit.len(),
-                    before.audit.len() + 1,
-                    "the move is logged"
-                );
+                assert_eq!(state.audit.len(), before.audit.len() + 1, "the move is logged");
             } else {
                 assert_eq!(state, before, "a refusal changes nothing");
-                assert_eq!(
-                    result.unwrap_err().violations,
-                    vec![Violation::ClockWouldGoBack { current: now }]
-                );
+                assert_eq!(result.unwrap_err().violations, vec![Violation::ClockWouldGoBack { current: now }]);
             }
         }
     }

@@ -8,51 +8,15 @@ use crate::State;
 use chrono::{DateTime, Utc};
 
 const DEMO_USERS: &[(&str, &str, Role)] = &[
-    (
-        "Alex Martin",
-        "alex.martin@contoso-partners.com",
-        Role::AdminAgent,
-    ),
-    (
-        "Sam Rivera",
-        "sam.rivera@contoso-partners.com",
-        Role::SalesAgent,
-    ),
-    (
-        "Jordan Lee",
-        "jordan.lee@contoso-partners.com",
-        Role::HelpdeskAgent,
-    ),
-    (
-        "Taylor Brooks",
-        "taylor.brooks@contoso-partners.com",
-        Role::BillingAdmin,
-    ),
-    (
-        "Morgan Blake",
-        "morgan.blake@contoso-partners.com",
-        Role::GlobalAdmin,
-    ),
-    (
-        "Camille Dubois",
-        "camille.dubois@contoso-partners.com",
-        Role::UserManagementAdmin,
-    ),
-    (
-        "Riley Chen",
-        "riley.chen@contoso-partners.com",
-        Role::AccountAdmin,
-    ),
-    (
-        "Jamie Novak",
-        "jamie.novak@contoso-partners.com",
-        Role::ReferralAdmin,
-    ),
-    (
-        "Quinn Patel",
-        "quinn.patel@contoso-partners.com",
-        Role::MarketingContentAdmin,
-    ),
+    ("Alex Martin", "alex.martin@contoso-partners.com", Role::AdminAgent),
+    ("Sam Rivera", "sam.rivera@contoso-partners.com", Role::SalesAgent),
+    ("Jordan Lee", "jordan.lee@contoso-partners.com", Role::HelpdeskAgent),
+    ("Taylor Brooks", "taylor.brooks@contoso-partners.com", Role::BillingAdmin),
+    ("Morgan Blake", "morgan.blake@contoso-partners.com", Role::GlobalAdmin),
+    ("Camille Dubois", "camille.dubois@contoso-partners.com", Role::UserManagementAdmin),
+    ("Riley Chen", "riley.chen@contoso-partners.com", Role::AccountAdmin),
+    ("Jamie Novak", "jamie.novak@contoso-partners.com", Role::ReferralAdmin),
+    ("Quinn Patel", "quinn.patel@contoso-partners.com", Role::MarketingContentAdmin),
 ];
 
 /// The demo Global admin (the user signed in on first start).
@@ -71,10 +35,7 @@ pub fn demo_state(now: DateTime<Utc>) -> State {
             roles: vec![*role],
         })
         .collect();
-    let counters = Counters {
-        user: users.len() as u64,
-        ..Counters::default()
-    };
+    let counters = Counters { user: users.len() as u64, ..Counters::default() };
     State {
         partner: Partner {
             id: "P-1000".into(),
@@ -100,10 +61,7 @@ mod tests {
     fn demo_covers_every_role_and_signs_in_a_global_admin() {
         let state = demo_state(Utc.with_ymd_and_hms(2026, 11, 21, 0, 0, 0).unwrap());
         for role in Role::ALL {
-            assert!(
-                state.users.iter().any(|u| u.roles.contains(&role)),
-                "{role:?}"
-            );
+            assert!(state.users.iter().any(|u| u.roles.contains(&role)), "{role:?}");
         }
         assert_eq!(state.roles_of(&global_admin()), &[Role::GlobalAdmin]);
     }

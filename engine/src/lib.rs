@@ -51,9 +51,7 @@ use roles::Permission;
 pub fn required_permission(cmd: &Command) -> Option<Permission> {
     match cmd {
         Command::AdvanceClock { .. } => None,
-        Command::UpdatePartnerProfile { .. } | Command::ResetDemoData => {
-            Some(Permission::EditPartnerSettings)
-        }
+        Command::UpdatePartnerProfile { .. } | Command::ResetDemoData => Some(Permission::EditPartnerSettings),
         Command::AddUser { .. } | Command::UpdateUser { .. } | Command::RemoveUser { .. } => {
             Some(Permission::ManageUsers)
         }
@@ -68,21 +66,13 @@ pub fn authorize(state: &State, actor: &UserId, permission: Permission) -> Resul
     if permission.granted_to(state.roles_of(actor)) {
         Ok(())
     } else {
-        Err(Rejection::one(Violation::NotPermitted {
-            permission,
-            allowed: permission.allowed_roles().to_vec(),
-        }))
+        Err(Rejection::one(Violation::NotPermitted { permission, allowed: permission.allowed_roles().to_vec() }))
     }
 }
 
 /// Decide what a command does. Pure: the state is untouched; on refusal nothing is returned but the
 /// reasons. The last event of an accepted command is always its activity-log entry.
-pub fn decide(
-    state: &State,
-    actor: &UserId,
-    cmd: &Command,
-    now: DateTime<Utc>,
-) -> Result<Vec<Event>, Rejection> {
+pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) -> Result<Vec<Event>, Rejection> {
     match required_permission(cmd) {
         Some(p) => authorize(state, actor, p)?,
         None if state.user(actor).is_none() => return Err(Rejection::one(Violation::UnknownUser)),
@@ -90,23 +80,11 @@ pub fn decide(
     }
     let (mut events, audit) = match cmd {
         Command::AdvanceClock { to } => clock::decide_advance(state, *to)?,
-        Command::UpdatePartnerProfile {
-            name,
-            country,
-            model,
-        } => users::decide_profile(name, country, *model)?,
+        Command::UpdatePartnerProfile { name, country, model } => users::decide_profile(name, country, *model)?,
         Command::AddUser { name, email, roles } => users::decide_add(state, name, email, roles)?,
-        Command::UpdateUser {
-            user,
-            name,
-            email,
-            roles,
-        } => users::decide_update(state, user, name, email, roles)?,
+        Command::UpdateUser { user, name, email, roles } => users::decide_update(state, user, name, email, roles)?,
         Command::RemoveUser { user } => users::decide_remove(state, user)?,
-        Command::ResetDemoData => (
-            vec![Event::DemoDataReset],
-            AuditNote::new(AuditAction::DemoDataReset, ""),
-        ),
+        Command::ResetDemoData => (vec![Event::DemoDataReset], AuditNote::new(AuditAction::DemoDataReset, "")),
     };
     events.push(Event::Audited(audit.entry(state, actor, now)));
     Ok(events)
@@ -121,11 +99,7 @@ pub struct AuditNote {
 
 impl AuditNote {
     pub fn new(action: AuditAction, details: impl Into<String>) -> AuditNote {
-        AuditNote {
-            action,
-            customer: None,
-            details: details.into(),
-        }
+        AuditNote { action, customer: None, details: details.into() }
     }
 
     pub fn for_customer(mut self, customer: CustomerId) -> AuditNote {
@@ -137,10 +111,7 @@ impl AuditNote {
         AuditEntry {
             at: now,
             user: actor.clone(),
-            user_name: state
-                .user(actor)
-                .map(|u| u.name.clone())
-                .unwrap_or_default(),
+            user_name: state.user(actor).map(|u| u.name.clone()).unwrap_or_default(),
             customer: self.customer,
             action: self.action,
             details: self.details,
@@ -156,11 +127,7 @@ pub fn evolve(state: &mut State, event: &Event) {
                 state.clock = *to;
             }
         }
-        Event::PartnerProfileUpdated {
-            name,
-            country,
-            model,
-        } => {
+        Event::PartnerProfileUpdated { name, country, model } => {
             state.partner.name = name.clone();
             state.partner.country = country.clone();
             state.partner.model = *model;
@@ -189,12 +156,7 @@ pub fn evolve(state: &mut State, event: &Event) {
 
 /// Decide and apply a command. For [`Command::AdvanceClock`], also runs every event that falls due
 /// between the old and the new date, day by day in time order. Returns every event applied.
-pub fn execute(
-    state: &mut State,
-    actor: &UserId,
-    cmd: Command,
-    now: DateTime<Utc>,
-) -> Result<Vec<Event>, Rejection> {
+pub fn execute(state: &mut State, actor: &UserId, cmd: Command, now: DateTime<Utc>) -> Result<Vec<Event>, Rejection> {
     let mut events = decide(state, actor, &cmd, now)?;
     if let Command::AdvanceClock { to } = cmd {
         let due = clock::run_until(state, to);

@@ -56,9 +56,7 @@ impl Currency {
     }
 
     pub fn from_code(code: &str) -> Option<Currency> {
-        Currency::ALL
-            .into_iter()
-            .find(|c| c.code().eq_ignore_ascii_case(code))
+        Currency::ALL.into_iter().find(|c| c.code().eq_ignore_ascii_case(code))
     }
 }
 
@@ -93,10 +91,7 @@ impl Money {
 
     /// From a whole number of major units (e.g. `Money::major(48, USD)` is $48.00).
     pub const fn major(major: i64, currency: Currency) -> Money {
-        Money {
-            minor: major * currency.minor_per_major(),
-            currency,
-        }
+        Money { minor: major * currency.minor_per_major(), currency }
     }
 
     pub fn is_zero(self) -> bool {
@@ -105,10 +100,7 @@ impl Money {
 
     pub fn checked_add(self, other: Money) -> Result<Money, CurrencyMismatch> {
         self.same_currency(other)?;
-        Ok(Money::new(
-            self.minor.saturating_add(other.minor),
-            self.currency,
-        ))
+        Ok(Money::new(self.minor.saturating_add(other.minor), self.currency))
     }
 
     pub fn checked_sub(self, other: Money) -> Result<Money, CurrencyMismatch> {
@@ -145,10 +137,7 @@ impl Money {
         if self.currency == other.currency {
             Ok(())
         } else {
-            Err(CurrencyMismatch {
-                left: self.currency,
-                right: other.currency,
-            })
+            Err(CurrencyMismatch { left: self.currency, right: other.currency })
         }
     }
 }
@@ -163,14 +152,7 @@ impl fmt::Display for Money {
             write!(f, "{sign}{abs} {}", self.currency)
         } else {
             let per = 10u64.pow(digits);
-            write!(
-                f,
-                "{sign}{}.{:0width$} {}",
-                abs / per,
-                abs % per,
-                self.currency,
-                width = digits as usize
-            )
+            write!(f, "{sign}{}.{:0width$} {}", abs / per, abs % per, self.currency, width = digits as usize)
         }
     }
 }
@@ -202,17 +184,8 @@ mod tests {
 
     #[test]
     fn rounding_is_half_away_from_zero() {
-        let cases: &[(i128, i128, i128)] = &[
-            (5, 2, 3),
-            (-5, 2, -3),
-            (4, 2, 2),
-            (7, 3, 2),
-            (8, 3, 3),
-            (1, 3, 0),
-            (-8, 3, -3),
-            (10, 0, 0),
-            (2, -4, -1),
-        ];
+        let cases: &[(i128, i128, i128)] =
+            &[(5, 2, 3), (-5, 2, -3), (4, 2, 2), (7, 3, 2), (8, 3, 3), (1, 3, 0), (-8, 3, -3), (10, 0, 0), (2, -4, -1)];
         for &(n, d, want) in cases {
             assert_eq!(div_round_half_up(n, d), want, "{n}/{d}");
         }
@@ -222,13 +195,7 @@ mod tests {
     fn mixed_currencies_are_refused() {
         let usd = Money::major(1, Currency::USD);
         let eur = Money::major(1, Currency::EUR);
-        assert_eq!(
-            usd.checked_add(eur),
-            Err(CurrencyMismatch {
-                left: Currency::USD,
-                right: Currency::EUR
-            })
-        );
+        assert_eq!(usd.checked_add(eur), Err(CurrencyMismatch { left: Currency::USD, right: Currency::EUR }));
         assert_eq!(Money::sum([usd, eur]), None);
         assert_eq!(Money::sum([usd, usd]), Some(Money::major(2, Currency::USD)));
     }

@@ -15,11 +15,7 @@ pub enum CspModel {
 }
 
 impl CspModel {
-    pub const ALL: [CspModel; 3] = [
-        CspModel::DirectBill,
-        CspModel::IndirectProvider,
-        CspModel::IndirectReseller,
-    ];
+    pub const ALL: [CspModel; 3] = [CspModel::DirectBill, CspModel::IndirectProvider, CspModel::IndirectReseller];
 
     /// Only direct-bill partners and indirect providers may buy add-ons (RULES §1.1).
     pub fn may_buy_add_ons(self) -> bool {
@@ -60,15 +56,9 @@ pub const MAX_NAME_LEN: u32 = 100;
 pub fn check_name(field: Field, value: &str, out: &mut Vec<Violation>) {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        out.push(Violation::Invalid {
-            field,
-            problem: Problem::Required,
-        });
+        out.push(Violation::Invalid { field, problem: Problem::Required });
     } else if trimmed.chars().count() > MAX_NAME_LEN as usize {
-        out.push(Violation::Invalid {
-            field,
-            problem: Problem::TooLong { max: MAX_NAME_LEN },
-        });
+        out.push(Violation::Invalid { field, problem: Problem::TooLong { max: MAX_NAME_LEN } });
     }
 }
 
@@ -88,10 +78,7 @@ pub fn is_valid_email(value: &str) -> bool {
 pub fn check_country(field: Field, value: &str, out: &mut Vec<Violation>) -> Option<&'static str> {
     let code = parse_country(value);
     if code.is_none() {
-        out.push(Violation::Invalid {
-            field,
-            problem: Problem::UnknownCountry,
-        });
+        out.push(Violation::Invalid { field, problem: Problem::UnknownCountry });
     }
     code
 }
@@ -107,29 +94,14 @@ pub fn check_user_fields(
     let mut out = Vec::new();
     check_name(Field::UserName, name, &mut out);
     if email.trim().is_empty() {
-        out.push(Violation::Invalid {
-            field: Field::UserEmail,
-            problem: Problem::Required,
-        });
+        out.push(Violation::Invalid { field: Field::UserEmail, problem: Problem::Required });
     } else if !is_valid_email(email) {
-        out.push(Violation::Invalid {
-            field: Field::UserEmail,
-            problem: Problem::InvalidEmail,
-        });
-    } else if users
-        .iter()
-        .any(|u| Some(&u.id) != except && u.email.eq_ignore_ascii_case(email.trim()))
-    {
-        out.push(Violation::Invalid {
-            field: Field::UserEmail,
-            problem: Problem::Taken,
-        });
+        out.push(Violation::Invalid { field: Field::UserEmail, problem: Problem::InvalidEmail });
+    } else if users.iter().any(|u| Some(&u.id) != except && u.email.eq_ignore_ascii_case(email.trim())) {
+        out.push(Violation::Invalid { field: Field::UserEmail, problem: Problem::Taken });
     }
     if roles.is_empty() {
-        out.push(Violation::Invalid {
-            field: Field::UserRoles,
-            problem: Problem::Required,
-        });
+        out.push(Violation::Invalid { field: Field::UserRoles, problem: Problem::Required });
     }
     out
 }
@@ -164,11 +136,8 @@ mod tests {
 
     #[test]
     fn add_ons_by_model() {
-        let cases = [
-            (CspModel::DirectBill, true),
-            (CspModel::IndirectProvider, true),
-            (CspModel::IndirectReseller, false),
-        ];
+        let cases =
+            [(CspModel::DirectBill, true), (CspModel::IndirectProvider, true), (CspModel::IndirectReseller, false)];
         for (model, want) in cases {
             assert_eq!(model.may_buy_add_ons(), want, "{model:?}");
         }

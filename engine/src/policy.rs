@@ -91,13 +91,12 @@ impl Default for Policy {
 /// RULES §6.1 by ISO code. Bonaire, Saba and Sint Eustatius share BQ; Svalbard and Jan Mayen share SJ;
 /// Kosovo uses the user-assigned XK.
 const RESERVATION_UNAVAILABLE_MARKETS: &[&str] = &[
-    "AX", "AS", "AD", "AI", "AQ", "AG", "AW", "AZ", "BJ", "BT", "BQ", "BV", "IO", "VG", "BF", "BI",
-    "KH", "CF", "TD", "CN", "CX", "CC", "KM", "CG", "CD", "CK", "DJ", "DM", "GQ", "ER", "FK", "GF",
-    "PF", "TF", "GA", "GM", "GI", "GL", "GD", "GP", "GU", "GG", "GN", "GW", "GY", "HT", "HM", "IM",
-    "SJ", "JE", "KI", "XK", "LA", "LS", "LR", "MG", "MW", "MV", "ML", "MH", "MQ", "MR", "YT", "FM",
-    "MS", "MZ", "MM", "NR", "NC", "NE", "NU", "NF", "MP", "PW", "PG", "PN", "RE", "BL", "LC", "MF",
-    "PM", "VC", "WS", "SM", "ST", "SC", "SL", "SX", "SB", "SO", "GS", "SS", "SH", "SR", "SZ", "TL",
-    "TG", "TK", "TO", "TC", "TV", "UM", "VU", "VA", "WF", "YE",
+    "AX", "AS", "AD", "AI", "AQ", "AG", "AW", "AZ", "BJ", "BT", "BQ", "BV", "IO", "VG", "BF", "BI", "KH", "CF", "TD",
+    "CN", "CX", "CC", "KM", "CG", "CD", "CK", "DJ", "DM", "GQ", "ER", "FK", "GF", "PF", "TF", "GA", "GM", "GI", "GL",
+    "GD", "GP", "GU", "GG", "GN", "GW", "GY", "HT", "HM", "IM", "SJ", "JE", "KI", "XK", "LA", "LS", "LR", "MG", "MW",
+    "MV", "ML", "MH", "MQ", "MR", "YT", "FM", "MS", "MZ", "MM", "NR", "NC", "NE", "NU", "NF", "MP", "PW", "PG", "PN",
+    "RE", "BL", "LC", "MF", "PM", "VC", "WS", "SM", "ST", "SC", "SL", "SX", "SB", "SO", "GS", "SS", "SH", "SR", "SZ",
+    "TL", "TG", "TK", "TO", "TC", "TV", "UM", "VU", "VA", "WF", "YE",
 ];
 
 fn codes(list: &[&str]) -> Vec<String> {
@@ -110,19 +109,13 @@ impl Policy {
     }
 
     pub fn reservations_unavailable_in(&self, country: &str) -> bool {
-        self.reservation_unavailable_markets
-            .iter()
-            .any(|c| c == country)
+        self.reservation_unavailable_markets.iter().any(|c| c == country)
     }
 
     /// Convert an amount to USD minor units with the policy's fixed rates, rounding half up.
     /// `None` when the policy has no rate for the currency.
     pub fn to_usd_minor(&self, amount: Money) -> Option<i64> {
-        let rate = self
-            .usd_micros_per_unit
-            .iter()
-            .find(|(c, _)| *c == amount.currency)?
-            .1;
+        let rate = self.usd_micros_per_unit.iter().find(|(c, _)| *c == amount.currency)?.1;
         // minor → major (÷ minor_per_major) → micro-USD (× rate) → USD cents (÷ 10_000)
         let num = amount.minor as i128 * rate as i128;
         let den = amount.currency.minor_per_major() as i128 * 10_000;
@@ -146,14 +139,8 @@ mod tests {
         assert_eq!(p.trial_licenses, 25);
         assert_eq!(p.trial_days, 30);
         assert_eq!(p.software_cancel_days, 60);
-        assert_eq!(
-            (p.download_link_valid_days, p.download_link_max_downloads),
-            (14, 50)
-        );
-        assert_eq!(
-            (p.isv_monthly_cancel_hours, p.isv_annual_cancel_days),
-            (24, 14)
-        );
+        assert_eq!((p.download_link_valid_days, p.download_link_max_downloads), (14, 50));
+        assert_eq!((p.isv_monthly_cancel_hours, p.isv_annual_cancel_days), (24, 14));
         assert_eq!(p.early_termination_fee_bp, 1200);
         assert_eq!(p.refund_cap_usd_minor, 5_000_000);
         assert_eq!(p.refund_window_days, 365);
@@ -161,11 +148,7 @@ mod tests {
         let mut markets = p.reservation_unavailable_markets.clone();
         markets.sort();
         markets.dedup();
-        assert_eq!(
-            markets.len(),
-            p.reservation_unavailable_markets.len(),
-            "no duplicate codes"
-        );
+        assert_eq!(markets.len(), p.reservation_unavailable_markets.len(), "no duplicate codes");
         assert_eq!(markets.len(), 106);
     }
 
@@ -183,11 +166,7 @@ mod tests {
         ];
         for (code, tax, unavailable) in cases {
             assert_eq!(p.prices_include_tax(code), tax, "{code} tax");
-            assert_eq!(
-                p.reservations_unavailable_in(code),
-                unavailable,
-                "{code} market"
-            );
+            assert_eq!(p.reservations_unavailable_in(code), unavailable, "{code} market");
         }
     }
 

@@ -13,9 +13,7 @@ pub struct Rejection {
 
 impl Rejection {
     pub fn one(v: Violation) -> Rejection {
-        Rejection {
-            violations: vec![v],
-        }
+        Rejection { violations: vec![v] }
     }
 
     /// `Ok(())` when nothing was violated, otherwise the whole list.
@@ -59,10 +57,7 @@ pub enum Problem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Violation {
     /// The signed-in user lacks the permission; `allowed` names the roles that have it.
-    NotPermitted {
-        permission: Permission,
-        allowed: Vec<Role>,
-    },
+    NotPermitted { permission: Permission, allowed: Vec<Role> },
     /// The acting user does not exist (removed in another tab, for instance).
     UnknownUser,
     /// A field of a form is invalid.

@@ -67,49 +67,22 @@ impl Permission {
     pub const fn allowed_roles(self) -> &'static [Role] {
         use Role::*;
         match self {
-            Permission::ViewCustomers => &[
-                AdminAgent,
-                SalesAgent,
-                HelpdeskAgent,
-                BillingAdmin,
-                GlobalAdmin,
-                UserManagementAdmin,
-            ],
-            Permission::EditCustomers => {
-                &[AdminAgent, SalesAgent, GlobalAdmin, UserManagementAdmin]
+            Permission::ViewCustomers => {
+                &[AdminAgent, SalesAgent, HelpdeskAgent, BillingAdmin, GlobalAdmin, UserManagementAdmin]
             }
-            Permission::ManageSubscriptions => &[
-                AdminAgent,
-                SalesAgent,
-                HelpdeskAgent,
-                BillingAdmin,
-                GlobalAdmin,
-            ],
+            Permission::EditCustomers => &[AdminAgent, SalesAgent, GlobalAdmin, UserManagementAdmin],
+            Permission::ManageSubscriptions => &[AdminAgent, SalesAgent, HelpdeskAgent, BillingAdmin, GlobalAdmin],
             Permission::ConvertTrials => &[AdminAgent, SalesAgent, GlobalAdmin],
             Permission::OpenSoftware => &[AdminAgent, GlobalAdmin],
             Permission::SoftwareKeysAndCancel => &[AdminAgent],
-            Permission::ViewSoftwareActivity => &[
-                GlobalAdmin,
-                AccountAdmin,
-                ReferralAdmin,
-                MarketingContentAdmin,
-            ],
-            Permission::ManageReservations => &[
-                AdminAgent,
-                SalesAgent,
-                HelpdeskAgent,
-                GlobalAdmin,
-                UserManagementAdmin,
-            ],
+            Permission::ViewSoftwareActivity => &[GlobalAdmin, AccountAdmin, ReferralAdmin, MarketingContentAdmin],
+            Permission::ManageReservations => {
+                &[AdminAgent, SalesAgent, HelpdeskAgent, GlobalAdmin, UserManagementAdmin]
+            }
             Permission::ViewBilling => &[AdminAgent, BillingAdmin, GlobalAdmin],
-            Permission::ViewActivityLog => &[
-                AdminAgent,
-                SalesAgent,
-                HelpdeskAgent,
-                BillingAdmin,
-                GlobalAdmin,
-                UserManagementAdmin,
-            ],
+            Permission::ViewActivityLog => {
+                &[AdminAgent, SalesAgent, HelpdeskAgent, BillingAdmin, GlobalAdmin, UserManagementAdmin]
+            }
             Permission::ManageUsers => &[GlobalAdmin, UserManagementAdmin, AccountAdmin],
             Permission::EditPartnerSettings => &[GlobalAdmin],
         }
@@ -144,18 +117,10 @@ mod tests {
             (P::ManageUsers, [0, 0, 0, 0, 1, 1, 1, 0, 0]),
             (P::EditPartnerSettings, [0, 0, 0, 0, 1, 0, 0, 0, 0]),
         ];
-        assert_eq!(
-            table.len(),
-            Permission::ALL.len(),
-            "every permission has a row"
-        );
+        assert_eq!(table.len(), Permission::ALL.len(), "every permission has a row");
         for (permission, row) in table {
             for (role, &allowed) in Role::ALL.iter().zip(row.iter()) {
-                assert_eq!(
-                    permission.granted_to(&[*role]),
-                    allowed == 1,
-                    "{permission:?} for {role:?}"
-                );
+                assert_eq!(permission.granted_to(&[*role]), allowed == 1, "{permission:?} for {role:?}");
             }
         }
     }

@@ -30,9 +30,6 @@ impl State {
     }
 
     pub fn global_admin_count(&self) -> usize {
-        self.users
-            .iter()
-            .filter(|u| u.roles.contains(&Role::GlobalAdmin))
-            .count()
+        self.users.iter().filter(|u| u.roles.contains(&Role::GlobalAdmin)).count()
     }
 }

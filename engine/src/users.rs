@@ -3,9 +3,7 @@
 use crate::audit::AuditAction;
 use crate::country::parse_country;
 use crate::ids::{Counters, UserId};
-use crate::partner::{
-    check_country, check_name, check_user_fields, normalise_roles, CspModel, PartnerUser,
-};
+use crate::partner::{check_country, check_name, check_user_fields, normalise_roles, CspModel, PartnerUser};
 use crate::rejection::{Field, Rejection, Violation};
 use crate::roles::Role;
 use crate::{AuditNote, Event, State};
@@ -20,11 +18,7 @@ pub(crate) fn decide_profile(name: &str, country: &str, model: CspModel) -> Deci
     let country = parse_country(country).unwrap_or_default().to_string();
     let details = format!("{} ({country}, {model:?})", name.trim());
     Ok((
-        vec![Event::PartnerProfileUpdated {
-            name: name.trim().to_string(),
-            country,
-            model,
-        }],
+        vec![Event::PartnerProfileUpdated { name: name.trim().to_string(), country, model }],
         AuditNote::new(AuditAction::PartnerProfileUpdated, details),
     ))
 }
@@ -41,19 +35,12 @@ pub(crate) fn decide_add(state: &State, name: &str, email: &str, roles: &[Role])
     Ok((vec![Event::UserAdded(user)], note))
 }
 
-pub(crate) fn decide_update(
-    state: &State,
-    id: &UserId,
-    name: &str,
-    email: &str,
-    roles: &[Role],
-) -> Decided {
+pub(crate) fn decide_update(state: &State, id: &UserId, name: &str, email: &str, roles: &[Role]) -> Decided {
     let Some(existing) = state.user(id) else {
         return Err(Rejection::one(Violation::NoSuchUser));
     };
     let mut v = check_user_fields(&state.users, Some(id), name, email, roles);
-    let loses_global =
-        existing.roles.contains(&Role::GlobalAdmin) && !roles.contains(&Role::GlobalAdmin);
+    let loses_global = existing.roles.contains(&Role::GlobalAdmin) && !roles.contains(&Role::GlobalAdmin);
     if loses_global && state.global_admin_count() <= 1 {
         v.push(Violation::LastGlobalAdmin);
     }
@@ -98,13 +85,7 @@ mod tests {
     }
 
     fn user_with(state: &State, role: Role) -> crate::ids::UserId {
-        state
-            .users
-            .iter()
-            .find(|u| u.roles == vec![role])
-            .expect("demo covers every role")
-            .id
-            .clone()
+        state.users.iter().find(|u| u.roles == vec![role]).expect("demo covers every role").id.clone()
     }
 
     #[test]
@@ -119,51 +100,27 @@ mod tests {
                 "not-an-email".into(),
                 vec![],
                 vec![
-                    Violation::Invalid {
-                        field: Field::UserName,
-                        problem: Problem::Required,
-                    },
-                    Violation::Invalid {
-                        field: Field::UserEmail,
-                        problem: Problem::InvalidEmail,
-                    },
-                    Violation::Invalid {
-                        field: Field::UserRoles,
-                        problem: Problem::Required,
-                    },
+                    Violation::Invalid { field: Field::UserName, problem: Problem::Required },
+                    Violation::Invalid { field: Field::UserEmail, problem: Problem::InvalidEmail },
+                    Violation::Invalid { field: Field::UserRoles, problem: Problem::Required },
                 ],
             ),
             (
                 "Ana",
                 taken,
                 vec![Role::SalesAgent],
-                vec![Violation::Invalid {
-                    field: Field::UserEmail,
-                    problem: Problem::Taken,
-                }],
+                vec![Violation::Invalid { field: Field::UserEmail, problem: Problem::Taken }],
             ),
             (
                 "Ana",
                 "".into(),
                 vec![Role::SalesAgent],
-                vec![Violation::Invalid {
-                    field: Field::UserEmail,
-                    problem: Problem::Required,
-                }],
+                vec![Violation::Invalid { field: Field::UserEmail, problem: Problem::Required }],
             ),
         ];
         for (name, email, roles, want) in cases {
-            let err = execute(
-                &mut state,
-                &admin,
-                Command::AddUser {
-                    name: name.into(),
-                    email,
-                    roles,
-                },
-                now,
-            )
-            .unwrap_err();
+            let err =
+                execute(&mut state, &admin, Command::AddUser { name: name.into(), email, roles }, now).unwrap_err();
             assert_eq!(err.violations, want, "{name}");
             assert_eq!(state, before);
         }
@@ -181,11 +138,7 @@ mod tests {
         let added = state.users.last().unwrap();
         assert_eq!(added.name, "Ana");
         assert_eq!(added.roles, vec![Role::AdminAgent, Role::SalesAgent]);
-        assert_eq!(
-            added.id.as_str(),
-            "U-0010",
-            "deterministic from the counter"
-        );
+        assert_eq!(added.id.as_str(), "U-0010", "deterministic from the counter");
         assert!(matches!(events.last(), Some(crate::Event::Audited(_))));
     }
 
@@ -195,11 +148,8 @@ mod tests {
         for role in Role::ALL {
             let mut s = state.clone();
             let actor = user_with(&s, role);
-            let cmd = Command::AddUser {
-                name: "Ana".into(),
-                email: "ana@contoso.com".into(),
-                roles: vec![Role::SalesAgent],
-            };
+            let cmd =
+                Command::AddUser { name: "Ana".into(), email: "ana@contoso.com".into(), roles: vec![Role::SalesAgent] };
             let result = execute(&mut s, &actor, cmd, now);
             let allowed = Permission::ManageUsers.granted_to(&[role]);
             assert_eq!(result.is_ok(), allowed, "{role:?}");
@@ -220,38 +170,17 @@ mod tests {
     fn the_last_global_admin_stays() {
         let (mut state, now) = setup();
         let admin = demo::global_admin();
-        let remove = execute(
-            &mut state,
-            &admin,
-            Command::RemoveUser {
-                user: admin.clone(),
-            },
-            now,
-        );
-        assert_eq!(
-            remove.unwrap_err().violations,
-            vec![Violation::LastGlobalAdmin]
-        );
+        let remove = execute(&mut state, &admin, Command::RemoveUser { user: admin.clone() }, now);
+        assert_eq!(remove.unwrap_err().violations, vec![Violation::LastGlobalAdmin]);
         let demote = Command::UpdateUser {
             user: admin.clone(),
             name: "M".into(),
             email: "m@contoso.com".into(),
             roles: vec![Role::SalesAgent],
         };
-        assert!(execute(&mut state, &admin, demote, now)
-            .unwrap_err()
-            .violations
-            .contains(&Violation::LastGlobalAdmin));
+        assert!(execute(&mut state, &admin, demote, now).unwrap_err().violations.contains(&Violation::LastGlobalAdmin));
         let other = user_with(&state, Role::SalesAgent);
-        execute(
-            &mut state,
-            &admin,
-            Command::RemoveUser {
-                user: other.clone(),
-            },
-            now,
-        )
-        .unwrap();
+        execute(&mut state, &admin, Command::RemoveUser { user: other.clone() }, now).unwrap();
         assert!(state.user(&other).is_none());
     }
 
@@ -265,18 +194,10 @@ mod tests {
             model: CspModel::IndirectReseller,
         };
         assert_eq!(
-            execute(&mut state, &admin, bad, now)
-                .unwrap_err()
-                .violations,
+            execute(&mut state, &admin, bad, now).unwrap_err().violations,
             vec![
-                Violation::Invalid {
-                    field: Field::PartnerName,
-                    problem: Problem::Required
-                },
-                Violation::Invalid {
-                    field: Field::PartnerCountry,
-                    problem: Problem::UnknownCountry
-                },
+                Violation::Invalid { field: Field::PartnerName, problem: Problem::Required },
+                Violation::Invalid { field: Field::PartnerCountry, problem: Problem::UnknownCountry },
             ]
         );
         let good = Command::UpdatePartnerProfile {
@@ -285,9 +206,6 @@ mod tests {
             model: CspModel::IndirectReseller,
         };
         execute(&mut state, &admin, good, now).unwrap();
-        assert_eq!(
-            (state.partner.country.as_str(), state.partner.currency()),
-            ("FR", crate::money::Currency::EUR)
-        );
+        assert_eq!((state.partner.country.as_str(), state.partner.currency()), ("FR", crate::money::Currency::EUR));
     }
 }
