@@ -49,6 +49,10 @@ pub fn demo_state(now: DateTime<Utc>) -> State {
         policy: Policy::default(),
         counters,
         audit: Vec::new(),
+        orders: Default::default(),
+        subscriptions: Default::default(),
+        software: Default::default(),
+        reservations: Default::default(),
     }
 }
 

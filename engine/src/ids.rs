@@ -23,7 +23,19 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(UserId, CustomerId);
+id_type!(
+    UserId,
+    CustomerId,
+    OfferId,
+    CartId,
+    OrderId,
+    SubscriptionId,
+    SoftwarePurchaseId,
+    ReservationId,
+    ReservationOrderId,
+    LedgerEntryId,
+    SupportRequestId,
+);
 
 /// Monotonic counters, one per kind of record, persisted with the state. `decide` (pure) names new
 /// records `counter + 1, + 2, …` with [`Counters::format`]; `evolve` raises the counter with [`Counters::observe`]
@@ -33,6 +45,14 @@ id_type!(UserId, CustomerId);
 pub struct Counters {
     pub user: u64,
     pub customer: u64,
+    pub cart: u64,
+    pub order: u64,
+    pub subscription: u64,
+    pub software: u64,
+    pub reservation: u64,
+    pub reservation_order: u64,
+    pub ledger: u64,
+    pub support_request: u64,
 }
 
 impl Counters {

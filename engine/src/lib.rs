@@ -32,6 +32,7 @@ pub mod ids;
 pub mod money;
 pub mod partner;
 pub mod policy;
+pub mod records;
 pub mod rejection;
 pub mod roles;
 pub mod state;

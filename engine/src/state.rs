@@ -1,12 +1,14 @@
 //! The whole state the engine decides over. The app persists it; the engine never does.
 
 use crate::audit::AuditEntry;
-use crate::ids::{Counters, UserId};
+use crate::ids::{Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, UserId};
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
+use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
 use crate::roles::Role;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -18,6 +20,14 @@ pub struct State {
     pub counters: Counters,
     /// The activity log, oldest first (append-only).
     pub audit: Vec<AuditEntry>,
+    #[serde(default)]
+    pub orders: BTreeMap<OrderId, Order>,
+    #[serde(default)]
+    pub subscriptions: BTreeMap<SubscriptionId, Subscription>,
+    #[serde(default)]
+    pub software: BTreeMap<SoftwarePurchaseId, SoftwarePurchase>,
+    #[serde(default)]
+    pub reservations: BTreeMap<ReservationId, Reservation>,
 }
 
 impl State {
@@ -27,6 +37,10 @@ impl State {
 
     pub fn roles_of(&self, id: &UserId) -> &[Role] {
         self.user(id).map(|u| u.roles.as_slice()).unwrap_or(&[])
+    }
+
+    pub fn subscriptions_of<'a>(&'a self, customer: &'a CustomerId) -> impl Iterator<Item = &'a Subscription> + 'a {
+        self.subscriptions.values().filter(move |s| &s.customer == customer)
     }
 
     pub fn global_admin_count(&self) -> usize {

@@ -1,0 +1,190 @@
+//! The records a purchase creates and later commands manage: orders, subscriptions, software purchases
+//! and Azure reservations. Shared by every area of the engine; each area owns the rules over them.
+
+use crate::ids::{
+    CustomerId, OfferId, OrderId, ReservationId, ReservationOrderId, SoftwarePurchaseId, SubscriptionId, UserId,
+};
+use crate::money::Money;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// How an offer bills (RULES §2.2). `None` is free (trials).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum BillingFrequency {
+    Monthly,
+    Annual,
+    OneTime,
+    None,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Term {
+    OneMonth,
+    OneYear,
+    ThreeYears,
+}
+
+impl Term {
+    pub const fn months(self) -> u32 {
+        match self {
+            Term::OneMonth => 1,
+            Term::OneYear => 12,
+            Term::ThreeYears => 36,
+        }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OrderStatus {
+    Completed,
+    Pending,
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLine {
+    pub offer: OfferId,
+    /// The offer's name when ordered (the catalog can change later).
+    pub offer_name: String,
+    pub quantity: u32,
+    pub billing: BillingFrequency,
+    pub term: Term,
+    pub unit_price: Money,
+    pub line_total: Money,
+}
+
+/// One order per group of cart lines that bill alike (RULES §3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    pub id: OrderId,
+    /// Short friendly number shown to users.
+    pub number: String,
+    pub customer: CustomerId,
+    pub billing: BillingFrequency,
+    pub lines: Vec<OrderLine>,
+    pub created_by: UserId,
+    pub created_at: DateTime<Utc>,
+    pub status: OrderStatus,
+}
+
+/// RULES §4.1.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SubscriptionStatus {
+    Active,
+    Suspended,
+    Cancelled,
+    Expired,
+    Deleted,
+}
+
+/// An online-services, ISV SaaS, trial, add-on or Azure plan subscription.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    pub id: SubscriptionId,
+    pub customer: CustomerId,
+    pub offer: OfferId,
+    /// The offer's name when bought.
+    pub name: String,
+    pub order: OrderId,
+    pub quantity: u32,
+    pub billing: BillingFrequency,
+    pub status: SubscriptionStatus,
+    pub created_at: DateTime<Utc>,
+    pub term_start: NaiveDate,
+    /// Last day of the current term (inclusive).
+    pub term_end: NaiveDate,
+    pub auto_renew: bool,
+    /// Price of one license for one billing period, fixed at purchase.
+    pub unit_price: Money,
+    /// Microsoft trial or ISV free trial: when the trial ends (exclusive).
+    pub trial_ends: Option<NaiveDate>,
+    /// For an add-on: its base subscription.
+    pub base: Option<SubscriptionId>,
+    pub suspended_at: Option<DateTime<Utc>>,
+    /// ISV SaaS cancellation scheduled for the renewal date.
+    pub cancel_at: Option<NaiveDate>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SoftwareKind {
+    /// Windows Server / SQL Server subscription of 1 or 3 years.
+    Subscription {
+        years: u32,
+    },
+    Perpetual,
+    /// SUSE / Red Hat plan: never cancellable or exchangeable.
+    LinuxPlan,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PurchaseStatus {
+    Active,
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SoftwarePurchase {
+    pub id: SoftwarePurchaseId,
+    pub customer: CustomerId,
+    pub offer: OfferId,
+    pub name: String,
+    pub order: OrderId,
+    pub kind: SoftwareKind,
+    pub quantity: u32,
+    pub purchased_at: DateTime<Utc>,
+    /// Everything paid for this purchase (unit price × quantity).
+    pub paid: Money,
+    pub status: PurchaseStatus,
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReservationBilling {
+    Upfront,
+    Monthly,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReservationScope {
+    /// Applies to one Azure subscription of the customer.
+    Single(SubscriptionId),
+    Shared,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReservationOptimize {
+    InstanceSizeFlexibility,
+    /// Only with single scope (RULES §6.1).
+    CapacityPriority,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReservationStatus {
+    Active,
+    Cancelled,
+    Exchanged,
+    Expired,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reservation {
+    pub id: ReservationId,
+    pub reservation_order: ReservationOrderId,
+    pub customer: CustomerId,
+    pub offer: OfferId,
+    pub name: String,
+    pub order: OrderId,
+    pub vm_size: String,
+    pub region: String,
+    pub quantity: u32,
+    pub term: Term,
+    pub billing: ReservationBilling,
+    pub scope: ReservationScope,
+    pub optimize: ReservationOptimize,
+    pub purchased_at: DateTime<Utc>,
+    /// Total commitment over the whole term (up front and monthly total the same).
+    pub total: Money,
+    pub status: ReservationStatus,
+    /// Last day covered (inclusive).
+    pub expires: NaiveDate,
+}
