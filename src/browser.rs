@@ -1,0 +1,78 @@
+//! Thin wrappers over browser APIs the pages need. Each degrades to a harmless default outside a
+//! browser (native unit tests) instead of panicking.
+
+use crate::i18n::Locale;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The localised name of an ISO country code, from the browser's `Intl.DisplayNames` (no data tables
+/// in our download). Falls back to the code.
+pub fn country_name(code: &str, locale: Locale) -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return code.to_string();
+    }
+    display_names(locale)
+        .and_then(|dn| {
+            let of = js_sys::Reflect::get(&dn, &"of".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+            of.call1(&dn, &JsValue::from_str(code)).ok()?.as_string()
+        })
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn display_names(locale: Locale) -> Option<JsValue> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<(Locale, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(found) = CACHE.with(|c| c.borrow().iter().find(|(l, _)| *l == locale).map(|(_, v)| v.clone())) {
+        return Some(found);
+    }
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+    let args = js_sys::Array::of2(&JsValue::from_str(locale.tag()), &options);
+    let dn = js_sys::Reflect::construct(&ctor, &args).ok()?;
+    CACHE.with(|c| c.borrow_mut().push((locale, dn.clone())));
+    Some(dn)
+}
+
+/// Save `content` as a file through the browser's download mechanism.
+pub fn download_text(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    let fail = |e: JsValue| format!("{e:?}");
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    web_sys::Url::revoke_object_url(&url).map_err(fail)?;
+    Ok(())
+}
+
+/// Copy text to the clipboard (asynchronously; the browser may refuse without a user gesture).
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// The current URL fragment (`#/…`), or empty.
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Navigate to a fragment; the `hashchange` listener updates the route.
+pub fn set_hash(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(hash);
+    }
+}
+
+/// The real current time, read once at first start to seed the simulated clock.
+pub fn real_now() -> chrono::DateTime<chrono::Utc> {
+    let ms = js_sys::Date::now();
+    chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()
+}

@@ -1,0 +1,41 @@
+//! Rendering refusals: the list of every reason, and the "not for your roles" panel.
+
+use crate::ctx::use_app;
+use crate::i18n::Key;
+use crate::messages;
+use csp_engine::roles::Permission;
+use csp_engine::Rejection;
+use leptos::prelude::*;
+
+/// Every message of a rejection, announced to screen readers.
+#[component]
+pub fn RejectionList(rejection: Signal<Option<Rejection>>) -> impl IntoView {
+    let app = use_app();
+    move || {
+        rejection.get().map(|r| {
+            let items = messages::rejection(&r, app.locale());
+            view! {
+                <div class="alert error" role="alert">
+                    <ul>{items.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// Shows `children` when the signed-in user holds `permission`; otherwise says which roles may.
+#[component]
+pub fn RequirePermission(permission: Permission, children: ChildrenFn) -> impl IntoView {
+    let app = use_app();
+    move || {
+        if app.can(permission) {
+            children().into_any()
+        } else {
+            let roles = messages::roles_list(permission.allowed_roles(), app.locale());
+            view! {
+                <p class="alert info" role="status">{app.i18n.tf(Key::PageNotPermitted, &[("roles", &roles)])}</p>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! The app shell: header (navigation, signed-in user, simulated date, language), notices, and the
+//! page of the current route.
+
+use crate::ctx::{use_app, Notice};
+use crate::i18n::{format, Key, Locale};
+use crate::messages;
+use crate::pages;
+use crate::route::{Route, Section};
+use chrono::{Duration, Months, NaiveDate};
+use csp_engine::ids::UserId;
+use csp_engine::Command;
+use leptos::prelude::*;
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    // `lang` on our own root, not on <html>: embedded, the host page's document is not ours to change.
+    view! {
+        <div class="cspm" lang=move || i18n.locale.get().tag()>
+            <header class="cspm-header">
+                <a class="brand" href=Route::Customers.href()>{move || i18n.t(Key::AppName)}</a>
+                <Nav/>
+                <div class="header-controls">
+                    <UserSwitcher/>
+                    <ClockControl/>
+                    <LanguageSwitch/>
+                </div>
+            </header>
+            <Notices/>
+            <main class="cspm-main">{move || page(app.route.get())}</main>
+        </div>
+    }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Customers => view! { <pages::customers::CustomersPage/> }.into_any(),
+        Route::Billing => view! { <pages::billing::BillingPage/> }.into_any(),
+        Route::ActivityLog => view! { <pages::activity::ActivityPage/> }.into_any(),
+        Route::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
+        Route::NotFound(_) => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let items = [
+        (Section::Customers, Route::Customers, Key::NavCustomers),
+        (Section::Billing, Route::Billing, Key::NavBilling),
+        (Section::ActivityLog, Route::ActivityLog, Key::NavActivityLog),
+        (Section::Settings, Route::Settings, Key::NavSettings),
+    ];
+    view! {
+        <nav class="cspm-nav" aria-label=move || i18n.t(Key::MainNavigation)>
+            {items
+                .into_iter()
+                .map(|(section, route, key)| {
+                    let current = move || (app.route.get().section() == section).then_some("page");
+                    view! {
+                        <a href=route.href() aria-current=current>
+                            {move || i18n.t(key)}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+#[component]
+fn UserSwitcher() -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let options = move || {
+        let locale = i18n.locale.get();
+        app.state.with(|s| {
+            s.users
+                .iter()
+                .map(|u| {
+                    let label = format!("{} — {}", u.name, messages::roles_list(&u.roles, locale));
+                    (u.id.clone(), label)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <label class="control">
+            <span>{move || i18n.t(Key::SignedInAs)}</span>
+            <select
+                data-testid="user-switcher"
+                prop:value=move || app.user.get().0
+                on:change=move |ev| app.sign_in(UserId(event_target_value(&ev)))
+            >
+                {move || {
+                    let current = app.user.get();
+                    options()
+                        .into_iter()
+                        .map(|(id, label)| {
+                            let selected = id == current;
+                            view! { <option value=id.0 selected=selected>{label}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn ClockControl() -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let (message, set_message) = signal(None::<(bool, String)>);
+    let (target, set_target) = signal(String::new());
+    let advance = move |to: chrono::DateTime<chrono::Utc>| {
+        let locale = i18n.locale.get_untracked();
+        match app.dispatch(Command::AdvanceClock { to }) {
+            Ok(_) => {
+                let date = format::date(to.date_naive(), locale);
+                set_message.set(Some((true, crate::i18n::fill(Key::DateMoved.text(locale), &[("date", &date)]))));
+            }
+            Err(r) => set_message.set(Some((false, messages::rejection(&r, locale).join(" ")))),
+        }
+    };
+    let clock = move || app.state.with(|s| s.clock);
+    let by = move |step: Step| {
+        let now = clock();
+        let to = match step {
+            Step::Day => now + Duration::days(1),
+            Step::Week => now + Duration::days(7),
+            Step::Month => now.checked_add_months(Months::new(1)).unwrap_or(now),
+        };
+        advance(to);
+    };
+    let go = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let locale = i18n.locale.get_untracked();
+        match NaiveDate::parse_from_str(target.get_untracked().trim(), "%Y-%m-%d") {
+            Ok(d) => advance(d.and_time(clock().time()).and_utc()),
+            Err(_) => set_message.set(Some((false, Key::InvalidDateInput.text(locale).into()))),
+        }
+    };
+    view! {
+        <div class="control clock" role="group" aria-label=move || i18n.t(Key::SimulatedDate)>
+            <span>{move || i18n.t(Key::SimulatedDate)} ": "</span>
+            <strong data-testid="simulated-date">{move || format::date(clock().date_naive(), i18n.locale.get())}</strong>
+            <button type="button" on:click=move |_| by(Step::Day)>{move || i18n.t(Key::PlusDay)}</button>
+            <button type="button" on:click=move |_| by(Step::Week)>{move || i18n.t(Key::PlusWeek)}</button>
+            <button type="button" on:click=move |_| by(Step::Month)>{move || i18n.t(Key::PlusMonth)}</button>
+            <form class="inline" on:submit=go>
+                <label>
+                    <span class="visually-hidden">{move || i18n.t(Key::MoveDateTo)}</span>
+                    <input
+                        type="date"
+                        prop:min=move || clock().date_naive().to_string()
+                        prop:value=target
+                        on:input=move |ev| set_target.set(event_target_value(&ev))
+                    />
+                </label>
+                <button type="submit">{move || i18n.t(Key::MoveDate)}</button>
+            </form>
+            {move || {
+                message
+                    .get()
+                    .map(|(ok, text)| {
+                        let class = if ok { "flash ok" } else { "flash error" };
+                        view! { <span class=class role="status">{text}</span> }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[derive(Copy, Clone)]
+enum Step {
+    Day,
+    Week,
+    Month,
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    view! {
+        <label class="control">
+            <span>{move || i18n.t(Key::Language)}</span>
+            <select
+                data-testid="language-switch"
+                on:change=move |ev| {
+                    if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
+                        app.set_locale(l);
+                    }
+                }
+            >
+                {Locale::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.tag() selected=move || i18n.locale.get() == l lang=l.tag()>
+                                {l.endonym()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let text = move |n: &Notice| match n {
+        Notice::StorageUnavailable => i18n.t(Key::StorageUnavailable).to_string(),
+        Notice::StorageUnreadable { key, reason } => {
+            i18n.tf(Key::StorageUnreadable, &[("key", key.as_str()), ("reason", reason.as_str())])
+        }
+        Notice::SaveFailed { reason } => i18n.tf(Key::SaveFailed, &[("reason", reason.as_str())]),
+    };
+    move || {
+        app.notices
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| {
+                view! {
+                    <div class="notice" role="alert" data-testid="notice">
+                        <span>{text(&n)}</span>
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                app.notices
+                                    .update(|list| {
+                                        if i < list.len() {
+                                            list.remove(i);
+                                        }
+                                    })
+                            }
+                        >
+                            {move || i18n.t(Key::Dismiss)}
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    }
+}

@@ -1,0 +1,148 @@
+//! The app's single state holder, provided as context. Pages read signals and send commands through
+//! [`AppCtx::dispatch`], the only path to a state change: it asks the engine, applies the events,
+//! saves, and hands back the rejection for the page to show.
+
+use crate::i18n::{I18n, Locale};
+use crate::route::Route;
+use crate::session::Session;
+use crate::storage::{self, Loaded, Storage};
+use chrono::{DateTime, Utc};
+use csp_engine::ids::UserId;
+use csp_engine::roles::Permission;
+use csp_engine::{Command, Event, Rejection, State};
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// A problem that stays on screen until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    StorageUnavailable,
+    StorageUnreadable { key: String, reason: String },
+    SaveFailed { reason: String },
+}
+
+/// Where the app keeps its data and under which key.
+pub struct Persistence {
+    pub storage: Rc<dyn Storage>,
+    pub key: String,
+}
+
+#[derive(Copy, Clone)]
+pub struct AppCtx {
+    pub state: RwSignal<State>,
+    pub user: RwSignal<UserId>,
+    pub i18n: I18n,
+    pub route: RwSignal<Route>,
+    pub notices: RwSignal<Vec<Notice>>,
+    persistence: StoredValue<Option<Persistence>, LocalStorage>,
+}
+
+impl AppCtx {
+    /// Load saved data (or start the demo at `now`) and provide the context.
+    pub fn boot(persistence: Persistence, storage_blocked: bool, now: DateTime<Utc>, route: Route) -> AppCtx {
+        let mut notices = Vec::new();
+        if storage_blocked {
+            notices.push(Notice::StorageUnavailable);
+        }
+        let fresh = || {
+            let state = csp_engine::demo::demo_state(now);
+            let session = Session { user: csp_engine::demo::global_admin(), locale: browser_locale() };
+            (state, session)
+        };
+        let mut writable = true;
+        let (state, session) = match storage::load(persistence.storage.as_ref(), &persistence.key) {
+            Loaded::Fresh => fresh(),
+            Loaded::Restored(saved) => (saved.state, saved.session),
+            Loaded::Unreadable { reason, backup_key } => {
+                // Without a backup copy, writing would destroy the only copy: stay in memory.
+                writable = backup_key.is_some();
+                let key = backup_key.unwrap_or_else(|| persistence.key.clone());
+                notices.push(Notice::StorageUnreadable { key, reason });
+                fresh()
+            }
+        };
+        let session = session.reconciled(&state);
+        let ctx = AppCtx {
+            state: RwSignal::new(state),
+            user: RwSignal::new(session.user),
+            i18n: I18n { locale: RwSignal::new(session.locale) },
+            route: RwSignal::new(route),
+            notices: RwSignal::new(notices),
+            persistence: StoredValue::new_local(writable.then_some(persistence)),
+        };
+        provide_context(ctx);
+        provide_context(ctx.i18n);
+        ctx
+    }
+
+    /// Send a command to the engine as the signed-in user at the simulated "now".
+    pub fn dispatch(&self, cmd: Command) -> Result<Vec<Event>, Rejection> {
+        let user = self.user.get_untracked();
+        let result = self
+            .state
+            .try_update_untracked(|s| {
+                let now = s.clock;
+                csp_engine::execute(s, &user, cmd, now)
+            })
+            .unwrap_or_else(|| Err(Rejection::one(csp_engine::Violation::UnknownUser)));
+        if result.is_ok() {
+            self.state.notify();
+            self.save();
+        }
+        result
+    }
+
+    /// Does the signed-in user hold the permission? For showing and explaining only: the engine
+    /// re-checks every command.
+    pub fn can(&self, permission: Permission) -> bool {
+        self.state.with(|s| permission.granted_to(s.roles_of(&self.user.get())))
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.i18n.locale.get()
+    }
+
+    pub fn sign_in(&self, user: UserId) {
+        self.user.set(user);
+        self.save();
+    }
+
+    pub fn set_locale(&self, locale: Locale) {
+        self.i18n.locale.set(locale);
+        self.save();
+    }
+
+    pub fn save(&self) {
+        let outcome = self.persistence.with_value(|p| {
+            let p = p.as_ref()?;
+            let session = Session { user: self.user.get_untracked(), locale: self.i18n.locale.get_untracked() };
+            Some(self.state.with_untracked(|s| storage::save(p.storage.as_ref(), &p.key, s, &session)))
+        });
+        if let Some(Err(e)) = outcome {
+            self.notices.update(|n| {
+                n.retain(|x| !matches!(x, Notice::SaveFailed { .. }));
+                n.push(Notice::SaveFailed { reason: e.0 });
+            });
+        }
+    }
+
+    pub fn navigate(&self, route: Route) {
+        crate::browser::set_hash(&route.href());
+        self.route.set(route);
+    }
+}
+
+pub fn use_app() -> AppCtx {
+    expect_context::<AppCtx>()
+}
+
+/// The browser's preferred language when it is one we ship, else English.
+fn browser_locale() -> Locale {
+    if !cfg!(target_arch = "wasm32") {
+        return Locale::default();
+    }
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|tag| Locale::from_tag(&tag))
+        .unwrap_or_default()
+}

@@ -1,0 +1,5 @@
+pub mod activity;
+pub mod billing;
+pub mod customers;
+pub mod not_found;
+pub mod settings;

@@ -1,0 +1,95 @@
+// The shell on the release build: load under the strict CSP, navigate by URL and by links, reload keeps
+// the page and the state, back and forward.
+import { test, expect, open, heading } from './fixtures.mjs';
+
+test('loads under the strict Content-Security-Policy without a violation', async ({ page }) => {
+  const response = await page.goto('index.html');
+  expect(response.headers()['content-security-policy']).toBe(
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+  );
+  await expect(heading(page, 'Customers')).toBeVisible();
+  expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+  expect(page.problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+  expect(page.problems).toEqual([]);
+});
+
+test('navigates by URL and by links', async ({ page }) => {
+  await open(page, '#/settings');
+  await expect(heading(page, 'Settings')).toBeVisible();
+  await page.getByRole('link', { name: 'Billing' }).click();
+  await expect(page).toHaveURL(/#\/billing$/);
+  await expect(heading(page, 'Billing')).toBeVisible();
+  await page.getByRole('link', { name: 'Activity log' }).click();
+  await expect(heading(page, 'Activity log')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Activity log' })).toHaveAttribute('aria-current', 'page');
+  await page.goto('index.html#/no/such/page');
+  await expect(heading(page, 'Page not found')).toBeVisible();
+});
+
+test('reload keeps the page, the signed-in user, the language and the simulated date', async ({ page }) => {
+  await open(page, '#/settings');
+  const date = page.getByTestId('simulated-date');
+  const before = await date.textContent();
+  await page.getByRole('button', { name: '+1 week' }).click();
+  await expect(date).not.toHaveText(before);
+  const moved = await date.textContent();
+  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' });
+  await page.getByTestId('language-switch').selectOption('fr');
+  await expect(heading(page, 'Paramètres')).toBeVisible();
+
+  await page.reload();
+  await expect(heading(page, 'Paramètres')).toBeVisible();
+  await expect(page.getByTestId('user-switcher')).toHaveValue('U-0002');
+  await expect(page.getByTestId('language-switch')).toHaveValue('fr');
+  await expect(page.getByTestId('simulated-date')).not.toHaveText(before);
+  // French formatting of the same date.
+  expect(moved).not.toEqual(await page.getByTestId('simulated-date').textContent());
+});
+
+test('back and forward follow the history', async ({ page }) => {
+  await open(page, '#/customers');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(heading(page, 'Settings')).toBeVisible();
+  await page.getByRole('link', { name: 'Billing' }).click();
+  await expect(heading(page, 'Billing')).toBeVisible();
+  await page.goBack();
+  await expect(heading(page, 'Settings')).toBeVisible();
+  await page.goBack();
+  await expect(heading(page, 'Customers')).toBeVisible();
+  await page.goForward();
+  await expect(heading(page, 'Settings')).toBeVisible();
+});
+
+test('settings: add a user, see every refusal, and keep the last Global admin', async ({ page }) => {
+  await open(page, '#/settings');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const form = page.getByRole('form', { name: 'Add user' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('Name: this field is required.')).toBeVisible();
+  await expect(form.getByText('E-mail: this field is required.')).toBeVisible();
+  await expect(form.getByText('Roles: this field is required.')).toBeVisible();
+  await form.getByLabel('Name').fill('Ana Souza');
+  await form.getByLabel('E-mail').fill('ana.souza@contoso-partners.com');
+  await form.getByLabel('Admin agent').check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Ana Souza was saved.')).toBeVisible();
+  await expect(page.getByTestId('users-table')).toContainText('ana.souza@contoso-partners.com');
+
+  const admin = page.getByRole('row', { name: /Morgan Blake/ });
+  await admin.getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByText('The partner must keep at least one Global admin.')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId('users-table')).toContainText('Ana Souza');
+});
+
+test('unreadable saved data is kept under a backup key with a notice', async ({ page }) => {
+  await page.goto('index.html');
+  await page.evaluate(() => localStorage.setItem('csp-marketplace', '{"version": 1, "state": "damaged"'));
+  await page.reload();
+  await expect(page.getByTestId('notice')).toContainText('csp-marketplace.backup-1');
+  const backup = await page.evaluate(() => localStorage.getItem('csp-marketplace.backup-1'));
+  expect(backup).toBe('{"version": 1, "state": "damaged"');
+  await expect(heading(page, 'Customers')).toBeVisible();
+});
