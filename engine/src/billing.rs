@@ -166,34 +166,33 @@ pub fn requantity(
     lines
 }
 
+/// What a subscription has been charged, net, so far in its current term and in its current period.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Charged {
+    pub term: Money,
+    pub period: Money,
+}
+
 /// Credit on suspension on `on` (RULES §4.3): within `full_credit_days` of the term start, everything the
-/// term has been charged (`charged_in_term`, the first cycle); later, the unused days of the current
-/// period (`on` included) at the current quantity. Returned as a negative amount.
+/// term has been charged (the first cycle); later, the unused days of the current period (`on` included)
+/// at the current quantity — never more than the period has been charged (for tiny prices the rounded
+/// daily rate can exceed the real one). Returned as a negative amount.
 pub fn suspension_credit(
     unit: Money,
     quantity: u32,
     term_start: NaiveDate,
     period: Period,
-    charged_in_term: Money,
+    charged: Charged,
     on: NaiveDate,
     full_credit_days: u32,
 ) -> BillLine {
     let elapsed = (on - term_start).num_days();
     if elapsed < full_credit_days as i64 {
-        return BillLine {
-            charge_type: ChargeType::Credit,
-            service: period,
-            quantity,
-            amount: charged_in_term.negate(),
-        };
+        return BillLine { charge_type: ChargeType::Credit, service: period, quantity, amount: charged.term.negate() };
     }
     let unused = Period { start: on.max(period.start), end: period.end };
-    BillLine {
-        charge_type: ChargeType::Credit,
-        service: unused,
-        quantity,
-        amount: prorate_part(unit, quantity, period, unused).negate(),
-    }
+    let credit = prorate_part(unit, quantity, period, unused).minor.min(charged.period.minor.max(0));
+    BillLine { charge_type: ChargeType::Credit, service: unused, quantity, amount: Money::new(-credit, unit.currency) }
 }
 
 /// Re-bill on reactivation on `on` (RULES §4.3): the remaining days of the current period, `on` included.
@@ -229,6 +228,10 @@ mod tests {
 
     fn usd(minor: i64) -> Money {
         Money::new(minor, USD)
+    }
+
+    fn both(m: Money) -> Charged {
+        Charged { term: m, period: m }
     }
 
     fn amounts(lines: &[BillLine]) -> Vec<i64> {
@@ -268,7 +271,8 @@ mod tests {
         let leap = Period { start: d(2019, 3, 1), end: term_end(d(2019, 3, 1), 12) };
         assert_eq!(leap.days(), 366, "a term spanning Feb 29 2020 has 366 days");
         let m = BillingFrequency::Monthly;
-        let rows: &[(&str, Period, NaiveDate, Option<(NaiveDate, NaiveDate, u32)>)] = &[
+        type Row = (&'static str, Period, NaiveDate, Option<(NaiveDate, NaiveDate, u32)>);
+        let rows: &[Row] = &[
             ("first cycle", term, d(2018, 2, 1), Some((d(2018, 1, 13), d(2018, 2, 12), 31))),
             ("cycle start day", term, d(2018, 2, 13), Some((d(2018, 2, 13), d(2018, 3, 12), 28))),
             ("day before anniversary", term, d(2018, 3, 12), Some((d(2018, 2, 13), d(2018, 3, 12), 28))),
@@ -308,7 +312,7 @@ mod tests {
         assert_eq!(amounts(&add), vec![-4800, 247, 8996], "add a license on Feb 1");
         assert_eq!(add[1].service, Period { start: d(2018, 1, 13), end: d(2018, 1, 31) });
         assert_eq!(add[2].service, Period { start: d(2018, 2, 1), end: d(2019, 1, 12) });
-        let suspend = suspension_credit(unit, 1, term.start, term, usd(4800), d(2018, 3, 1), 30);
+        let suspend = suspension_credit(unit, 1, term.start, term, both(usd(4800)), d(2018, 3, 1), 30);
         assert_eq!(suspend.amount.minor, -4134, "suspend on Mar 1");
     }
 
@@ -324,10 +328,18 @@ mod tests {
         assert_eq!(amounts(&add), vec![-400, 247, 312], "add a license on Feb 1");
         let next = period_containing(m, term, d(2018, 2, 13)).unwrap();
         assert_eq!(full_period(ChargeType::CycleCharge, unit, 2, next).amount.minor, 800, "next cycle, 2 licenses");
-        let early = suspension_credit(unit, 1, term.start, cycle, usd(400), d(2018, 2, 1), 30);
+        let early = suspension_credit(unit, 1, term.start, cycle, both(usd(400)), d(2018, 2, 1), 30);
         assert_eq!(early.amount.minor, -400, "suspend on Feb 1: first 30 days, full credit");
         let mar = period_containing(m, term, d(2018, 3, 1)).unwrap();
-        let late = suspension_credit(unit, 1, term.start, mar, usd(800), d(2018, 3, 1), 30);
+        let late = suspension_credit(
+            unit,
+            1,
+            term.start,
+            mar,
+            Charged { term: usd(800), period: usd(400) },
+            d(2018, 3, 1),
+            30,
+        );
         assert_eq!(late.amount.minor, -168, "suspend on Mar 1: 12 unused days of 28");
     }
 
@@ -345,7 +357,15 @@ mod tests {
             ("day 31: new cycle, 28 of 28 unused", d(2018, 2, 13), second, 800, -400),
         ];
         for (case, on, period, charged, want) in rows {
-            let got = suspension_credit(unit, 1, term.start, *period, usd(*charged), *on, 30);
+            let got = suspension_credit(
+                unit,
+                1,
+                term.start,
+                *period,
+                Charged { term: usd(*charged), period: usd(400) },
+                *on,
+                30,
+            );
             assert_eq!(got.amount.minor, *want, "{case}");
         }
     }
@@ -372,6 +392,19 @@ mod tests {
             "suspended days are not charged"
         );
         assert_eq!(lines[0].amount.minor, -1000);
+    }
+
+    #[test]
+    fn suspension_credit_never_exceeds_the_period_charge() {
+        // $0.16/month: the rounded daily rate (0.01) makes 30 of 31 days cost 0.30 > 0.16.
+        let cycle = Period { start: d(2018, 2, 13), end: d(2018, 3, 15) };
+        let rows: &[(&str, i64, i64)] =
+            &[("capped at the charge", 16, -16), ("nothing charged, nothing credited", 0, 0)];
+        for (case, charged, want) in rows {
+            let c = Charged { term: usd(*charged), period: usd(*charged) };
+            let line = suspension_credit(usd(16), 1, d(2018, 1, 13), cycle, c, d(2018, 2, 14), 30);
+            assert_eq!(line.amount.minor, *want, "{case}");
+        }
     }
 
     #[test]

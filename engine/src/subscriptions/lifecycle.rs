@@ -61,7 +61,10 @@ fn suspend_one(state: &State, draft: &mut Draft, sub: &Subscription, now: DateTi
     let today = now.date_naive();
     let mut next = sub.clone();
     if let Some(period) = period_of(sub, today) {
-        let in_term = charged_since(state, sub, sub.term_start, None);
+        let charged = billing::Charged {
+            term: charged_since(state, sub, sub.term_start, None),
+            period: charged_since(state, sub, period.start, Some(period.start)),
+        };
         // An add-on's full-credit window counts from its own start, not its base's term start.
         let start = sub.term_start.max(sub.created_at.date_naive());
         let line = billing::suspension_credit(
@@ -69,7 +72,7 @@ fn suspend_one(state: &State, draft: &mut Draft, sub: &Subscription, now: DateTi
             sub.quantity,
             start,
             period,
-            in_term,
+            charged,
             today,
             state.policy.suspension_full_credit_days,
         );

@@ -176,15 +176,14 @@ impl HistoryItem {
 
 /// Everything that happened to a subscription (changes and its ledger entries), newest first.
 pub fn history(state: &State, subscription: &SubscriptionId) -> Vec<HistoryItem> {
-    let mut items: Vec<HistoryItem> = state
-        .subscription_log
-        .iter()
-        .filter(|c| &c.subscription == subscription)
+    let mut items: Vec<HistoryItem> = entries_of(state, subscription)
         .cloned()
-        .map(HistoryItem::Change)
-        .chain(entries_of(state, subscription).cloned().map(HistoryItem::Ledger))
+        .map(HistoryItem::Ledger)
+        .chain(
+            state.subscription_log.iter().filter(|c| &c.subscription == subscription).cloned().map(HistoryItem::Change),
+        )
         .collect();
-    // Stable: within one instant, the record change comes after its ledger entries when reversed.
+    // Stable sort, then reverse: within one instant the change is listed above the entries it posted.
     items.sort_by_key(|i| i.at());
     items.reverse();
     items
