@@ -39,6 +39,7 @@ pub fn decide(state: &State, cmd: &Command, now: DateTime<Utc>) -> Decision {
         Command::AddAddOn { base, offer, name, quantity, unit_price } => {
             add_add_on(state, find(state, base)?, offer, name, *quantity, *unit_price, now)
         }
+        // Unreachable: `crate::decide` routes only the commands above here.
         _ => Err(Rejection { violations: Vec::new() }),
     }
 }

@@ -845,6 +845,24 @@ fn history_lists_changes_and_money_newest_first() {
     assert_eq!(money, ledger_of(&state, 1).iter().sum::<i64>());
 }
 
+#[test]
+fn records_written_before_the_billing_fields_still_load() {
+    let sub = paid(1, BF::Monthly, 2, 400, d(2018, 1, 13));
+    let mut json = serde_json::to_value(&sub).unwrap();
+    let obj = json.as_object_mut().unwrap();
+    for field in
+        ["publisher", "metered", "commercial_marketplace", "min_quantity", "max_quantity", "billed_through", "segments"]
+    {
+        obj.remove(field);
+    }
+    let back: Subscription = serde_json::from_value(json).unwrap();
+    assert_eq!(
+        (back.publisher, back.metered, back.commercial_marketplace, back.min_quantity, back.max_quantity),
+        (PublisherKind::Microsoft, false, false, 1, None)
+    );
+    assert_eq!((back.billed_through, back.segments.len()), (None, 0));
+}
+
 // ---------------------------------------------------------------- property: never overcharged
 
 mod props {
@@ -923,6 +941,7 @@ mod props {
                 })
                 .sum();
             let net: i128 = entries.iter().map(|e| e.amount.minor as i128).sum();
+            prop_assert_eq!(held.len(), term.days() as usize, "every day of the term was run");
             prop_assert!(net <= exact + allowance, "net {net} > exact {exact} + allowance {allowance}");
             prop_assert!(net >= 0, "never a net credit beyond what was paid: {net}");
         }
