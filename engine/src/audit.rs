@@ -13,6 +13,14 @@ pub enum AuditAction {
     UserUpdated,
     UserRemoved,
     DemoDataReset,
+    SubscriptionSuspended,
+    SubscriptionReactivated,
+    SubscriptionQuantityChanged,
+    AutoRenewChanged,
+    SubscriptionCancelled,
+    SubscriptionCancellationScheduled,
+    TrialConverted,
+    AddOnAdded,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

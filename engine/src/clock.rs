@@ -17,8 +17,8 @@ pub(crate) fn decide_advance(state: &State, to: DateTime<Utc>) -> Result<(Vec<Ev
 
 /// Every event due at `at` given the state. Each area of the engine contributes its own; all are
 /// idempotent with respect to the state they produce.
-pub fn due_at(_state: &State, _at: DateTime<Utc>) -> Vec<Event> {
-    Vec::new()
+pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
+    crate::subscriptions::due_at(state, at)
 }
 
 /// Run every due event from the current clock up to `to`: at each midnight in between, then at `to`.

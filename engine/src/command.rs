@@ -2,9 +2,13 @@
 //! applying them with [`crate::evolve`] is the only way state changes.
 
 use crate::audit::AuditEntry;
-use crate::ids::UserId;
+use crate::ids::{OfferId, SubscriptionId, UserId};
+use crate::ledger::LedgerEntry;
+use crate::money::Money;
 use crate::partner::{CspModel, PartnerUser};
+use crate::records::{BillingFrequency, Subscription};
 use crate::roles::Role;
+use crate::subscriptions::SubscriptionChange;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -35,15 +39,72 @@ pub enum Command {
     },
     /// Replace everything with the demo data (the simulated clock is kept: it never goes back).
     ResetDemoData,
+    /// RULES §4.3: Active → Suspended (with its add-ons), crediting per the suspension rule.
+    SuspendSubscription {
+        subscription: SubscriptionId,
+    },
+    /// RULES §4.3: Suspended → Active before the retention deadline, re-billing the rest of the period.
+    ReactivateSubscription {
+        subscription: SubscriptionId,
+    },
+    /// RULES §4.2: prorated quantity change of an Active subscription.
+    ChangeSubscriptionQuantity {
+        subscription: SubscriptionId,
+        quantity: u32,
+    },
+    /// RULES §4.2: commercial-marketplace subscriptions only (applies to the base's add-ons too).
+    SetAutoRenew {
+        subscription: SubscriptionId,
+        auto_renew: bool,
+    },
+    /// RULES §4.6: the ISV SaaS **Yes, cancel** of the cancel flow.
+    CancelIsvSubscription {
+        subscription: SubscriptionId,
+    },
+    /// RULES §4.5: convert a Microsoft trial to the paid offer it links to, keeping its ID. The app fills
+    /// `offer`, `name` and `unit_price` from the trial's paid offer in the catalog.
+    ConvertTrial {
+        subscription: SubscriptionId,
+        offer: OfferId,
+        name: String,
+        quantity: u32,
+        billing: BillingFrequency,
+        unit_price: Money,
+    },
+    /// RULES §4.4: buy an add-on from its base's page. The app fills `offer`, `name` and `unit_price` from
+    /// the catalog's add-on offer (eligibility for the base is the catalog's rule).
+    AddAddOn {
+        base: SubscriptionId,
+        offer: OfferId,
+        name: String,
+        quantity: u32,
+        unit_price: Money,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Event {
-    ClockAdvanced { to: DateTime<Utc> },
-    PartnerProfileUpdated { name: String, country: String, model: CspModel },
+    ClockAdvanced {
+        to: DateTime<Utc>,
+    },
+    PartnerProfileUpdated {
+        name: String,
+        country: String,
+        model: CspModel,
+    },
     UserAdded(PartnerUser),
     UserUpdated(PartnerUser),
-    UserRemoved { user: UserId },
+    UserRemoved {
+        user: UserId,
+    },
     DemoDataReset,
     Audited(AuditEntry),
+    /// A subscription's new record (created or changed) and what happened to it.
+    SubscriptionUpdated {
+        at: DateTime<Utc>,
+        change: SubscriptionChange,
+        subscription: Box<Subscription>,
+    },
+    /// One immutable ledger entry (RULES §7).
+    LedgerPosted(LedgerEntry),
 }

@@ -53,6 +53,9 @@ pub fn demo_state(now: DateTime<Utc>) -> State {
         subscriptions: Default::default(),
         software: Default::default(),
         reservations: Default::default(),
+        ledger: Vec::new(),
+        subscription_log: Vec::new(),
+        account_dates: Default::default(),
     }
 }
 

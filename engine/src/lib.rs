@@ -24,11 +24,13 @@
 //! ```
 
 pub mod audit;
+pub mod billing;
 pub mod clock;
 pub mod command;
 pub mod country;
 pub mod demo;
 pub mod ids;
+pub mod ledger;
 pub mod money;
 pub mod partner;
 pub mod policy;
@@ -36,6 +38,7 @@ pub mod records;
 pub mod rejection;
 pub mod roles;
 pub mod state;
+pub mod subscriptions;
 
 mod users;
 
@@ -56,6 +59,13 @@ pub fn required_permission(cmd: &Command) -> Option<Permission> {
         Command::AddUser { .. } | Command::UpdateUser { .. } | Command::RemoveUser { .. } => {
             Some(Permission::ManageUsers)
         }
+        Command::SuspendSubscription { .. }
+        | Command::ReactivateSubscription { .. }
+        | Command::ChangeSubscriptionQuantity { .. }
+        | Command::SetAutoRenew { .. }
+        | Command::CancelIsvSubscription { .. }
+        | Command::AddAddOn { .. } => Some(Permission::ManageSubscriptions),
+        Command::ConvertTrial { .. } => Some(Permission::ConvertTrials),
     }
 }
 
@@ -86,6 +96,13 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
         Command::UpdateUser { user, name, email, roles } => users::decide_update(state, user, name, email, roles)?,
         Command::RemoveUser { user } => users::decide_remove(state, user)?,
         Command::ResetDemoData => (vec![Event::DemoDataReset], AuditNote::new(AuditAction::DemoDataReset, "")),
+        Command::SuspendSubscription { .. }
+        | Command::ReactivateSubscription { .. }
+        | Command::ChangeSubscriptionQuantity { .. }
+        | Command::SetAutoRenew { .. }
+        | Command::CancelIsvSubscription { .. }
+        | Command::ConvertTrial { .. }
+        | Command::AddAddOn { .. } => subscriptions::decide(state, cmd, now)?,
     };
     events.push(Event::Audited(audit.entry(state, actor, now)));
     Ok(events)
@@ -152,6 +169,10 @@ pub fn evolve(state: &mut State, event: &Event) {
             state.audit = audit;
         }
         Event::Audited(entry) => state.audit.push(entry.clone()),
+        Event::SubscriptionUpdated { at, change, subscription } => {
+            subscriptions::apply(state, *at, change, subscription)
+        }
+        Event::LedgerPosted(entry) => ledger::post(state, entry),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The records a purchase creates and later commands manage: orders, subscriptions, software purchases
 //! and Azure reservations. Shared by every area of the engine; each area owns the rules over them.
 
+use crate::billing::QuantitySegment;
 use crate::ids::{
     CustomerId, OfferId, OrderId, ReservationId, ReservationOrderId, SoftwarePurchaseId, SubscriptionId, UserId,
 };
@@ -103,6 +104,43 @@ pub struct Subscription {
     pub suspended_at: Option<DateTime<Utc>>,
     /// ISV SaaS cancellation scheduled for the renewal date.
     pub cancel_at: Option<NaiveDate>,
+    // The fields below drive the lifecycle and billing rules (RULES §4). They default so that records
+    // written before them still load; checkout fills them from the offer when it creates a subscription.
+    /// Microsoft or ISV (commercial-marketplace) product: decides which transitions exist (§4.1, §4.6).
+    #[serde(default)]
+    pub publisher: PublisherKind,
+    /// Usage-billed ISV SaaS: never refunded, only de-provisioned (§4.6).
+    #[serde(default)]
+    pub metered: bool,
+    /// Bought from the commercial marketplace: auto-renew may be turned off (§4.2).
+    #[serde(default)]
+    pub commercial_marketplace: bool,
+    /// The offer's quantity bounds (§2.2), kept for quantity changes. `max_quantity: None` = no maximum.
+    #[serde(default = "one")]
+    pub min_quantity: u32,
+    #[serde(default)]
+    pub max_quantity: Option<u32>,
+    /// Last day (inclusive) already charged in advance. `None` = nothing billed yet (the clock charges
+    /// the current period of an active paid subscription the next time it runs).
+    #[serde(default)]
+    pub billed_through: Option<NaiveDate>,
+    /// Quantity runs of the current billing period (quantity 0 = suspended), used to re-rate the period
+    /// on a quantity change (`billing::requantity`). Empty = one run at `quantity` from the period start.
+    #[serde(default)]
+    pub segments: Vec<QuantitySegment>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Who publishes what a subscription is for.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PublisherKind {
+    #[default]
+    Microsoft,
+    /// Third-party SaaS from the commercial marketplace.
+    Isv,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

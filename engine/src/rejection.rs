@@ -2,6 +2,10 @@
 //! [`Violation`] carries the data a message needs and, where it applies, the date it stops applying.
 //! The app maps each variant to one i18n message in one place.
 
+use crate::ids::SubscriptionId;
+use crate::money::Currency;
+use crate::partner::CspModel;
+use crate::records::{BillingFrequency, SubscriptionStatus};
 use crate::roles::{Permission, Role};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -68,6 +72,42 @@ pub enum Violation {
     LastGlobalAdmin,
     /// The user to edit or remove does not exist.
     NoSuchUser,
+    /// The subscription named by the command does not exist.
+    NoSuchSubscription,
+    /// RULES §4.1: the subscription cannot go from `current` to `requested`.
+    TransitionNotAllowed { current: SubscriptionStatus, requested: SubscriptionStatus },
+    /// Quantity changes need an Active subscription (not Suspended, Cancelled, Expired or Deleted).
+    QuantityChangeNotAllowed { status: SubscriptionStatus },
+    /// The quantity is outside the offer's bounds (`max: None` = no maximum).
+    QuantityOutOfRange { requested: u32, min: u32, max: Option<u32> },
+    /// The requested quantity is the current one.
+    QuantityUnchanged { quantity: u32 },
+    /// Microsoft trials carry a fixed number of licenses.
+    TrialQuantityFixed { licenses: u32 },
+    /// Reactivation is too late: the retention period ended and the data is deleted on `deleted_on`.
+    RetentionOver { deleted_on: NaiveDate },
+    /// An add-on needs its base Active (to be bought or reactivated).
+    BaseNotActive { base: SubscriptionId, status: SubscriptionStatus },
+    /// Add-ons attach to a base subscription, not to another add-on.
+    BaseIsAddOn { base: SubscriptionId },
+    /// Only direct-bill partners and indirect providers may buy add-ons (RULES §1.1).
+    AddOnsNotAllowedForModel { model: CspModel },
+    /// Auto-renew can only be changed on commercial-marketplace subscriptions.
+    AutoRenewNotChangeable,
+    /// Nothing changes on a Cancelled, Expired or Deleted subscription.
+    SubscriptionClosed { status: SubscriptionStatus },
+    /// The ISV cancellation is already scheduled for `on`; Cancel is no longer offered.
+    CancellationAlreadyScheduled { on: NaiveDate },
+    /// Only an active Microsoft trial can be converted (ISV trials convert by themselves).
+    NotAConvertibleTrial,
+    /// The trial ended on `ended` (it is expired, or expires at the next clock run).
+    TrialEnded { ended: NaiveDate },
+    /// Paid subscriptions bill monthly or annually.
+    BillingFrequencyNotAllowed { billing: BillingFrequency },
+    /// A price is not in the partner's billing currency.
+    WrongCurrency { expected: Currency, got: Currency },
+    /// A unit price below zero.
+    NegativePrice,
 }
 
 impl Violation {
@@ -80,7 +120,26 @@ impl Violation {
             | Violation::Invalid { .. }
             | Violation::ClockWouldGoBack { .. }
             | Violation::LastGlobalAdmin
-            | Violation::NoSuchUser => None,
+            | Violation::NoSuchUser
+            | Violation::NoSuchSubscription
+            | Violation::TransitionNotAllowed { .. }
+            | Violation::QuantityChangeNotAllowed { .. }
+            | Violation::QuantityOutOfRange { .. }
+            | Violation::QuantityUnchanged { .. }
+            | Violation::TrialQuantityFixed { .. }
+            | Violation::RetentionOver { .. }
+            | Violation::BaseNotActive { .. }
+            | Violation::BaseIsAddOn { .. }
+            | Violation::AddOnsNotAllowedForModel { .. }
+            | Violation::AutoRenewNotChangeable
+            | Violation::SubscriptionClosed { .. }
+            | Violation::NotAConvertibleTrial
+            | Violation::TrialEnded { .. }
+            | Violation::BillingFrequencyNotAllowed { .. }
+            | Violation::WrongCurrency { .. }
+            | Violation::NegativePrice
+            // After `on` the subscription is Cancelled: Cancel stays unavailable, for another reason.
+            | Violation::CancellationAlreadyScheduled { .. } => None,
         }
     }
 }

@@ -2,10 +2,12 @@
 
 use crate::audit::AuditEntry;
 use crate::ids::{Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, UserId};
+use crate::ledger::LedgerEntry;
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
 use crate::roles::Role;
+use crate::subscriptions::{AccountDates, SubscriptionLogEntry};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -28,6 +30,16 @@ pub struct State {
     pub software: BTreeMap<SoftwarePurchaseId, SoftwarePurchase>,
     #[serde(default)]
     pub reservations: BTreeMap<ReservationId, Reservation>,
+    /// Every financial effect, oldest first (append-only, RULES §7).
+    #[serde(default)]
+    pub ledger: Vec<LedgerEntry>,
+    /// What happened to each subscription, oldest first (the subscription page's history).
+    #[serde(default)]
+    pub subscription_log: Vec<SubscriptionLogEntry>,
+    /// Per-customer account-opened and first-billing dates for the retention rule (RULES §1.3, §4.3).
+    /// Kept here until the customers module owns them; read only through `subscriptions::account_dates`.
+    #[serde(default)]
+    pub account_dates: BTreeMap<CustomerId, AccountDates>,
 }
 
 impl State {

@@ -1,0 +1,185 @@
+//! What the clock makes happen to subscriptions (RULES §4, §8): retention deletions, trial expiry and
+//! ISV trial conversion, scheduled ISV cancellations, end of term or renewal, monthly cycle charges.
+//!
+//! Each rule is derived from the record alone (`billed_through`, `term_end`, `trial_ends`, `cancel_at`,
+//! the suspension date), so running a day twice finds nothing left to do; one pass over the
+//! subscriptions, a bounded amount of work each.
+
+use super::lifecycle::charge_opening;
+use super::{is_billed, period_of, Draft, SubscriptionChange};
+use crate::billing::{full_period, term_end, Period};
+use crate::ledger::ChargeType;
+use crate::records::{PublisherKind, Subscription, SubscriptionStatus};
+use crate::{Event, State};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Every subscription event due at `at`, in subscription order.
+pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
+    let today = at.date_naive();
+    let mut draft = Draft::new(state, at);
+    for sub in state.subscriptions.values() {
+        due_for(state, &mut draft, sub, today);
+    }
+    draft.events
+}
+
+/// The first charge of a subscription that starts billing on `at` (checkout calls this when it creates a
+/// paid subscription): the ledger entry, and the record with `billed_through` set. A subscription the
+/// clock finds unbilled gets the same charge at its next run.
+pub fn opening_charge(state: &State, sub: Subscription, at: DateTime<Utc>) -> (Subscription, Vec<Event>) {
+    let mut draft = Draft::new(state, at);
+    let sub = charge_opening(&mut draft, sub, at.date_naive(), ChargeType::Purchase);
+    (sub, draft.events)
+}
+
+fn due_for(state: &State, draft: &mut Draft, sub: &Subscription, today: NaiveDate) {
+    match sub.status {
+        SubscriptionStatus::Suspended => {
+            if super::retention_deadline(state, sub).is_some_and(|d| today >= d) {
+                let next = Subscription { status: SubscriptionStatus::Deleted, ..sub.clone() };
+                draft.update(next, SubscriptionChange::Deleted);
+            } else if sub.auto_renew && today > sub.term_end {
+                // The term rolls over uncharged; reactivation re-bills what is left of the current period.
+                let mut next = sub.clone();
+                let term = roll_term(&mut next, state, today);
+                draft.update(next, SubscriptionChange::Renewed { term });
+            }
+        }
+        SubscriptionStatus::Active => due_active(state, draft, sub, today),
+        SubscriptionStatus::Cancelled | SubscriptionStatus::Expired | SubscriptionStatus::Deleted => {}
+    }
+}
+
+/// Move the term forward past `today` (one or more whole terms); returns the new term.
+fn roll_term(sub: &mut Subscription, state: &State, today: NaiveDate) -> Period {
+    let months = state.policy.term_months.max(1);
+    while today > sub.term_end {
+        let start = sub.term_end.succ_opt().unwrap_or(sub.term_end);
+        let end = term_end(start, months);
+        if end <= sub.term_end {
+            break; // the calendar's end: nothing further to roll into
+        }
+        sub.term_start = start;
+        sub.term_end = end;
+    }
+    Period { start: sub.term_start, end: sub.term_end }
+}
+
+fn due_active(state: &State, draft: &mut Draft, sub: &Subscription, today: NaiveDate) {
+    if let Some(ends) = sub.trial_ends.filter(|e| today >= *e) {
+        match sub.publisher {
+            PublisherKind::Microsoft => {
+                let next = Subscription { status: SubscriptionStatus::Expired, ..sub.clone() };
+                draft.update(next, SubscriptionChange::TrialExpired);
+            }
+            PublisherKind::Isv => {
+                // The paid term starts the day the trial ends; later days are caught up below.
+                let start = Subscription {
+                    trial_ends: None,
+                    term_start: ends,
+                    term_end: term_end(ends, state.policy.term_months),
+                    billed_through: None,
+                    ..sub.clone()
+                };
+                let paid = charge_opening(draft, start, ends, ChargeType::Purchase);
+                let next = bill_cycles(draft, paid, today);
+                draft.update(next, SubscriptionChange::TrialEndedPaid);
+            }
+        }
+        return;
+    }
+    if sub.cancel_at.is_some_and(|on| today >= on) {
+        let next = Subscription { status: SubscriptionStatus::Cancelled, ..sub.clone() };
+        draft.update(next, SubscriptionChange::Cancelled { credited: false });
+        return;
+    }
+    if today > sub.term_end {
+        if !sub.auto_renew {
+            let next = Subscription { status: SubscriptionStatus::Expired, ..sub.clone() };
+            draft.update(next, SubscriptionChange::TermEnded);
+            return;
+        }
+        let mut next = sub.clone();
+        let term = roll_term(&mut next, state, today);
+        next.billed_through = None;
+        if let Some(period) = period_of(&next, today) {
+            // A renewal is charged from the new term's first period; a missed day catches up below.
+            let first = period_of(&next, term.start).unwrap_or(period);
+            draft.post(
+                &next,
+                &full_period(ChargeType::Renewal, next.unit_price, next.quantity, first),
+                Some(first.start),
+            );
+            next.billed_through = Some(first.end);
+            next.segments = vec![crate::billing::QuantitySegment { from: first.start, quantity: next.quantity }];
+        }
+        let next = bill_cycles(draft, next, today);
+        draft.update(next, SubscriptionChange::Renewed { term });
+        return;
+    }
+    if is_billed(sub) && sub.billed_through.is_none_or(|b| b < today) {
+        let before = sub.billed_through;
+        let next = bill_cycles(draft, sub.clone(), today);
+        if next.billed_through != before {
+            let period = period_of(&next, today).unwrap_or(super::term_of(&next));
+            draft.update(next, SubscriptionChange::CycleBilled { period });
+        }
+    }
+}
+
+/// Charge every period from the one after `billed_through` up to the one containing `today`.
+fn bill_cycles(draft: &mut Draft, mut sub: Subscription, today: NaiveDate) -> Subscription {
+    if sub.billed_through.is_none() {
+        let charge = if sub.term_start == today { ChargeType::Purchase } else { ChargeType::CycleCharge };
+        let first = period_of(&sub, sub.term_start.max(today.min(sub.term_end)));
+        if let Some(p) = first {
+            draft.post(&sub, &full_period(charge, sub.unit_price, sub.quantity, p), Some(p.start));
+            sub.billed_through = Some(p.end);
+            sub.segments = vec![crate::billing::QuantitySegment { from: p.start, quantity: sub.quantity }];
+        }
+    }
+    while let Some(next_day) = sub.billed_through.filter(|b| *b < today).and_then(|b| b.succ_opt()) {
+        let Some(period) = period_of(&sub, next_day) else { break };
+        draft.post(
+            &sub,
+            &full_period(ChargeType::CycleCharge, sub.unit_price, sub.quantity, period),
+            Some(period.start),
+        );
+        sub.billed_through = Some(period.end);
+        sub.segments = vec![crate::billing::QuantitySegment { from: period.start, quantity: sub.quantity }];
+    }
+    sub
+}
+
+/// What a clock move did, for the summary shown after it ("3 renewals, 1 trial expired").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DueSummary {
+    pub cycles_billed: usize,
+    pub renewals: usize,
+    pub terms_ended: usize,
+    pub trials_expired: usize,
+    pub trials_converted: usize,
+    pub cancellations: usize,
+    pub deletions: usize,
+}
+
+impl DueSummary {
+    pub fn of(events: &[Event]) -> DueSummary {
+        let mut s = DueSummary::default();
+        for e in events {
+            if let Event::SubscriptionUpdated { change, .. } = e {
+                match change {
+                    SubscriptionChange::CycleBilled { .. } => s.cycles_billed += 1,
+                    SubscriptionChange::Renewed { .. } => s.renewals += 1,
+                    SubscriptionChange::TermEnded => s.terms_ended += 1,
+                    SubscriptionChange::TrialExpired => s.trials_expired += 1,
+                    SubscriptionChange::TrialEndedPaid => s.trials_converted += 1,
+                    SubscriptionChange::Cancelled { .. } => s.cancellations += 1,
+                    SubscriptionChange::Deleted => s.deletions += 1,
+                    _ => {}
+                }
+            }
+        }
+        s
+    }
+}

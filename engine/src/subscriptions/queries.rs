@@ -1,0 +1,190 @@
+//! Read-side questions of the subscription, renewals and billing pages. Plain functions over `&State`.
+
+use super::{AccountDates, SubscriptionLogEntry};
+use crate::ids::{CustomerId, SubscriptionId};
+use crate::ledger::{entries_of, LedgerEntry};
+use crate::money::Money;
+use crate::policy::Policy;
+use crate::records::{BillingFrequency, PublisherKind, Subscription, SubscriptionStatus};
+use crate::rejection::{Rejection, Violation};
+use crate::{Event, State};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+/// The customer's account dates, if known. The one place the retention rule reads them: when the
+/// customers module owns these dates, this function reads them from the customer record instead.
+pub fn account_dates(state: &State, customer: &CustomerId) -> Option<AccountDates> {
+    state.account_dates.get(customer).copied()
+}
+
+/// RULES §4.3: the date a subscription suspended on `suspended_on` is deleted if not reactivated,
+/// `suspended_on + min(cap, base + days from account opening to first billing period)`. Unknown dates
+/// count as a zero-day gap (the base period).
+pub fn retention_deadline_for(suspended_on: NaiveDate, dates: Option<AccountDates>, policy: &Policy) -> NaiveDate {
+    let gap = dates.map(|d| (d.first_billing - d.opened).num_days()).unwrap_or(0);
+    suspended_on.checked_add_signed(Duration::days(policy.retention_days(gap))).unwrap_or(NaiveDate::MAX)
+}
+
+/// The deletion date of a suspended subscription (`None` when it is not suspended).
+pub fn retention_deadline(state: &State, sub: &Subscription) -> Option<NaiveDate> {
+    if sub.status != SubscriptionStatus::Suspended {
+        return None;
+    }
+    let on = sub.suspended_at?.date_naive();
+    Some(retention_deadline_for(on, account_dates(state, &sub.customer), &state.policy))
+}
+
+/// What cancelling an ISV SaaS subscription now would do (RULES §4.6), shown before the user acts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CancelQuote {
+    /// Cancelled now with everything charged credited; holds while `now < until`.
+    FullCredit { amount: Money, until: DateTime<Utc> },
+    /// Cancellation scheduled for the renewal date `on`; nothing credited.
+    Scheduled { on: NaiveDate },
+    /// Free trial: cancelled now, nothing was charged.
+    Free,
+    /// Metered offer: de-provisioned now, never refunded.
+    Deprovision,
+}
+
+/// The cancel quote for `sub` at `now`, or why Cancel is not offered.
+pub fn cancel_quote(state: &State, sub: &Subscription, now: DateTime<Utc>) -> Result<CancelQuote, Rejection> {
+    if sub.publisher != PublisherKind::Isv || sub.status != SubscriptionStatus::Active {
+        return Err(Rejection::one(Violation::TransitionNotAllowed {
+            current: sub.status,
+            requested: SubscriptionStatus::Cancelled,
+        }));
+    }
+    if let Some(on) = sub.cancel_at {
+        return Err(Rejection::one(Violation::CancellationAlreadyScheduled { on }));
+    }
+    if sub.metered {
+        return Ok(CancelQuote::Deprovision);
+    }
+    if sub.trial_ends.is_some() {
+        return Ok(CancelQuote::Free);
+    }
+    let window = match sub.billing {
+        BillingFrequency::Annual => Duration::days(state.policy.isv_annual_cancel_days as i64),
+        _ => Duration::hours(state.policy.isv_monthly_cancel_hours as i64),
+    };
+    let until = sub.created_at + window;
+    if now < until {
+        let minor = entries_of(state, &sub.id).map(|e| e.amount.minor).sum();
+        Ok(CancelQuote::FullCredit { amount: Money::new(minor, sub.unit_price.currency), until })
+    } else {
+        Ok(CancelQuote::Scheduled { on: sub.term_end.succ_opt().unwrap_or(sub.term_end) })
+    }
+}
+
+/// The ledger entries a quantity change would post now (the preview before **Submit**), or why it
+/// would be refused.
+pub fn quantity_preview(
+    state: &State,
+    subscription: &SubscriptionId,
+    quantity: u32,
+    now: DateTime<Utc>,
+) -> Result<Vec<LedgerEntry>, Rejection> {
+    let sub = state.subscriptions.get(subscription).ok_or_else(|| Rejection::one(Violation::NoSuchSubscription))?;
+    let (events, _) = super::lifecycle::quantity_events(state, sub, quantity, now)?;
+    Ok(events
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::LedgerPosted(entry) => Some(entry),
+            _ => None,
+        })
+        .collect())
+}
+
+/// Why a subscription appears on the Renewals view.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UpcomingKind {
+    /// Renews (auto-renew on) on the date.
+    Renewal,
+    /// The term ends without renewal (auto-renew off): Expired on the date.
+    TermEnds,
+    /// A trial ends: a Microsoft trial expires, an ISV trial turns paid.
+    TrialEnds,
+    /// A scheduled ISV cancellation takes effect.
+    ScheduledCancellation,
+    /// A suspended subscription is deleted.
+    SuspensionExpires,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Upcoming {
+    pub on: NaiveDate,
+    pub kind: UpcomingKind,
+    pub subscription: SubscriptionId,
+    pub customer: CustomerId,
+    pub name: String,
+}
+
+/// What happens to subscriptions from today to `days` days ahead (the 30 / 60 / 90-day Renewals view),
+/// soonest first.
+pub fn renewals_within(state: &State, now: DateTime<Utc>, days: u32) -> Vec<Upcoming> {
+    let today = now.date_naive();
+    let last = today.checked_add_signed(Duration::days(days as i64)).unwrap_or(NaiveDate::MAX);
+    let mut out: Vec<Upcoming> = state
+        .subscriptions
+        .values()
+        .filter_map(|s| next_milestone(state, s).map(|(on, kind)| (s, on, kind)))
+        .filter(|(_, on, _)| today <= *on && *on <= last)
+        .map(|(s, on, kind)| Upcoming {
+            on,
+            kind,
+            subscription: s.id.clone(),
+            customer: s.customer.clone(),
+            name: s.name.clone(),
+        })
+        .collect();
+    out.sort_by(|a, b| (a.on, a.kind, &a.subscription).cmp(&(b.on, b.kind, &b.subscription)));
+    out
+}
+
+fn next_milestone(state: &State, s: &Subscription) -> Option<(NaiveDate, UpcomingKind)> {
+    match s.status {
+        SubscriptionStatus::Suspended => retention_deadline(state, s).map(|d| (d, UpcomingKind::SuspensionExpires)),
+        SubscriptionStatus::Active => {
+            if let Some(end) = s.trial_ends {
+                return Some((end, UpcomingKind::TrialEnds));
+            }
+            if let Some(on) = s.cancel_at {
+                return Some((on, UpcomingKind::ScheduledCancellation));
+            }
+            let renewal = s.term_end.succ_opt()?;
+            Some((renewal, if s.auto_renew { UpcomingKind::Renewal } else { UpcomingKind::TermEnds }))
+        }
+        _ => None,
+    }
+}
+
+/// One line of a subscription's history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HistoryItem {
+    Change(SubscriptionLogEntry),
+    Ledger(LedgerEntry),
+}
+
+impl HistoryItem {
+    pub fn at(&self) -> DateTime<Utc> {
+        match self {
+            HistoryItem::Change(c) => c.at,
+            HistoryItem::Ledger(l) => l.posted_at,
+        }
+    }
+}
+
+/// Everything that happened to a subscription (changes and its ledger entries), newest first.
+pub fn history(state: &State, subscription: &SubscriptionId) -> Vec<HistoryItem> {
+    let mut items: Vec<HistoryItem> = entries_of(state, subscription)
+        .cloned()
+        .map(HistoryItem::Ledger)
+        .chain(
+            state.subscription_log.iter().filter(|c| &c.subscription == subscription).cloned().map(HistoryItem::Change),
+        )
+        .collect();
+    // Stable sort, then reverse: within one instant the change is listed above the entries it posted.
+    items.sort_by_key(|i| i.at());
+    items.reverse();
+    items
+}

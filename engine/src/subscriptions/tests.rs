@@ -1,0 +1,949 @@
+//! Tests of the subscription lifecycle, billing through commands, and the clock.
+
+use super::*;
+use crate::billing::term_end;
+use crate::demo::{demo_state, global_admin};
+use crate::ids::{OfferId, OrderId, UserId};
+use crate::ledger::ChargeType;
+use crate::money::{Currency, Money};
+use crate::partner::CspModel;
+use crate::records::{BillingFrequency as BF, PublisherKind, Subscription, SubscriptionStatus as St};
+use crate::{evolve, execute, Command, Rejection, Violation};
+use chrono::{Duration, NaiveDate, TimeZone};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn at(date: NaiveDate, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&date.and_hms_opt(h, mi, 0).unwrap())
+}
+
+fn usd(minor: i64) -> Money {
+    Money::new(minor, Currency::USD)
+}
+
+fn sid(n: u64) -> SubscriptionId {
+    SubscriptionId(crate::ids::Counters::format("S", n))
+}
+
+/// A paid Microsoft subscription bought on `start` at 10:00, not yet billed.
+fn paid(n: u64, billing: BF, quantity: u32, unit: i64, start: NaiveDate) -> Subscription {
+    Subscription {
+        id: sid(n),
+        customer: CustomerId("C-0001".into()),
+        offer: OfferId("O365E3".into()),
+        name: "Office 365 E3".into(),
+        order: OrderId(format!("O-{n:04}")),
+        quantity,
+        billing,
+        status: St::Active,
+        created_at: at(start, 10, 0),
+        term_start: start,
+        term_end: term_end(start, 12),
+        auto_renew: true,
+        unit_price: usd(unit),
+        trial_ends: None,
+        base: None,
+        suspended_at: None,
+        cancel_at: None,
+        publisher: PublisherKind::Microsoft,
+        metered: false,
+        commercial_marketplace: false,
+        min_quantity: 1,
+        max_quantity: Some(300),
+        billed_through: None,
+        segments: Vec::new(),
+    }
+}
+
+fn isv(n: u64, billing: BF, start: NaiveDate) -> Subscription {
+    Subscription {
+        publisher: PublisherKind::Isv,
+        commercial_marketplace: true,
+        name: "Contoso SaaS".into(),
+        ..paid(n, billing, 1, 1000, start)
+    }
+}
+
+fn ms_trial(n: u64, start: NaiveDate) -> Subscription {
+    Subscription {
+        quantity: 25,
+        billing: BF::None,
+        unit_price: usd(0),
+        trial_ends: Some(start + Duration::days(30)),
+        auto_renew: false,
+        ..paid(n, BF::None, 25, 0, start)
+    }
+}
+
+/// A state on `sub.created_at` holding `sub`, opened the way checkout will: the opening charge posted.
+fn with(subs: Vec<Subscription>) -> State {
+    let now = subs.first().map(|s| s.created_at).unwrap_or_else(|| at(d(2018, 1, 13), 10, 0));
+    let mut state = demo_state(now);
+    for sub in subs {
+        install(&mut state, sub);
+    }
+    state
+}
+
+fn install(state: &mut State, sub: Subscription) {
+    let created = sub.created_at;
+    let (sub, events) = opening_charge(state, sub, created);
+    for e in &events {
+        evolve(state, e);
+    }
+    evolve(
+        state,
+        &Event::SubscriptionUpdated { at: created, change: SubscriptionChange::Purchased, subscription: Box::new(sub) },
+    );
+}
+
+fn run(state: &mut State, cmd: Command, now: DateTime<Utc>) -> Result<Vec<Event>, Rejection> {
+    run_as(state, &global_admin(), cmd, now)
+}
+
+fn run_as(state: &mut State, user: &UserId, cmd: Command, now: DateTime<Utc>) -> Result<Vec<Event>, Rejection> {
+    let before = state.clone();
+    let result = execute(state, user, cmd, now);
+    if result.is_err() {
+        assert_eq!(*state, before, "a refused command leaves the state untouched");
+    }
+    result
+}
+
+fn advance(state: &mut State, to: DateTime<Utc>) -> Vec<Event> {
+    let now = state.clock;
+    execute(state, &global_admin(), Command::AdvanceClock { to }, now).unwrap()
+}
+
+fn amounts(events: &[Event]) -> Vec<i64> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::LedgerPosted(l) => Some(l.amount.minor),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ledger_of(state: &State, n: u64) -> Vec<i64> {
+    crate::ledger::entries_of(state, &sid(n)).map(|e| e.amount.minor).collect()
+}
+
+fn status(state: &State, n: u64) -> St {
+    state.subscriptions[&sid(n)].status
+}
+
+fn suspend(n: u64) -> Command {
+    Command::SuspendSubscription { subscription: sid(n) }
+}
+
+fn reactivate(n: u64) -> Command {
+    Command::ReactivateSubscription { subscription: sid(n) }
+}
+
+fn quantity(n: u64, q: u32) -> Command {
+    Command::ChangeSubscriptionQuantity { subscription: sid(n), quantity: q }
+}
+
+fn cancel(n: u64) -> Command {
+    Command::CancelIsvSubscription { subscription: sid(n) }
+}
+
+fn convert(n: u64, q: u32, billing: BF) -> Command {
+    Command::ConvertTrial {
+        subscription: sid(n),
+        offer: OfferId("O365E3".into()),
+        name: "Office 365 E3".into(),
+        quantity: q,
+        billing,
+        unit_price: usd(2000),
+    }
+}
+
+fn add_on(base: u64, q: u32) -> Command {
+    Command::AddAddOn {
+        base: sid(base),
+        offer: OfferId("AUDIO".into()),
+        name: "Audio Conferencing".into(),
+        quantity: q,
+        unit_price: usd(400),
+    }
+}
+
+// ---------------------------------------------------------------- worked examples (RULES §4.2, issue 4)
+
+#[test]
+fn annual_example_add_a_license_on_feb_1() {
+    let mut state = with(vec![paid(1, BF::Annual, 1, 4800, d(2018, 1, 13))]);
+    assert_eq!(ledger_of(&state, 1), vec![4800], "the year is charged at purchase");
+    let events = run(&mut state, quantity(1, 2), at(d(2018, 2, 1), 9, 0)).unwrap();
+    assert_eq!(amounts(&events), vec![-4800, 247, 8996]);
+    let lines: Vec<(ChargeType, u32)> =
+        crate::ledger::entries_of(&state, &sid(1)).map(|e| (e.charge_type, e.quantity)).collect();
+    assert_eq!(
+        lines,
+        vec![
+            (ChargeType::Purchase, 1),
+            (ChargeType::Credit, 1),
+            (ChargeType::Proration, 1),
+            (ChargeType::Proration, 2)
+        ]
+    );
+}
+
+#[test]
+fn annual_example_suspend_on_mar_1() {
+    let mut state = with(vec![paid(1, BF::Annual, 1, 4800, d(2018, 1, 13))]);
+    let events = run(&mut state, suspend(1), at(d(2018, 3, 1), 9, 0)).unwrap();
+    assert_eq!(amounts(&events), vec![-4134]);
+    assert_eq!(status(&state, 1), St::Suspended);
+}
+
+#[test]
+fn monthly_example_add_a_license_on_feb_1_then_next_cycle() {
+    let mut state = with(vec![paid(1, BF::Monthly, 1, 400, d(2018, 1, 13))]);
+    let events = run(&mut state, quantity(1, 2), at(d(2018, 2, 1), 9, 0)).unwrap();
+    assert_eq!(amounts(&events), vec![-400, 247, 312]);
+    let due = advance(&mut state, at(d(2018, 2, 13), 0, 0));
+    assert_eq!(amounts(&due), vec![800], "next cycle, 2 licenses");
+    assert_eq!(ledger_of(&state, 1), vec![400, -400, 247, 312, 800]);
+}
+
+#[test]
+fn monthly_example_suspensions() {
+    // (case, suspension day, expected credit)
+    let rows: &[(&str, NaiveDate, i64)] =
+        &[("Feb 1: first 30 days, full credit", d(2018, 2, 1), -400), ("Mar 1: 12 of 28 days", d(2018, 3, 1), -168)];
+    for (case, day, want) in rows {
+        let mut state = with(vec![paid(1, BF::Monthly, 1, 400, d(2018, 1, 13))]);
+        advance(&mut state, at(*day, 0, 0));
+        let events = run(&mut state, suspend(1), at(*day, 9, 0)).unwrap();
+        assert_eq!(amounts(&events), vec![*want], "{case}");
+    }
+}
+
+#[test]
+fn reactivation_rebills_the_rest_of_the_period() {
+    let mut state = with(vec![paid(1, BF::Monthly, 1, 400, d(2018, 1, 13))]);
+    advance(&mut state, at(d(2018, 3, 1), 0, 0));
+    run(&mut state, suspend(1), at(d(2018, 3, 1), 9, 0)).unwrap();
+    // Still suspended on the Mar 13 anniversary: no cycle charge.
+    let due = advance(&mut state, at(d(2018, 3, 20), 0, 0));
+    assert_eq!(amounts(&due), Vec::<i64>::new(), "a suspended subscription is not billed");
+    let events = run(&mut state, reactivate(1), at(d(2018, 3, 20), 9, 0)).unwrap();
+    // Mar 13–Apr 12 has 31 days; Mar 20–Apr 12 is 24: round2(0.13 × 24) = 3.12.
+    assert_eq!(amounts(&events), vec![312]);
+    let due = advance(&mut state, at(d(2018, 4, 13), 0, 0));
+    assert_eq!(amounts(&due), vec![400], "billing resumes on the anniversary");
+}
+
+// ---------------------------------------------------------------- transitions (RULES §4.1)
+
+#[derive(Clone, Copy, Debug)]
+enum Setup {
+    Active,
+    Suspended,
+    Cancelled,
+    Expired,
+    Deleted,
+}
+
+fn set_up(kind: Setup, sub: Subscription) -> State {
+    let mut state = with(vec![sub]);
+    let s = state.subscriptions.get_mut(&sid(1)).unwrap();
+    match kind {
+        Setup::Active => {}
+        Setup::Suspended => {
+            s.status = St::Suspended;
+            s.suspended_at = Some(at(d(2018, 1, 14), 9, 0));
+        }
+        Setup::Cancelled => s.status = St::Cancelled,
+        Setup::Expired => s.status = St::Expired,
+        Setup::Deleted => s.status = St::Deleted,
+    }
+    state
+}
+
+#[test]
+fn transition_table() {
+    use Setup::*;
+    let now = at(d(2018, 1, 20), 9, 0);
+    let ms = || paid(1, BF::Monthly, 2, 400, d(2018, 1, 13));
+    let isv_sub = || isv(1, BF::Monthly, d(2018, 1, 13));
+    let tr = || ms_trial(1, d(2018, 1, 13));
+    let not = |current, requested| Err(vec![Violation::TransitionNotAllowed { current, requested }]);
+    type Row = (&'static str, Setup, fn() -> Subscription, Command, Result<St, Vec<Violation>>);
+    let rows: Vec<Row> = vec![
+        ("Active → Suspended", Active, ms, suspend(1), Ok(St::Suspended)),
+        ("Suspended → Active", Suspended, ms, reactivate(1), Ok(St::Active)),
+        ("ISV Active → Cancelled", Active, isv_sub, cancel(1), Ok(St::Active)), // scheduled: stays Active
+        ("trial Active → Active(paid)", Active, tr, convert(1, 5, BF::Annual), Ok(St::Active)),
+        ("Suspended → Suspended", Suspended, ms, suspend(1), not(St::Suspended, St::Suspended)),
+        ("Cancelled → Suspended", Cancelled, isv_sub, suspend(1), not(St::Cancelled, St::Suspended)),
+        ("Expired → Suspended", Expired, tr, suspend(1), not(St::Expired, St::Suspended)),
+        ("Deleted → Suspended", Deleted, ms, suspend(1), not(St::Deleted, St::Suspended)),
+        ("Active → Active (reactivate)", Active, ms, reactivate(1), not(St::Active, St::Active)),
+        ("Cancelled → Active", Cancelled, isv_sub, reactivate(1), not(St::Cancelled, St::Active)),
+        ("Expired → Active", Expired, ms, reactivate(1), not(St::Expired, St::Active)),
+        ("Deleted → Active", Deleted, ms, reactivate(1), not(St::Deleted, St::Active)),
+        ("Microsoft Active → Cancelled", Active, ms, cancel(1), not(St::Active, St::Cancelled)),
+        ("ISV Suspended → Cancelled", Suspended, isv_sub, cancel(1), not(St::Suspended, St::Cancelled)),
+        ("ISV Cancelled → Cancelled", Cancelled, isv_sub, cancel(1), not(St::Cancelled, St::Cancelled)),
+        ("Expired trial → Active(paid)", Expired, tr, convert(1, 5, BF::Annual), not(St::Expired, St::Active)),
+        ("paid is not a trial", Active, ms, convert(1, 5, BF::Annual), Err(vec![Violation::NotAConvertibleTrial])),
+        (
+            "quantity while Suspended",
+            Suspended,
+            ms,
+            quantity(1, 3),
+            Err(vec![Violation::QuantityChangeNotAllowed { status: St::Suspended }]),
+        ),
+        (
+            "quantity on Deleted",
+            Deleted,
+            ms,
+            quantity(1, 3),
+            Err(vec![Violation::QuantityChangeNotAllowed { status: St::Deleted }]),
+        ),
+        (
+            "quantity on Expired",
+            Expired,
+            ms,
+            quantity(1, 3),
+            Err(vec![Violation::QuantityChangeNotAllowed { status: St::Expired }]),
+        ),
+        ("quantity on Active", Active, ms, quantity(1, 3), Ok(St::Active)),
+    ];
+    for (case, setup, make, cmd, want) in rows {
+        let mut state = set_up(setup, make());
+        let got = run(&mut state, cmd, now).map(|_| status(&state, 1)).map_err(|r| r.violations);
+        assert_eq!(got, want, "{case}");
+    }
+}
+
+#[test]
+fn quantity_bounds_and_trials() {
+    let now = at(d(2018, 1, 20), 9, 0);
+    let range = |requested| Violation::QuantityOutOfRange { requested, min: 2, max: Some(10) };
+    // (case, requested, violations)
+    let rows: &[(&str, u32, &[Violation])] = &[
+        ("below min", 1, &[range(1)]),
+        ("zero", 0, &[range(0)]),
+        ("at min", 2, &[]),
+        ("at max", 10, &[]),
+        ("above max", 11, &[range(11)]),
+        ("unchanged", 5, &[Violation::QuantityUnchanged { quantity: 5 }]),
+    ];
+    for (case, q, want) in rows {
+        let mut state = with(vec![Subscription {
+            min_quantity: 2,
+            max_quantity: Some(10),
+            ..paid(1, BF::Monthly, 5, 400, d(2018, 1, 13))
+        }]);
+        let got = run(&mut state, quantity(1, *q), now).err().map(|r| r.violations).unwrap_or_default();
+        assert_eq!(&got, want, "{case}");
+    }
+    let mut state = with(vec![ms_trial(1, d(2018, 1, 13))]);
+    let err = run(&mut state, quantity(1, 30), now).unwrap_err();
+    assert_eq!(err.violations, vec![Violation::TrialQuantityFixed { licenses: 25 }], "trial licenses are fixed");
+    // Every violation at once: suspended and out of range.
+    let mut state = set_up(
+        Setup::Suspended,
+        Subscription { max_quantity: Some(10), ..paid(1, BF::Monthly, 5, 400, d(2018, 1, 13)) },
+    );
+    let err = run(&mut state, quantity(1, 11), now).unwrap_err();
+    assert_eq!(
+        err.violations,
+        vec![
+            Violation::QuantityChangeNotAllowed { status: St::Suspended },
+            Violation::QuantityOutOfRange { requested: 11, min: 1, max: Some(10) }
+        ]
+    );
+}
+
+#[test]
+fn permissions_follow_the_role_table() {
+    use crate::roles::{Permission, Role};
+    let now = at(d(2018, 1, 20), 9, 0);
+    let user = |role: Role| {
+        let state = demo_state(now);
+        state.users.iter().find(|u| u.roles == vec![role]).unwrap().id.clone()
+    };
+    // (case, role, command, allowed)
+    let rows: &[(&str, Role, Command, bool)] = &[
+        ("billing admin suspends", Role::BillingAdmin, suspend(1), true),
+        ("helpdesk suspends", Role::HelpdeskAgent, suspend(1), true),
+        ("account admin cannot suspend", Role::AccountAdmin, suspend(1), false),
+        ("user admin cannot change quantity", Role::UserManagementAdmin, quantity(1, 3), false),
+        ("sales agent converts a trial", Role::SalesAgent, convert(2, 3, BF::Monthly), true),
+        ("helpdesk cannot convert a trial", Role::HelpdeskAgent, convert(2, 3, BF::Monthly), false),
+        ("billing admin cannot convert a trial", Role::BillingAdmin, convert(2, 3, BF::Monthly), false),
+    ];
+    for (case, role, cmd, allowed) in rows {
+        let mut state = with(vec![paid(1, BF::Monthly, 2, 400, d(2018, 1, 13)), ms_trial(2, d(2018, 1, 13))]);
+        let result = run_as(&mut state, &user(*role), cmd.clone(), now);
+        assert_eq!(result.is_ok(), *allowed, "{case}");
+        if let Err(r) = result {
+            assert!(
+                r.has(|v| matches!(v, Violation::NotPermitted { permission, .. }
+                if *permission == Permission::ManageSubscriptions || *permission == Permission::ConvertTrials)),
+                "{case}"
+            );
+        } else {
+            let last = state.audit.last().unwrap();
+            assert_eq!(last.customer, Some(CustomerId("C-0001".into())), "{case}: audited with the customer");
+        }
+    }
+}
+
+#[test]
+fn unknown_subscription_is_refused() {
+    let mut state = with(vec![paid(1, BF::Monthly, 2, 400, d(2018, 1, 13))]);
+    let err = run(&mut state, suspend(9), at(d(2018, 1, 20), 9, 0)).unwrap_err();
+    assert_eq!(err.violations, vec![Violation::NoSuchSubscription]);
+}
+
+// ---------------------------------------------------------------- retention (RULES §4.3)
+
+#[test]
+fn retention_formula_rows() {
+    let policy = crate::policy::Policy::default();
+    let suspended = d(2018, 3, 1);
+    // (case, opened, first billing, days of retention)
+    type Row = (&'static str, Option<(NaiveDate, NaiveDate)>, i64);
+    let rows: &[Row] = &[
+        ("unknown dates: base 90", None, 90),
+        ("same day: 90", Some((d(2017, 5, 1), d(2017, 5, 1))), 90),
+        ("10-day gap: 100", Some((d(2017, 5, 1), d(2017, 5, 11))), 100),
+        ("29-day gap: 119", Some((d(2017, 5, 1), d(2017, 5, 30))), 119),
+        ("30-day gap: cap 120", Some((d(2017, 5, 1), d(2017, 5, 31))), 120),
+        ("90-day gap: cap 120", Some((d(2017, 5, 1), d(2017, 7, 30))), 120),
+        ("inverted dates count as 0", Some((d(2017, 5, 11), d(2017, 5, 1))), 90),
+    ];
+    for (case, dates, days) in rows {
+        let dates = dates.map(|(opened, first_billing)| AccountDates { opened, first_billing });
+        assert_eq!(retention_deadline_for(suspended, dates, &policy), suspended + Duration::days(*days), "{case}");
+    }
+}
+
+#[test]
+fn reactivation_until_the_deadline_then_deleted_by_the_clock() {
+    let start = d(2018, 1, 13);
+    let suspended = d(2018, 3, 1);
+    let deadline = suspended + Duration::days(100);
+    // (case, day of reactivation, allowed)
+    let rows: &[(&str, NaiveDate, bool)] =
+        &[("day before the deadline", deadline - Duration::days(1), true), ("on the deadline", deadline, false)];
+    for (case, day, allowed) in rows {
+        let mut state = with(vec![paid(1, BF::Monthly, 1, 400, start)]);
+        let customer = CustomerId("C-0001".into());
+        state.account_dates.insert(customer, AccountDates { opened: d(2017, 5, 1), first_billing: d(2017, 5, 11) });
+        advance(&mut state, at(suspended, 0, 0));
+        run(&mut state, suspend(1), at(suspended, 9, 0)).unwrap();
+        assert_eq!(retention_deadline(&state, &state.subscriptions[&sid(1)]), Some(deadline), "{case}");
+        let result = run(&mut state, reactivate(1), at(*day, 9, 0));
+        assert_eq!(result.is_ok(), *allowed, "{case}");
+        if !allowed {
+            assert_eq!(result.unwrap_err().violations, vec![Violation::RetentionOver { deleted_on: deadline }]);
+        }
+    }
+    let mut state = with(vec![paid(1, BF::Monthly, 1, 400, start)]);
+    advance(&mut state, at(suspended, 0, 0));
+    run(&mut state, suspend(1), at(suspended, 9, 0)).unwrap();
+    let ninety = suspended + Duration::days(90);
+    advance(&mut state, at(ninety - Duration::days(1), 23, 0));
+    assert_eq!(status(&state, 1), St::Suspended, "still suspended the day before");
+    let due = advance(&mut state, at(ninety, 0, 0));
+    assert_eq!(status(&state, 1), St::Deleted, "deleted on the deadline");
+    assert_eq!(DueSummary::of(&due).deletions, 1);
+    let err = run(&mut state, reactivate(1), at(ninety, 9, 0)).unwrap_err();
+    assert!(err.has(|v| matches!(v, Violation::TransitionNotAllowed { current: St::Deleted, .. })));
+}
+
+// ---------------------------------------------------------------- ISV cancellation (RULES §4.6)
+
+#[test]
+fn isv_cancel_windows_at_their_edges() {
+    let start = d(2018, 1, 13);
+    let bought = at(start, 10, 0);
+    // (case, billing, time after the order, expect full credit)
+    let rows: &[(&str, BF, Duration, bool)] = &[
+        ("monthly 0 min", BF::Monthly, Duration::zero(), true),
+        ("monthly 23h59m", BF::Monthly, Duration::minutes(23 * 60 + 59), true),
+        ("monthly 24h", BF::Monthly, Duration::hours(24), false),
+        ("annual day 13 (13d 23h59m)", BF::Annual, Duration::days(14) - Duration::minutes(1), true),
+        ("annual day 14", BF::Annual, Duration::days(14), false),
+        ("annual 24h is still inside", BF::Annual, Duration::hours(24), true),
+    ];
+    for (case, billing, after, full) in rows {
+        let mut state = with(vec![isv(1, *billing, start)]);
+        let now = bought + *after;
+        advance(&mut state, now);
+        let charged: i64 = ledger_of(&state, 1).iter().sum();
+        let quote = cancel_quote(&state, &state.subscriptions[&sid(1)], now).unwrap();
+        let events = run(&mut state, cancel(1), now).unwrap();
+        if *full {
+            assert!(
+                matches!(quote, CancelQuote::FullCredit { amount, until } if amount.minor == charged && until > now),
+                "{case}: {quote:?}"
+            );
+            assert_eq!(amounts(&events), vec![-charged], "{case}");
+            assert_eq!(status(&state, 1), St::Cancelled, "{case}");
+        } else {
+            let renewal = term_end(start, 12) + Duration::days(1);
+            assert_eq!(quote, CancelQuote::Scheduled { on: renewal }, "{case}");
+            assert_eq!(amounts(&events), Vec::<i64>::new(), "{case}: nothing credited");
+            assert_eq!(status(&state, 1), St::Active, "{case}");
+            assert_eq!(state.subscriptions[&sid(1)].cancel_at, Some(renewal), "{case}");
+            let again = run(&mut state, cancel(1), now).unwrap_err();
+            assert_eq!(
+                again.violations,
+                vec![Violation::CancellationAlreadyScheduled { on: renewal }],
+                "{case}: Cancel no longer offered"
+            );
+            advance(&mut state, at(renewal - Duration::days(1), 12, 0));
+            assert_eq!(status(&state, 1), St::Active, "{case}: active until the renewal date");
+            let due = advance(&mut state, at(renewal, 0, 0));
+            assert_eq!(status(&state, 1), St::Cancelled, "{case}: cancelled at renewal");
+            assert_eq!(amounts(&due), Vec::<i64>::new(), "{case}: not renewed");
+        }
+    }
+}
+
+#[test]
+fn metered_and_trial_isv_cancellations() {
+    let start = d(2018, 1, 13);
+    let inside = at(start, 11, 0);
+    let metered = Subscription { metered: true, ..isv(1, BF::Monthly, start) };
+    let mut state = with(vec![metered]);
+    assert_eq!(cancel_quote(&state, &state.subscriptions[&sid(1)], inside), Ok(CancelQuote::Deprovision));
+    let events = run(&mut state, cancel(1), inside).unwrap();
+    assert_eq!(amounts(&events), Vec::<i64>::new(), "metered: never refunded, even inside the window");
+    assert_eq!(status(&state, 1), St::Cancelled);
+
+    let trial = Subscription { trial_ends: Some(start + Duration::days(30)), ..isv(1, BF::Monthly, start) };
+    let mut state = with(vec![trial]);
+    assert_eq!(ledger_of(&state, 1), Vec::<i64>::new(), "a free trial is not charged");
+    let late = at(start + Duration::days(20), 9, 0);
+    assert_eq!(cancel_quote(&state, &state.subscriptions[&sid(1)], late), Ok(CancelQuote::Free));
+    run(&mut state, cancel(1), late).unwrap();
+    assert_eq!(status(&state, 1), St::Cancelled);
+}
+
+// ---------------------------------------------------------------- trials (RULES §4.5)
+
+#[test]
+fn microsoft_trial_expires_on_day_30_unless_converted() {
+    let start = d(2018, 1, 13);
+    let mut state = with(vec![ms_trial(1, start)]);
+    assert_eq!(ledger_of(&state, 1), Vec::<i64>::new(), "trials are not billed");
+    advance(&mut state, at(start + Duration::days(29), 23, 59));
+    assert_eq!(status(&state, 1), St::Active, "day 29");
+    let due = advance(&mut state, at(start + Duration::days(30), 0, 0));
+    assert_eq!(status(&state, 1), St::Expired, "day 30");
+    assert_eq!(DueSummary::of(&due).trials_expired, 1);
+}
+
+#[test]
+fn converting_a_trial_keeps_the_id_and_starts_a_new_term() {
+    let start = d(2018, 1, 13);
+    let day = start + Duration::days(10);
+    // (case, billing, expected first charge)
+    let rows: &[(&str, BF, i64)] = &[("monthly", BF::Monthly, 5 * 2000), ("annual", BF::Annual, 5 * 2000)];
+    for (case, billing, charge) in rows {
+        let mut state = with(vec![ms_trial(1, start)]);
+        let events = run(&mut state, convert(1, 5, *billing), at(day, 9, 0)).unwrap();
+        assert_eq!(amounts(&events), vec![*charge], "{case}");
+        let s = &state.subscriptions[&sid(1)];
+        assert_eq!((s.id.clone(), s.quantity, s.billing, s.trial_ends), (sid(1), 5, *billing, None), "{case}");
+        assert_eq!((s.term_start, s.term_end), (day, term_end(day, 12)), "{case}: new 12-month term");
+        advance(&mut state, at(start + Duration::days(31), 0, 0));
+        assert_eq!(status(&state, 1), St::Active, "{case}: a converted trial does not expire");
+        assert_eq!(state.subscriptions.len(), 1, "{case}: no new subscription");
+    }
+    let mut state = with(vec![ms_trial(1, start)]);
+    let bad = Command::ConvertTrial {
+        subscription: sid(1),
+        offer: OfferId("O365E3".into()),
+        name: "x".into(),
+        quantity: 0,
+        billing: BF::OneTime,
+        unit_price: Money::new(-1, Currency::EUR),
+    };
+    let err = run(&mut state, bad, at(day, 9, 0)).unwrap_err();
+    assert_eq!(
+        err.violations,
+        vec![
+            Violation::BillingFrequencyNotAllowed { billing: BF::OneTime },
+            Violation::QuantityOutOfRange { requested: 0, min: 1, max: None },
+            Violation::WrongCurrency { expected: Currency::USD, got: Currency::EUR },
+            Violation::NegativePrice,
+        ],
+        "every violation"
+    );
+    let err = run(&mut state, convert(1, 5, BF::Monthly), at(start + Duration::days(30), 9, 0)).unwrap_err();
+    assert_eq!(
+        err.violations,
+        vec![Violation::TrialEnded { ended: start + Duration::days(30) }],
+        "day 30 before the clock ran"
+    );
+}
+
+#[test]
+fn isv_trial_turns_paid_by_itself() {
+    let start = d(2018, 1, 13);
+    let ends = start + Duration::days(30);
+    let mut state = with(vec![Subscription { trial_ends: Some(ends), ..isv(1, BF::Monthly, start) }]);
+    let due = advance(&mut state, at(ends, 0, 0));
+    assert_eq!(amounts(&due), vec![1000], "first paid month charged");
+    assert_eq!(DueSummary::of(&due).trials_converted, 1);
+    let s = &state.subscriptions[&sid(1)];
+    assert_eq!((s.status, s.trial_ends, s.term_start, s.term_end), (St::Active, None, ends, term_end(ends, 12)));
+    let due = advance(&mut state, at(ends + Duration::days(31), 0, 0));
+    assert_eq!(amounts(&due), vec![1000], "then renews on the same monthly schedule");
+}
+
+// ---------------------------------------------------------------- add-ons (RULES §4.4)
+
+#[test]
+fn add_on_aligns_to_its_base_and_follows_it() {
+    let start = d(2018, 1, 13);
+    let mut state = with(vec![paid(1, BF::Monthly, 2, 400, start)]);
+    let events = run(&mut state, add_on(1, 2), at(d(2018, 2, 1), 9, 0)).unwrap();
+    assert_eq!(amounts(&events), vec![312], "Feb 1–Feb 12 of a 31-day cycle, 2 licenses");
+    let a = state.subscriptions[&sid(2)].clone();
+    assert_eq!(
+        (a.base.clone(), a.term_start, a.term_end, a.billed_through),
+        (Some(sid(1)), start, term_end(start, 12), Some(d(2018, 2, 12)))
+    );
+    let due = advance(&mut state, at(d(2018, 2, 13), 0, 0));
+    assert_eq!(amounts(&due), vec![800, 800], "base and add-on billed on the same anniversary");
+
+    run(&mut state, suspend(1), at(d(2018, 3, 1), 9, 0)).unwrap();
+    assert_eq!(
+        (status(&state, 1), status(&state, 2)),
+        (St::Suspended, St::Suspended),
+        "suspending the base suspends its add-ons"
+    );
+    let err = run(&mut state, reactivate(2), at(d(2018, 3, 2), 9, 0)).unwrap_err();
+    assert_eq!(err.violations, vec![Violation::BaseNotActive { base: sid(1), status: St::Suspended }]);
+    run(&mut state, reactivate(1), at(d(2018, 3, 2), 9, 0)).unwrap();
+    assert_eq!(status(&state, 2), St::Suspended, "the add-on is reactivated on its own");
+    run(&mut state, reactivate(2), at(d(2018, 3, 2), 9, 0)).unwrap();
+    assert_eq!(status(&state, 2), St::Active);
+}
+
+#[test]
+fn add_on_refusals() {
+    let now = at(d(2018, 2, 1), 9, 0);
+    // (case, partner model, base setup, violations)
+    let rows: &[(&str, CspModel, Setup, &[Violation])] = &[
+        ("direct bill, active base", CspModel::DirectBill, Setup::Active, &[]),
+        ("indirect provider", CspModel::IndirectProvider, Setup::Active, &[]),
+        (
+            "indirect reseller",
+            CspModel::IndirectReseller,
+            Setup::Active,
+            &[Violation::AddOnsNotAllowedForModel { model: CspModel::IndirectReseller }],
+        ),
+        (
+            "suspended base",
+            CspModel::DirectBill,
+            Setup::Suspended,
+            &[Violation::BaseNotActive { base: sid(1), status: St::Suspended }],
+        ),
+    ];
+    for (case, model, setup, want) in rows {
+        let mut state = set_up(*setup, paid(1, BF::Monthly, 2, 400, d(2018, 1, 13)));
+        state.partner.model = *model;
+        let got = run(&mut state, add_on(1, 1), now).err().map(|r| r.violations).unwrap_or_default();
+        assert_eq!(&got, want, "{case}");
+    }
+    let mut state = with(vec![paid(1, BF::Monthly, 2, 400, d(2018, 1, 13))]);
+    run(&mut state, add_on(1, 1), now).unwrap();
+    let err = run(&mut state, add_on(2, 1), now).unwrap_err();
+    assert_eq!(err.violations, vec![Violation::BaseIsAddOn { base: sid(2) }]);
+}
+
+// ---------------------------------------------------------------- auto-renew, renewal, end of term (RULES §4.2)
+
+#[test]
+fn renewal_and_end_of_term() {
+    let start = d(2018, 1, 13);
+    let renewal = d(2019, 1, 13);
+    // (case, billing, commercial marketplace, auto-renew wanted, outcome status, charge at renewal)
+    type Row = (&'static str, BF, bool, bool, St, &'static [i64]);
+    let rows: &[Row] = &[
+        ("annual renews, charged a year", BF::Annual, false, true, St::Active, &[4800]),
+        ("monthly renews, charged a month", BF::Monthly, false, true, St::Active, &[4800]),
+        ("marketplace, auto-renew off → Expired", BF::Annual, true, false, St::Expired, &[]),
+    ];
+    for (case, billing, market, renew, outcome, charge) in rows {
+        let mut state =
+            with(vec![Subscription { commercial_marketplace: *market, ..paid(1, *billing, 1, 4800, start) }]);
+        if !renew {
+            run(&mut state, Command::SetAutoRenew { subscription: sid(1), auto_renew: false }, at(start, 11, 0))
+                .unwrap();
+        }
+        advance(&mut state, at(renewal - Duration::days(1), 12, 0));
+        let due = advance(&mut state, at(renewal, 0, 0));
+        assert_eq!(status(&state, 1), *outcome, "{case}");
+        assert_eq!(amounts(&due), charge.to_vec(), "{case}");
+        if *outcome == St::Active {
+            let s = &state.subscriptions[&sid(1)];
+            assert_eq!((s.term_start, s.term_end), (renewal, d(2020, 1, 12)), "{case}: new term");
+            assert_eq!(DueSummary::of(&due).renewals, 1, "{case}");
+        } else {
+            assert_eq!(DueSummary::of(&due).terms_ended, 1, "{case}");
+        }
+    }
+    let mut state = with(vec![paid(1, BF::Annual, 1, 4800, start)]);
+    let err = run(&mut state, Command::SetAutoRenew { subscription: sid(1), auto_renew: false }, at(start, 11, 0))
+        .unwrap_err();
+    assert_eq!(err.violations, vec![Violation::AutoRenewNotChangeable], "not a commercial-marketplace subscription");
+}
+
+// ---------------------------------------------------------------- the clock (RULES §8)
+
+#[test]
+fn running_the_same_day_twice_changes_nothing() {
+    let start = d(2018, 1, 13);
+    let subs = vec![
+        paid(1, BF::Monthly, 2, 400, start),
+        paid(2, BF::Annual, 1, 4800, start),
+        ms_trial(3, start),
+        Subscription { trial_ends: Some(start + Duration::days(30)), ..isv(4, BF::Monthly, start) },
+        Subscription { cancel_at: Some(d(2018, 2, 13)), ..isv(5, BF::Monthly, start) },
+        Subscription {
+            status: St::Suspended,
+            suspended_at: Some(at(start, 12, 0)),
+            ..paid(6, BF::Monthly, 1, 400, start)
+        },
+    ];
+    let mut state = with(subs);
+    for day in [d(2018, 2, 13), d(2018, 4, 13), d(2019, 1, 13)] {
+        let moment = at(day, 0, 0);
+        let first = advance(&mut state, moment);
+        assert!(!DueSummary::of(&first).eq(&DueSummary::default()), "{day}: something was due");
+        let snapshot = (state.ledger.clone(), state.subscriptions.clone(), state.subscription_log.clone());
+        assert!(due_at(&state, moment).is_empty(), "{day}: nothing left due");
+        let again = advance(&mut state, moment);
+        assert_eq!(again.iter().filter(|e| !matches!(e, Event::ClockAdvanced { .. } | Event::Audited(_))).count(), 0);
+        assert_eq!(
+            (state.ledger.clone(), state.subscriptions.clone(), state.subscription_log.clone()),
+            snapshot,
+            "{day}"
+        );
+    }
+    // Replaying every event from the start rebuilds the same records.
+    let statuses: Vec<St> = (1..=6).map(|n| status(&state, n)).collect();
+    assert_eq!(statuses, vec![St::Active, St::Active, St::Expired, St::Active, St::Cancelled, St::Deleted]);
+}
+
+#[test]
+fn due_events_are_deterministic_and_linear() {
+    let start = d(2018, 1, 13);
+    let subs: Vec<Subscription> = (1..=200).map(|n| paid(n, BF::Monthly, 1, 400, start)).collect();
+    let state = with(subs);
+    let events = due_at(&state, at(d(2018, 2, 13), 0, 0));
+    assert_eq!(amounts(&events).len(), 200, "one cycle charge each");
+    assert_eq!(events, due_at(&state, at(d(2018, 2, 13), 0, 0)));
+    let ids: std::collections::BTreeSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::LedgerPosted(l) => Some(l.id.0.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids.len(), 200, "ledger IDs are unique within one run");
+}
+
+// ---------------------------------------------------------------- read side
+
+#[test]
+fn renewals_view_rows() {
+    let now = at(d(2018, 1, 13), 12, 0);
+    let subs = vec![
+        paid(1, BF::Annual, 1, 4800, d(2017, 3, 1)), // renews 2018-03-01 (47 d)
+        Subscription { auto_renew: false, ..paid(2, BF::Annual, 1, 4800, d(2017, 2, 1)) }, // term ends 2018-02-01 (19 d)
+        ms_trial(3, d(2018, 1, 1)), // trial ends 2018-01-31 (18 d)
+        Subscription {
+            status: St::Suspended,
+            suspended_at: Some(at(d(2017, 11, 20), 9, 0)),
+            ..paid(4, BF::Monthly, 1, 400, d(2017, 6, 1))
+        }, // deleted 2018-02-18 (36 d)
+        Subscription { cancel_at: Some(d(2018, 4, 10)), ..isv(5, BF::Monthly, d(2017, 4, 10)) }, // 87 d
+        paid(6, BF::Annual, 1, 4800, d(2017, 8, 1)), // renews 2018-08-01: beyond 90
+    ];
+    let mut state = demo_state(now);
+    for s in subs {
+        state.subscriptions.insert(s.id.clone(), s);
+    }
+    let rows: &[(u32, &[(u64, UpcomingKind)])] = &[
+        (30, &[(3, UpcomingKind::TrialEnds), (2, UpcomingKind::TermEnds)]),
+        (
+            60,
+            &[
+                (3, UpcomingKind::TrialEnds),
+                (2, UpcomingKind::TermEnds),
+                (4, UpcomingKind::SuspensionExpires),
+                (1, UpcomingKind::Renewal),
+            ],
+        ),
+        (
+            90,
+            &[
+                (3, UpcomingKind::TrialEnds),
+                (2, UpcomingKind::TermEnds),
+                (4, UpcomingKind::SuspensionExpires),
+                (1, UpcomingKind::Renewal),
+                (5, UpcomingKind::ScheduledCancellation),
+            ],
+        ),
+    ];
+    for (days, want) in rows {
+        let got: Vec<(u64, UpcomingKind)> = renewals_within(&state, now, *days)
+            .iter()
+            .map(|u| (u.subscription.0[2..].parse().unwrap(), u.kind))
+            .collect();
+        assert_eq!(&got, want, "within {days} days");
+    }
+}
+
+#[test]
+fn quantity_preview_matches_what_submit_posts() {
+    let now = at(d(2018, 2, 1), 9, 0);
+    let mut state = with(vec![paid(1, BF::Annual, 1, 4800, d(2018, 1, 13))]);
+    let preview = quantity_preview(&state, &sid(1), 2, now).unwrap();
+    let before = state.clone();
+    assert_eq!(preview.iter().map(|e| e.amount.minor).collect::<Vec<_>>(), vec![-4800, 247, 8996]);
+    assert_eq!(state, before, "a preview changes nothing");
+    run(&mut state, quantity(1, 2), now).unwrap();
+    assert_eq!(&state.ledger[1..], preview.as_slice());
+    assert!(quantity_preview(&state, &sid(1), 2, now).is_err(), "unchanged quantity");
+}
+
+#[test]
+fn history_lists_changes_and_money_newest_first() {
+    let mut state = with(vec![paid(1, BF::Monthly, 1, 400, d(2018, 1, 13))]);
+    run(&mut state, quantity(1, 2), at(d(2018, 2, 1), 9, 0)).unwrap();
+    advance(&mut state, at(d(2018, 3, 1), 0, 0));
+    run(&mut state, suspend(1), at(d(2018, 3, 1), 9, 0)).unwrap();
+    let h = history(&state, &sid(1));
+    let times: Vec<DateTime<Utc>> = h.iter().map(HistoryItem::at).collect();
+    let mut sorted = times.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, sorted, "newest first");
+    assert!(matches!(&h[0], HistoryItem::Change(c) if c.change == SubscriptionChange::Suspended));
+    assert!(matches!(&h[1], HistoryItem::Ledger(l) if l.amount.minor == -348), "its credit below it: {:?}", h[1]);
+    assert!(matches!(&h[h.len() - 2], HistoryItem::Change(c) if c.change == SubscriptionChange::Purchased));
+    assert!(matches!(h.last(), Some(HistoryItem::Ledger(l)) if l.charge_type == ChargeType::Purchase));
+    let money: i64 =
+        h.iter().filter_map(|i| if let HistoryItem::Ledger(l) = i { Some(l.amount.minor) } else { None }).sum();
+    assert_eq!(money, ledger_of(&state, 1).iter().sum::<i64>());
+}
+
+#[test]
+fn records_written_before_the_billing_fields_still_load() {
+    let sub = paid(1, BF::Monthly, 2, 400, d(2018, 1, 13));
+    let mut json = serde_json::to_value(&sub).unwrap();
+    let obj = json.as_object_mut().unwrap();
+    for field in
+        ["publisher", "metered", "commercial_marketplace", "min_quantity", "max_quantity", "billed_through", "segments"]
+    {
+        obj.remove(field);
+    }
+    let back: Subscription = serde_json::from_value(json).unwrap();
+    assert_eq!(
+        (back.publisher, back.metered, back.commercial_marketplace, back.min_quantity, back.max_quantity),
+        (PublisherKind::Microsoft, false, false, 1, None)
+    );
+    assert_eq!((back.billed_through, back.segments.len()), (None, 0));
+}
+
+// ---------------------------------------------------------------- property: never overcharged
+
+mod props {
+    use super::*;
+    use crate::billing::{period_containing, Period};
+    use proptest::prelude::*;
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Quantity(u32),
+        Suspend,
+        Reactivate,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![4 => (1u32..8).prop_map(Op::Quantity), 1 => Just(Op::Suspend), 1 => Just(Op::Reactivate)]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Over a full term, what the ledger holds for a subscription never exceeds what its licenses cost
+        /// for the days they existed (exact license-day cost), plus the rounding the RULES formula itself
+        /// allows on each prorated line: at most half a minor unit per day and per license of that line.
+        #[test]
+        fn ledger_never_exceeds_license_days(
+            annual in any::<bool>(),
+            unit in 1i64..200_000,
+            q0 in 1u32..8,
+            ops in prop::collection::vec((0i64..365, op()), 0..12),
+        ) {
+            let start = d(2018, 1, 13);
+            let billing = if annual { BF::Annual } else { BF::Monthly };
+            let mut state = with(vec![paid(1, billing, q0, unit, start)]);
+            let term = Period { start, end: term_end(start, 12) };
+            let mut ops = ops;
+            ops.sort_by_key(|(day, _)| *day);
+            let mut held: Vec<u32> = Vec::new(); // licenses held at the end of each day of the term
+            let mut day = start;
+            let mut next = 0;
+            while day <= term.end {
+                let clock = state.clock;
+                advance(&mut state, at(day, 0, 0).max(clock));
+                while next < ops.len() && start + Duration::days(ops[next].0) == day {
+                    let cmd = match ops[next].1 {
+                        Op::Quantity(q) => quantity(1, q),
+                        Op::Suspend => suspend(1),
+                        Op::Reactivate => reactivate(1),
+                    };
+                    let _ = run(&mut state, cmd, at(day, 12, 0));
+                    next += 1;
+                }
+                let s = &state.subscriptions[&sid(1)];
+                held.push(if s.status == St::Active { s.quantity } else { 0 });
+                day += Duration::days(1);
+            }
+            // Exact cost per billing period: unit × license-days / days in period (rounded up, in minor units).
+            let mut exact: i128 = 0;
+            let mut p = term.start;
+            while p <= term.end {
+                let period = period_containing(billing, term, p).unwrap();
+                let license_days: i128 = (0..period.days() as i64)
+                    .map(|i| held[((period.start - start).num_days() + i) as usize] as i128)
+                    .sum();
+                exact += (unit as i128 * license_days + period.days() as i128 - 1) / period.days() as i128;
+                p = period.end + Duration::days(1);
+            }
+            let id = sid(1);
+            let entries: Vec<&crate::ledger::LedgerEntry> = crate::ledger::entries_of(&state, &id).collect();
+            let allowance: i128 = entries
+                .iter()
+                .filter_map(|e| {
+                    let service = e.service?;
+                    let period = period_containing(billing, term, service.start)?;
+                    (service.days() < period.days()).then(|| (service.days() + e.quantity) as i128 / 2 + 1)
+                })
+                .sum();
+            let net: i128 = entries.iter().map(|e| e.amount.minor as i128).sum();
+            prop_assert_eq!(held.len(), term.days() as usize, "every day of the term was run");
+            prop_assert!(net <= exact + allowance, "net {net} > exact {exact} + allowance {allowance}");
+            prop_assert!(net >= 0, "never a net credit beyond what was paid: {net}");
+        }
+    }
+}
