@@ -13,6 +13,12 @@ pub enum AuditAction {
     UserUpdated,
     UserRemoved,
     DemoDataReset,
+    SoftwareLinkIssued,
+    SoftwareKeyAccessed,
+    SoftwareDownloaded,
+    SoftwareLinkCopied,
+    SoftwarePurchaseCancelled,
+    SupportRequestFiled,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -53,6 +53,9 @@ pub fn demo_state(now: DateTime<Utc>) -> State {
         subscriptions: Default::default(),
         software: Default::default(),
         reservations: Default::default(),
+        download_links: Default::default(),
+        software_access: Default::default(),
+        support_requests: Default::default(),
     }
 }
 

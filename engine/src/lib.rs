@@ -35,6 +35,7 @@ pub mod policy;
 pub mod records;
 pub mod rejection;
 pub mod roles;
+pub mod software;
 pub mod state;
 
 mod users;
@@ -56,6 +57,12 @@ pub fn required_permission(cmd: &Command) -> Option<Permission> {
         Command::AddUser { .. } | Command::UpdateUser { .. } | Command::RemoveUser { .. } => {
             Some(Permission::ManageUsers)
         }
+        Command::IssueDownloadLink { .. }
+        | Command::GetKey { .. }
+        | Command::Download { .. }
+        | Command::CopyLink { .. }
+        | Command::CancelSoftwarePurchase { .. }
+        | Command::FileSupportRequest(_) => Some(Permission::SoftwareKeysAndCancel),
     }
 }
 
@@ -86,6 +93,16 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
         Command::UpdateUser { user, name, email, roles } => users::decide_update(state, user, name, email, roles)?,
         Command::RemoveUser { user } => users::decide_remove(state, user)?,
         Command::ResetDemoData => (vec![Event::DemoDataReset], AuditNote::new(AuditAction::DemoDataReset, "")),
+        Command::IssueDownloadLink { purchase, selection } => {
+            software::links::decide_issue(state, actor, purchase, selection, now)?
+        }
+        Command::GetKey { purchase, selection } => software::links::decide_get_key(state, actor, purchase, selection, now)?,
+        Command::Download { link } => software::links::decide_download(state, actor, link, now)?,
+        Command::CopyLink { link } => software::links::decide_copy(state, actor, link, now)?,
+        Command::CancelSoftwarePurchase { purchase, order, acknowledged } => {
+            software::cancel::decide_cancel(state, purchase, order, *acknowledged, now)?
+        }
+        Command::FileSupportRequest(form) => software::support::decide_file(state, actor, form, now)?,
     };
     events.push(Event::Audited(audit.entry(state, actor, now)));
     Ok(events)
@@ -152,6 +169,12 @@ pub fn evolve(state: &mut State, event: &Event) {
             state.audit = audit;
         }
         Event::Audited(entry) => state.audit.push(entry.clone()),
+        Event::DownloadLinkIssued { .. }
+        | Event::SoftwareKeyAccessed { .. }
+        | Event::SoftwareDownloaded { .. }
+        | Event::DownloadLinkCopied { .. }
+        | Event::SoftwareCancelled { .. }
+        | Event::SupportRequestFiled(_) => software::evolve(state, event),
     }
 }
 

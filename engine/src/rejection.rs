@@ -2,7 +2,9 @@
 //! [`Violation`] carries the data a message needs and, where it applies, the date it stops applying.
 //! The app maps each variant to one i18n message in one place.
 
+use crate::ids::{OrderId, SoftwarePurchaseId};
 use crate::roles::{Permission, Role};
+use crate::software::{DownloadLinkId, LinkExpiry};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +41,17 @@ pub enum Field {
     UserEmail,
     UserRoles,
     ClockTarget,
+    SoftwareVersion,
+    SoftwareLanguage,
+    SoftwareBit,
+    SupportTenantOrDomain,
+    SupportOrderOrSubscription,
+    SupportRefundReason,
+    SupportAmount,
+    SupportContactName,
+    SupportEmail,
+    SupportPhone,
+    SupportAttachment,
 }
 
 /// What is wrong with a field's value.
@@ -52,6 +65,23 @@ pub enum Problem {
     UnknownCountry,
     /// Another record already uses this value.
     Taken,
+    /// The choice is not offered here (e.g. a language the product has no media in).
+    NotOffered,
+    /// Neither a tenant ID (GUID) nor a domain name.
+    InvalidTenantOrDomain,
+    /// Names no record of this customer.
+    UnknownReference,
+    /// Not a number in the expected form.
+    InvalidAmount,
+    /// More decimals than the currency's minor unit has.
+    TooManyDecimals {
+        max: u32,
+    },
+    /// Zero or negative where a positive amount is needed.
+    NotPositive,
+    InvalidPhone,
+    /// Contains path separators or characters file systems refuse.
+    InvalidFileName,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +98,49 @@ pub enum Violation {
     LastGlobalAdmin,
     /// The user to edit or remove does not exist.
     NoSuchUser,
+    NoSuchSoftwarePurchase {
+        purchase: SoftwarePurchaseId,
+    },
+    /// The purchase was cancelled: its keys and links are revoked.
+    SoftwarePurchaseCancelled {
+        purchase: SoftwarePurchaseId,
+        cancelled_at: Option<DateTime<Utc>>,
+    },
+    /// SUSE / Red Hat plans (and products without media) have no keys or downloads.
+    NoKeysForProduct {
+        purchase: SoftwarePurchaseId,
+    },
+    NoSuchDownloadLink {
+        link: DownloadLinkId,
+    },
+    /// The link is used up or too old; "Get keys and downloads" issues a fresh one.
+    DownloadLinkExpired {
+        link: DownloadLinkId,
+        reason: LinkExpiry,
+        expired_at: DateTime<Utc>,
+    },
+    /// The purchase was cancelled, which revoked the link.
+    DownloadLinkRevoked {
+        link: DownloadLinkId,
+        revoked_at: DateTime<Utc>,
+    },
+    /// SUSE / Red Hat plans can never be cancelled or exchanged.
+    SoftwareNeverCancellable {
+        purchase: SoftwarePurchaseId,
+    },
+    /// The cancellation window closed at `closed_at` (on `closed_on`).
+    SoftwareCancelWindowClosed {
+        closed_at: DateTime<Utc>,
+        closed_on: NaiveDate,
+    },
+    /// The chosen order does not hold this purchase (it is held by `held_by`).
+    OrderDoesNotHoldPurchase {
+        order: OrderId,
+        purchase: SoftwarePurchaseId,
+        held_by: OrderId,
+    },
+    /// The Important note was not acknowledged.
+    CancellationNotAcknowledged,
 }
 
 impl Violation {
@@ -80,7 +153,17 @@ impl Violation {
             | Violation::Invalid { .. }
             | Violation::ClockWouldGoBack { .. }
             | Violation::LastGlobalAdmin
-            | Violation::NoSuchUser => None,
+            | Violation::NoSuchUser
+            | Violation::NoSuchSoftwarePurchase { .. }
+            | Violation::SoftwarePurchaseCancelled { .. }
+            | Violation::NoKeysForProduct { .. }
+            | Violation::NoSuchDownloadLink { .. }
+            | Violation::DownloadLinkExpired { .. }
+            | Violation::DownloadLinkRevoked { .. }
+            | Violation::SoftwareNeverCancellable { .. }
+            | Violation::SoftwareCancelWindowClosed { .. }
+            | Violation::OrderDoesNotHoldPurchase { .. }
+            | Violation::CancellationNotAcknowledged => None,
         }
     }
 }

@@ -1,11 +1,14 @@
 //! The whole state the engine decides over. The app persists it; the engine never does.
 
 use crate::audit::AuditEntry;
-use crate::ids::{Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, UserId};
+use crate::ids::{
+    Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
+};
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
 use crate::roles::Role;
+use crate::software::{DownloadLink, DownloadLinkId, SoftwareAccess, SupportRequest};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -28,6 +31,15 @@ pub struct State {
     pub software: BTreeMap<SoftwarePurchaseId, SoftwarePurchase>,
     #[serde(default)]
     pub reservations: BTreeMap<ReservationId, Reservation>,
+    /// Software download links, every one ever issued (revoked ones kept).
+    #[serde(default)]
+    pub download_links: BTreeMap<DownloadLinkId, DownloadLink>,
+    /// The software key-access and download log, oldest first (append-only).
+    #[serde(default)]
+    pub software_access: Vec<SoftwareAccess>,
+    /// Customer support requests ("CSP Purchase/Refund on behalf of customers").
+    #[serde(default)]
+    pub support_requests: BTreeMap<SupportRequestId, SupportRequest>,
 }
 
 impl State {
