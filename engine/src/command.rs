@@ -69,11 +69,19 @@ pub enum Command {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Event {
-    ClockAdvanced { to: DateTime<Utc> },
-    PartnerProfileUpdated { name: String, country: String, model: CspModel },
+    ClockAdvanced {
+        to: DateTime<Utc>,
+    },
+    PartnerProfileUpdated {
+        name: String,
+        country: String,
+        model: CspModel,
+    },
     UserAdded(PartnerUser),
     UserUpdated(PartnerUser),
-    UserRemoved { user: UserId },
+    UserRemoved {
+        user: UserId,
+    },
     DemoDataReset,
     Audited(AuditEntry),
     DownloadLinkIssued {

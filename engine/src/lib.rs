@@ -96,7 +96,9 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
         Command::IssueDownloadLink { purchase, selection } => {
             software::links::decide_issue(state, actor, purchase, selection, now)?
         }
-        Command::GetKey { purchase, selection } => software::links::decide_get_key(state, actor, purchase, selection, now)?,
+        Command::GetKey { purchase, selection } => {
+            software::links::decide_get_key(state, actor, purchase, selection, now)?
+        }
         Command::Download { link } => software::links::decide_download(state, actor, link, now)?,
         Command::CopyLink { link } => software::links::decide_copy(state, actor, link, now)?,
         Command::CancelSoftwarePurchase { purchase, order, acknowledged } => {

@@ -87,13 +87,21 @@ pub enum Problem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Violation {
     /// The signed-in user lacks the permission; `allowed` names the roles that have it.
-    NotPermitted { permission: Permission, allowed: Vec<Role> },
+    NotPermitted {
+        permission: Permission,
+        allowed: Vec<Role>,
+    },
     /// The acting user does not exist (removed in another tab, for instance).
     UnknownUser,
     /// A field of a form is invalid.
-    Invalid { field: Field, problem: Problem },
+    Invalid {
+        field: Field,
+        problem: Problem,
+    },
     /// The simulated clock only moves forward.
-    ClockWouldGoBack { current: DateTime<Utc> },
+    ClockWouldGoBack {
+        current: DateTime<Utc>,
+    },
     /// Removing this user, or taking this role away, would leave the partner without a Global admin.
     LastGlobalAdmin,
     /// The user to edit or remove does not exist.

@@ -95,7 +95,7 @@ pub fn access_log(state: &State, from: Option<NaiveDate>, to: Option<NaiveDate>)
         .collect();
     // Stable sort keeps the append order for entries of the same instant, reversed below.
     out.reverse();
-    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out.sort_by_key(|e| std::cmp::Reverse(e.at));
     out
 }
 

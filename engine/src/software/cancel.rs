@@ -130,8 +130,11 @@ pub(crate) fn decide_cancel(
     }
     Rejection::check(v)?;
     let p = purchase(state, id)?;
-    let note = AuditNote::new(AuditAction::SoftwarePurchaseCancelled, format!("{} {} credit {}", p.name, p.order, quote.credit))
-        .for_customer(p.customer.clone());
+    let note = AuditNote::new(
+        AuditAction::SoftwarePurchaseCancelled,
+        format!("{} {} credit {}", p.name, p.order, quote.credit),
+    )
+    .for_customer(p.customer.clone());
     let event = Event::SoftwareCancelled {
         purchase: p.id.clone(),
         customer: p.customer.clone(),

@@ -139,7 +139,7 @@ mod tests {
         assert_eq!(key, PINNED_KEY);
     }
 
-    const PINNED_KEY: &str = "PINNED";
+    const PINNED_KEY: &str = "2QDDP-2Q7XG-VPD7J-8DWWR-F9C7V";
 
     #[test]
     fn tokens_have_the_asked_length() {

@@ -151,8 +151,9 @@ pub(crate) fn decide_issue(
         revoked_at: None,
     };
     let entry = access(state, actor, now, p, *selection, AccessKind::LinkIssued, Some(link_id.clone()));
-    let note = AuditNote::new(AuditAction::SoftwareLinkIssued, format!("{} {} {}", p.name, selection.describe(), link_id))
-        .for_customer(p.customer.clone());
+    let note =
+        AuditNote::new(AuditAction::SoftwareLinkIssued, format!("{} {} {}", p.name, selection.describe(), link_id))
+            .for_customer(p.customer.clone());
     Ok((vec![Event::DownloadLinkIssued { link, access: entry }], note))
 }
 
@@ -215,8 +216,9 @@ pub(crate) fn decide_download(state: &State, actor: &UserId, id: &DownloadLinkId
 pub(crate) fn decide_copy(state: &State, actor: &UserId, id: &DownloadLinkId, now: DateTime<Utc>) -> Decided {
     let (link, p) = usable_link(state, id, now)?;
     let entry = access(state, actor, now, p, link.selection, AccessKind::LinkCopied, Some(id.clone()));
-    let note = AuditNote::new(AuditAction::SoftwareLinkCopied, format!("{} {} {}", p.name, link.selection.describe(), id))
-        .for_customer(p.customer.clone());
+    let note =
+        AuditNote::new(AuditAction::SoftwareLinkCopied, format!("{} {} {}", p.name, link.selection.describe(), id))
+            .for_customer(p.customer.clone());
     Ok((vec![Event::DownloadLinkCopied { access: entry }], note))
 }
 

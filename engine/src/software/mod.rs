@@ -28,7 +28,7 @@ pub use activity::{access_log, authorize_view_activity, AccessKind, SoftwareAcce
 pub use cancel::{cancellation_quote, order_choices, CancellationQuote, OrderChoice};
 pub use keys::product_key;
 pub use links::{current_link, key_for, link_status, links_of, DownloadLink, LinkExpiry, LinkState, LinkStatus};
-pub use selection::{choices_for, check_selection, Bitness, Language, ProductSelection, SoftwareVersion};
+pub use selection::{check_selection, choices_for, Bitness, Language, ProductSelection, SoftwareVersion};
 pub use support::{support_requests_of, SupportRequest, SupportRequestForm};
 
 use crate::ids::{CustomerId, SoftwarePurchaseId, UserId};

@@ -251,11 +251,8 @@ impl SelectionChoices {
     pub fn default_selection(&self) -> Option<ProductSelection> {
         let version = *self.versions.first()?;
         let media = media(version)?;
-        let language = if media.languages.contains(&Language::English) {
-            Language::English
-        } else {
-            *media.languages.first()?
-        };
+        let language =
+            if media.languages.contains(&Language::English) { Language::English } else { *media.languages.first()? };
         let bit = *media.bits.first()?;
         Some(ProductSelection { version, language, bit })
     }
@@ -371,7 +368,11 @@ mod tests {
         use SoftwareVersion as V;
         let cases: &[(&str, ProductSelection, Vec<Violation>)] = &[
             ("valid", sel(V::WindowsServer2019, L::Japanese, Bitness::X64), vec![]),
-            ("newer than bought", sel(V::WindowsServer2022, L::English, Bitness::X64), vec![bad(Field::SoftwareVersion)]),
+            (
+                "newer than bought",
+                sel(V::WindowsServer2022, L::English, Bitness::X64),
+                vec![bad(Field::SoftwareVersion)],
+            ),
             ("other family", sel(V::SqlServer2019, L::English, Bitness::X64), vec![bad(Field::SoftwareVersion)]),
             ("no 32-bit media", sel(V::WindowsServer2019, L::English, Bitness::X86), vec![bad(Field::SoftwareBit)]),
         ];

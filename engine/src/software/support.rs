@@ -139,9 +139,9 @@ fn check_phone(raw: &str) -> Option<Problem> {
     if s.is_empty() {
         return Some(Problem::Required);
     }
-    let allowed = s.char_indices().all(|(i, c)| {
-        c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.') || (c == '+' && i == 0)
-    });
+    let allowed = s
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.') || (c == '+' && i == 0));
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
     if allowed && PHONE_DIGITS.contains(&digits) {
         None
