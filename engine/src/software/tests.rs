@@ -776,3 +776,67 @@ fn software_state_round_trips_through_json() {
 fn demo_state_without_software() -> State {
     crate::demo::demo_state(t0())
 }
+
+#[test]
+fn unknown_purchases_and_links_are_named() {
+    let ghost_purchase = SoftwarePurchaseId("SW-0099".into());
+    let ghost_link = DownloadLinkId("DL-0099".into());
+    let cases: Vec<(&str, Command, Violation)> = vec![
+        (
+            "get key",
+            Command::GetKey { purchase: ghost_purchase.clone(), selection: ws2022_en() },
+            Violation::NoSuchSoftwarePurchase { purchase: ghost_purchase.clone() },
+        ),
+        (
+            "issue link",
+            Command::IssueDownloadLink { purchase: ghost_purchase.clone(), selection: ws2022_en() },
+            Violation::NoSuchSoftwarePurchase { purchase: ghost_purchase.clone() },
+        ),
+        (
+            "download",
+            Command::Download { link: ghost_link.clone() },
+            Violation::NoSuchDownloadLink { link: ghost_link.clone() },
+        ),
+        (
+            "copy",
+            Command::CopyLink { link: ghost_link.clone() },
+            Violation::NoSuchDownloadLink { link: ghost_link.clone() },
+        ),
+    ];
+    for (case, cmd, want) in cases {
+        let mut state = state();
+        let agent = admin_agent(&state);
+        assert_eq!(refused(&mut state, &agent, cmd, t0()), vec![want], "{case}");
+    }
+    assert!(cancellation_quote(&state(), &ghost_purchase, &OrderId("O-0001".into()), t0()).is_err());
+}
+
+mod properties {
+    use super::super::cancel::credit;
+    use super::super::test_support::purchase;
+    use crate::money::{Currency, Money};
+    use crate::policy::Policy;
+    use crate::records::SoftwareKind;
+    use chrono::Duration;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A credit is never negative, never above what was paid, and never grows as days pass.
+        #[test]
+        fn credit_is_bounded_and_shrinks_with_time(
+            paid in 0i64..1_000_000_000,
+            years in prop::sample::select(vec![1u32, 3]),
+            day in 0i64..1200,
+        ) {
+            let policy = Policy::default();
+            let mut p = purchase("SW-0001", "Windows Server 2022 Standard", SoftwareKind::Subscription { years });
+            p.paid = Money::new(paid, Currency::USD);
+            let today = credit(&policy, &p, p.purchased_at + Duration::days(day));
+            let tomorrow = credit(&policy, &p, p.purchased_at + Duration::days(day + 1));
+            prop_assert!(today.minor >= 0 && today.minor <= paid);
+            prop_assert!(tomorrow.minor <= today.minor);
+            p.kind = SoftwareKind::Perpetual;
+            prop_assert_eq!(credit(&policy, &p, p.purchased_at + Duration::days(day)).minor, paid);
+        }
+    }
+}
