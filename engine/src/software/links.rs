@@ -116,8 +116,8 @@ fn check_usable<'a>(
 ) -> Result<&'a SoftwarePurchase, Rejection> {
     let p = purchase(state, id)?;
     let mut v = Vec::new();
-    if let (PurchaseStatus::Cancelled, at) = (p.status, p.cancelled_at) {
-        v.push(Violation::SoftwarePurchaseCancelled { purchase: p.id.clone(), cancelled_at: at });
+    if p.status == PurchaseStatus::Cancelled {
+        v.push(Violation::SoftwarePurchaseCancelled { purchase: p.id.clone(), cancelled_at: p.cancelled_at });
     }
     if ProductFamily::of(p).is_none() {
         v.push(Violation::NoKeysForProduct { purchase: p.id.clone() });
