@@ -21,6 +21,12 @@ pub enum AuditAction {
     SubscriptionCancellationScheduled,
     TrialConverted,
     AddOnAdded,
+    SoftwareLinkIssued,
+    SoftwareKeyAccessed,
+    SoftwareDownloaded,
+    SoftwareLinkCopied,
+    SoftwarePurchaseCancelled,
+    SupportRequestFiled,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,12 +2,15 @@
 //! applying them with [`crate::evolve`] is the only way state changes.
 
 use crate::audit::AuditEntry;
-use crate::ids::{OfferId, SubscriptionId, UserId};
+use crate::ids::{CustomerId, OfferId, OrderId, SoftwarePurchaseId, SubscriptionId, UserId};
 use crate::ledger::LedgerEntry;
 use crate::money::Money;
 use crate::partner::{CspModel, PartnerUser};
 use crate::records::{BillingFrequency, Subscription};
 use crate::roles::Role;
+use crate::software::{
+    DownloadLink, DownloadLinkId, ProductSelection, SoftwareAccess, SupportRequest, SupportRequestForm,
+};
 use crate::subscriptions::SubscriptionChange;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -80,6 +83,32 @@ pub enum Command {
         quantity: u32,
         unit_price: Money,
     },
+    /// "Get keys and downloads": issue a fresh download link for the selection (as often as needed).
+    IssueDownloadLink {
+        purchase: SoftwarePurchaseId,
+        selection: ProductSelection,
+    },
+    /// "Get key": record the key access; the app then shows `software::key_for`.
+    GetKey {
+        purchase: SoftwarePurchaseId,
+        selection: ProductSelection,
+    },
+    /// Count one download of a link.
+    Download {
+        link: DownloadLinkId,
+    },
+    /// "Copy link": record that the link's URL was copied.
+    CopyLink {
+        link: DownloadLinkId,
+    },
+    /// Cancel one order's software purchase within the window.
+    CancelSoftwarePurchase {
+        purchase: SoftwarePurchaseId,
+        order: OrderId,
+        acknowledged: bool,
+    },
+    /// File a "CSP Purchase/Refund on behalf of customers" support request.
+    FileSupportRequest(SupportRequestForm),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -107,4 +136,27 @@ pub enum Event {
     },
     /// One immutable ledger entry (RULES §7).
     LedgerPosted(LedgerEntry),
+    DownloadLinkIssued {
+        link: DownloadLink,
+        access: SoftwareAccess,
+    },
+    SoftwareKeyAccessed {
+        access: SoftwareAccess,
+    },
+    SoftwareDownloaded {
+        link: DownloadLinkId,
+        access: SoftwareAccess,
+    },
+    DownloadLinkCopied {
+        access: SoftwareAccess,
+    },
+    /// A software purchase was cancelled; `credit` (positive) goes on the next invoice.
+    SoftwareCancelled {
+        purchase: SoftwarePurchaseId,
+        customer: CustomerId,
+        order: OrderId,
+        at: DateTime<Utc>,
+        credit: Money,
+    },
+    SupportRequestFiled(SupportRequest),
 }

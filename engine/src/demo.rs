@@ -56,6 +56,9 @@ pub fn demo_state(now: DateTime<Utc>) -> State {
         ledger: Vec::new(),
         subscription_log: Vec::new(),
         account_dates: Default::default(),
+        download_links: Default::default(),
+        software_access: Default::default(),
+        support_requests: Default::default(),
     }
 }
 

@@ -37,6 +37,7 @@ pub mod policy;
 pub mod records;
 pub mod rejection;
 pub mod roles;
+pub mod software;
 pub mod state;
 pub mod subscriptions;
 
@@ -66,6 +67,12 @@ pub fn required_permission(cmd: &Command) -> Option<Permission> {
         | Command::CancelIsvSubscription { .. }
         | Command::AddAddOn { .. } => Some(Permission::ManageSubscriptions),
         Command::ConvertTrial { .. } => Some(Permission::ConvertTrials),
+        Command::IssueDownloadLink { .. }
+        | Command::GetKey { .. }
+        | Command::Download { .. }
+        | Command::CopyLink { .. }
+        | Command::CancelSoftwarePurchase { .. }
+        | Command::FileSupportRequest(_) => Some(Permission::SoftwareKeysAndCancel),
     }
 }
 
@@ -103,6 +110,18 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
         | Command::CancelIsvSubscription { .. }
         | Command::ConvertTrial { .. }
         | Command::AddAddOn { .. } => subscriptions::decide(state, cmd, now)?,
+        Command::IssueDownloadLink { purchase, selection } => {
+            software::links::decide_issue(state, actor, purchase, selection, now)?
+        }
+        Command::GetKey { purchase, selection } => {
+            software::links::decide_get_key(state, actor, purchase, selection, now)?
+        }
+        Command::Download { link } => software::links::decide_download(state, actor, link, now)?,
+        Command::CopyLink { link } => software::links::decide_copy(state, actor, link, now)?,
+        Command::CancelSoftwarePurchase { purchase, order, acknowledged } => {
+            software::cancel::decide_cancel(state, purchase, order, *acknowledged, now)?
+        }
+        Command::FileSupportRequest(form) => software::support::decide_file(state, actor, form, now)?,
     };
     events.push(Event::Audited(audit.entry(state, actor, now)));
     Ok(events)
@@ -173,6 +192,12 @@ pub fn evolve(state: &mut State, event: &Event) {
             subscriptions::apply(state, *at, change, subscription)
         }
         Event::LedgerPosted(entry) => ledger::post(state, entry),
+        Event::DownloadLinkIssued { .. }
+        | Event::SoftwareKeyAccessed { .. }
+        | Event::SoftwareDownloaded { .. }
+        | Event::DownloadLinkCopied { .. }
+        | Event::SoftwareCancelled { .. }
+        | Event::SupportRequestFiled(_) => software::evolve(state, event),
     }
 }
 

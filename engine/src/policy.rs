@@ -34,9 +34,14 @@ pub struct Policy {
     pub isv_annual_cancel_days: u32,
 
     // §5 software
+    /// A software purchase may be cancelled while fewer than this many whole days have passed.
     pub software_cancel_days: u32,
+    /// A download link works for this many days after it is issued …
     pub download_link_valid_days: u32,
+    /// … or for this many downloads, whichever comes first.
     pub download_link_max_downloads: u32,
+    /// Credit for cancelling perpetual software, in basis points of what was paid (10000 = 100 %).
+    pub perpetual_software_credit_bp: u32,
 
     // §6 reservations
     /// Cancelling within this many days without usage refunds 100 %.
@@ -69,6 +74,7 @@ impl Default for Policy {
             software_cancel_days: 60,
             download_link_valid_days: 14,
             download_link_max_downloads: 50,
+            perpetual_software_credit_bp: 10_000,
             reservation_full_refund_days: 5,
             early_termination_fee_bp: 1200,
             refund_cap_usd_minor: 5_000_000,
@@ -140,6 +146,7 @@ mod tests {
         assert_eq!(p.trial_days, 30);
         assert_eq!(p.software_cancel_days, 60);
         assert_eq!((p.download_link_valid_days, p.download_link_max_downloads), (14, 50));
+        assert_eq!(p.perpetual_software_credit_bp, 10_000);
         assert_eq!((p.isv_monthly_cancel_hours, p.isv_annual_cancel_days), (24, 14));
         assert_eq!(p.early_termination_fee_bp, 1200);
         assert_eq!(p.refund_cap_usd_minor, 5_000_000);

@@ -2,11 +2,12 @@
 //! [`Violation`] carries the data a message needs and, where it applies, the date it stops applying.
 //! The app maps each variant to one i18n message in one place.
 
-use crate::ids::SubscriptionId;
+use crate::ids::{OrderId, SoftwarePurchaseId, SubscriptionId};
 use crate::money::Currency;
 use crate::partner::CspModel;
 use crate::records::{BillingFrequency, SubscriptionStatus};
 use crate::roles::{Permission, Role};
+use crate::software::{DownloadLinkId, LinkExpiry};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,17 @@ pub enum Field {
     UserEmail,
     UserRoles,
     ClockTarget,
+    SoftwareVersion,
+    SoftwareLanguage,
+    SoftwareBit,
+    SupportTenantOrDomain,
+    SupportOrderOrSubscription,
+    SupportRefundReason,
+    SupportAmount,
+    SupportContactName,
+    SupportEmail,
+    SupportPhone,
+    SupportAttachment,
 }
 
 /// What is wrong with a field's value.
@@ -56,18 +68,43 @@ pub enum Problem {
     UnknownCountry,
     /// Another record already uses this value.
     Taken,
+    /// The choice is not offered here (e.g. a language the product has no media in).
+    NotOffered,
+    /// Neither a tenant ID (GUID) nor a domain name.
+    InvalidTenantOrDomain,
+    /// Names no record of this customer.
+    UnknownReference,
+    /// Not a number in the expected form.
+    InvalidAmount,
+    /// More decimals than the currency's minor unit has.
+    TooManyDecimals {
+        max: u32,
+    },
+    /// Zero or negative where a positive amount is needed.
+    NotPositive,
+    InvalidPhone,
+    /// Contains path separators or characters file systems refuse.
+    InvalidFileName,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Violation {
     /// The signed-in user lacks the permission; `allowed` names the roles that have it.
-    NotPermitted { permission: Permission, allowed: Vec<Role> },
+    NotPermitted {
+        permission: Permission,
+        allowed: Vec<Role>,
+    },
     /// The acting user does not exist (removed in another tab, for instance).
     UnknownUser,
     /// A field of a form is invalid.
-    Invalid { field: Field, problem: Problem },
+    Invalid {
+        field: Field,
+        problem: Problem,
+    },
     /// The simulated clock only moves forward.
-    ClockWouldGoBack { current: DateTime<Utc> },
+    ClockWouldGoBack {
+        current: DateTime<Utc>,
+    },
     /// Removing this user, or taking this role away, would leave the partner without a Global admin.
     LastGlobalAdmin,
     /// The user to edit or remove does not exist.
@@ -75,39 +112,115 @@ pub enum Violation {
     /// The subscription named by the command does not exist.
     NoSuchSubscription,
     /// RULES §4.1: the subscription cannot go from `current` to `requested`.
-    TransitionNotAllowed { current: SubscriptionStatus, requested: SubscriptionStatus },
+    TransitionNotAllowed {
+        current: SubscriptionStatus,
+        requested: SubscriptionStatus,
+    },
     /// Quantity changes need an Active subscription (not Suspended, Cancelled, Expired or Deleted).
-    QuantityChangeNotAllowed { status: SubscriptionStatus },
+    QuantityChangeNotAllowed {
+        status: SubscriptionStatus,
+    },
     /// The quantity is outside the offer's bounds (`max: None` = no maximum).
-    QuantityOutOfRange { requested: u32, min: u32, max: Option<u32> },
+    QuantityOutOfRange {
+        requested: u32,
+        min: u32,
+        max: Option<u32>,
+    },
     /// The requested quantity is the current one.
-    QuantityUnchanged { quantity: u32 },
+    QuantityUnchanged {
+        quantity: u32,
+    },
     /// Microsoft trials carry a fixed number of licenses.
-    TrialQuantityFixed { licenses: u32 },
+    TrialQuantityFixed {
+        licenses: u32,
+    },
     /// Reactivation is too late: the retention period ended and the data is deleted on `deleted_on`.
-    RetentionOver { deleted_on: NaiveDate },
+    RetentionOver {
+        deleted_on: NaiveDate,
+    },
     /// An add-on needs its base Active (to be bought or reactivated).
-    BaseNotActive { base: SubscriptionId, status: SubscriptionStatus },
+    BaseNotActive {
+        base: SubscriptionId,
+        status: SubscriptionStatus,
+    },
     /// Add-ons attach to a base subscription, not to another add-on.
-    BaseIsAddOn { base: SubscriptionId },
+    BaseIsAddOn {
+        base: SubscriptionId,
+    },
     /// Only direct-bill partners and indirect providers may buy add-ons (RULES §1.1).
-    AddOnsNotAllowedForModel { model: CspModel },
+    AddOnsNotAllowedForModel {
+        model: CspModel,
+    },
     /// Auto-renew can only be changed on commercial-marketplace subscriptions.
     AutoRenewNotChangeable,
     /// Nothing changes on a Cancelled, Expired or Deleted subscription.
-    SubscriptionClosed { status: SubscriptionStatus },
+    SubscriptionClosed {
+        status: SubscriptionStatus,
+    },
     /// The ISV cancellation is already scheduled for `on`; Cancel is no longer offered.
-    CancellationAlreadyScheduled { on: NaiveDate },
+    CancellationAlreadyScheduled {
+        on: NaiveDate,
+    },
     /// Only an active Microsoft trial can be converted (ISV trials convert by themselves).
     NotAConvertibleTrial,
     /// The trial ended on `ended` (it is expired, or expires at the next clock run).
-    TrialEnded { ended: NaiveDate },
+    TrialEnded {
+        ended: NaiveDate,
+    },
     /// Paid subscriptions bill monthly or annually.
-    BillingFrequencyNotAllowed { billing: BillingFrequency },
+    BillingFrequencyNotAllowed {
+        billing: BillingFrequency,
+    },
     /// A price is not in the partner's billing currency.
-    WrongCurrency { expected: Currency, got: Currency },
+    WrongCurrency {
+        expected: Currency,
+        got: Currency,
+    },
     /// A unit price below zero.
     NegativePrice,
+    NoSuchSoftwarePurchase {
+        purchase: SoftwarePurchaseId,
+    },
+    /// The purchase was cancelled: its keys and links are revoked.
+    SoftwarePurchaseCancelled {
+        purchase: SoftwarePurchaseId,
+        cancelled_at: Option<DateTime<Utc>>,
+    },
+    /// SUSE / Red Hat plans (and products without media) have no keys or downloads.
+    NoKeysForProduct {
+        purchase: SoftwarePurchaseId,
+    },
+    NoSuchDownloadLink {
+        link: DownloadLinkId,
+    },
+    /// The link is used up or too old; "Get keys and downloads" issues a fresh one.
+    DownloadLinkExpired {
+        link: DownloadLinkId,
+        reason: LinkExpiry,
+        expired_at: DateTime<Utc>,
+    },
+    /// The purchase was cancelled, which revoked the link.
+    DownloadLinkRevoked {
+        link: DownloadLinkId,
+        revoked_at: DateTime<Utc>,
+    },
+    /// SUSE / Red Hat plans can never be cancelled or exchanged.
+    SoftwareNeverCancellable {
+        purchase: SoftwarePurchaseId,
+    },
+    /// The cancellation window closed at `closed_at` (on `closed_on`).
+    SoftwareCancelWindowClosed {
+        closed_at: DateTime<Utc>,
+        closed_on: NaiveDate,
+    },
+    /// The chosen order does not hold this purchase (it is held by `held_by`).
+    OrderDoesNotHoldPurchase {
+        order: OrderId,
+        purchase: SoftwarePurchaseId,
+        held_by: OrderId,
+    },
+    /// The Important note was not acknowledged.
+    CancellationNotAcknowledged,
 }
 
 impl Violation {
@@ -139,7 +252,17 @@ impl Violation {
             | Violation::WrongCurrency { .. }
             | Violation::NegativePrice
             // After `on` the subscription is Cancelled: Cancel stays unavailable, for another reason.
-            | Violation::CancellationAlreadyScheduled { .. } => None,
+            | Violation::CancellationAlreadyScheduled { .. }
+            | Violation::NoSuchSoftwarePurchase { .. }
+            | Violation::SoftwarePurchaseCancelled { .. }
+            | Violation::NoKeysForProduct { .. }
+            | Violation::NoSuchDownloadLink { .. }
+            | Violation::DownloadLinkExpired { .. }
+            | Violation::DownloadLinkRevoked { .. }
+            | Violation::SoftwareNeverCancellable { .. }
+            | Violation::SoftwareCancelWindowClosed { .. }
+            | Violation::OrderDoesNotHoldPurchase { .. }
+            | Violation::CancellationNotAcknowledged => None,
         }
     }
 }

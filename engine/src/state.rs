@@ -1,12 +1,15 @@
 //! The whole state the engine decides over. The app persists it; the engine never does.
 
 use crate::audit::AuditEntry;
-use crate::ids::{Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, UserId};
+use crate::ids::{
+    Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
+};
 use crate::ledger::LedgerEntry;
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
 use crate::roles::Role;
+use crate::software::{DownloadLink, DownloadLinkId, SoftwareAccess, SupportRequest};
 use crate::subscriptions::{AccountDates, SubscriptionLogEntry};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -40,6 +43,15 @@ pub struct State {
     /// Kept here until the customers module owns them; read only through `subscriptions::account_dates`.
     #[serde(default)]
     pub account_dates: BTreeMap<CustomerId, AccountDates>,
+    /// Software download links, every one ever issued (revoked ones kept).
+    #[serde(default)]
+    pub download_links: BTreeMap<DownloadLinkId, DownloadLink>,
+    /// The software key-access and download log, oldest first (append-only).
+    #[serde(default)]
+    pub software_access: Vec<SoftwareAccess>,
+    /// Customer support requests ("CSP Purchase/Refund on behalf of customers").
+    #[serde(default)]
+    pub support_requests: BTreeMap<SupportRequestId, SupportRequest>,
 }
 
 impl State {

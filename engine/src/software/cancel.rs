@@ -1,0 +1,178 @@
+//! Cancelling a software purchase (RULES §5): within `software_cancel_days` of the order timestamp, no
+//! early termination fee, keys and links revoked, a credit for the next invoice.
+//!
+//! Decisions:
+//! * "Within 60 days" counts whole days from the order timestamp (RULES preamble): day 0 is the first
+//!   24 hours. Days 0‥59 are inside; the window closes at `purchased_at + 60 days` exactly, so **day 60 is
+//!   outside**. The dialog's "days left" is `60 − day` (1 on day 59), never 0 while cancellable.
+//! * Credit: perpetual software `perpetual_software_credit_bp` (100 %) of what was paid; a software
+//!   subscription is prorated by `unused days / term days`, where the term runs from the purchase date to
+//!   the same calendar date `years` later (365 or 366 days a year: exact calendar days, so a term spanning
+//!   29 February is one day longer) and used days are the whole days elapsed. Rounded half up to the
+//!   minor unit. The credit is positive; the ledger posts it as a negative entry.
+//! * The order record is left as it is (an order can hold other lines); the purchase carries the status.
+
+use super::{purchase, Decided};
+use crate::audit::AuditAction;
+use crate::ids::{OrderId, SoftwarePurchaseId};
+use crate::money::Money;
+use crate::policy::Policy;
+use crate::records::{PurchaseStatus, SoftwareKind, SoftwarePurchase};
+use crate::rejection::{Rejection, Violation};
+use crate::{AuditNote, Event, State};
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What the cancel dialog shows below the Order number drop-down.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancellationQuote {
+    pub purchase: SoftwarePurchaseId,
+    pub order: OrderId,
+    /// Whole days since the order timestamp ("day N").
+    pub day: i64,
+    /// When the window closes (exclusive).
+    pub window_closes_at: DateTime<Utc>,
+    /// Days left to cancel; 0 once the window has passed.
+    pub days_left: u32,
+    pub window_passed: bool,
+    /// The credit a cancellation now would post (positive).
+    pub credit: Money,
+    /// Nothing but the acknowledgement stands in the way.
+    pub cancellable: bool,
+    /// Every reason it cannot be cancelled (the acknowledgement aside).
+    pub blockers: Vec<Violation>,
+    /// Show the link to the customer support request form (window passed, or a Linux plan).
+    pub offer_support_request: bool,
+}
+
+/// Whole days from `from` to `to` (negative if `to` is earlier).
+pub fn whole_days(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+    (to - from).num_days()
+}
+
+pub fn window_closes_at(policy: &Policy, p: &SoftwarePurchase) -> DateTime<Utc> {
+    p.purchased_at + Duration::days(policy.software_cancel_days as i64)
+}
+
+/// Term length in calendar days for a subscription bought on `start` (at least one year).
+pub fn term_days(start: NaiveDate, years: u32) -> i64 {
+    let months = years.max(1).saturating_mul(12);
+    start.checked_add_months(Months::new(months)).map(|end| (end - start).num_days()).unwrap_or(365 * years as i64)
+}
+
+/// The credit for cancelling `p` at `now` (positive, in the purchase's currency).
+pub fn credit(policy: &Policy, p: &SoftwarePurchase, now: DateTime<Utc>) -> Money {
+    match p.kind {
+        SoftwareKind::Perpetual => p.paid.scale(policy.perpetual_software_credit_bp as i64, 10_000),
+        SoftwareKind::Subscription { years } => {
+            let term = term_days(p.purchased_at.date_naive(), years);
+            let used = whole_days(p.purchased_at, now).clamp(0, term);
+            p.paid.scale(term - used, term)
+        }
+        SoftwareKind::LinuxPlan => Money::zero(p.paid.currency),
+    }
+}
+
+/// Everything the dialog needs for one purchase and chosen order at `now`.
+pub fn cancellation_quote(
+    state: &State,
+    id: &SoftwarePurchaseId,
+    order: &OrderId,
+    now: DateTime<Utc>,
+) -> Result<CancellationQuote, Rejection> {
+    let p = purchase(state, id)?;
+    let closes = window_closes_at(&state.policy, p);
+    let day = whole_days(p.purchased_at, now);
+    let window_passed = now >= closes;
+    let mut blockers = Vec::new();
+    if &p.order != order {
+        blockers.push(Violation::OrderDoesNotHoldPurchase {
+            order: order.clone(),
+            purchase: p.id.clone(),
+            held_by: p.order.clone(),
+        });
+    }
+    if p.status == PurchaseStatus::Cancelled {
+        blockers.push(Violation::SoftwarePurchaseCancelled { purchase: p.id.clone(), cancelled_at: p.cancelled_at });
+    }
+    let linux = p.kind == SoftwareKind::LinuxPlan;
+    if linux {
+        blockers.push(Violation::SoftwareNeverCancellable { purchase: p.id.clone() });
+    } else if window_passed {
+        blockers.push(Violation::SoftwareCancelWindowClosed { closed_at: closes, closed_on: closes.date_naive() });
+    }
+    let days_left = if window_passed { 0 } else { (state.policy.software_cancel_days as i64 - day.max(0)).max(0) };
+    Ok(CancellationQuote {
+        purchase: p.id.clone(),
+        order: order.clone(),
+        day,
+        window_closes_at: closes,
+        days_left: u32::try_from(days_left).unwrap_or(0),
+        window_passed,
+        credit: credit(&state.policy, p, now),
+        cancellable: blockers.is_empty(),
+        offer_support_request: p.status == PurchaseStatus::Active && (linux || window_passed),
+        blockers,
+    })
+}
+
+pub(crate) fn decide_cancel(
+    state: &State,
+    id: &SoftwarePurchaseId,
+    order: &OrderId,
+    acknowledged: bool,
+    now: DateTime<Utc>,
+) -> Decided {
+    let quote = cancellation_quote(state, id, order, now)?;
+    let mut v = quote.blockers.clone();
+    if !acknowledged {
+        v.push(Violation::CancellationNotAcknowledged);
+    }
+    Rejection::check(v)?;
+    let p = purchase(state, id)?;
+    let note = AuditNote::new(
+        AuditAction::SoftwarePurchaseCancelled,
+        format!("{} {} credit {}", p.name, p.order, quote.credit),
+    )
+    .for_customer(p.customer.clone());
+    let event = Event::SoftwareCancelled {
+        purchase: p.id.clone(),
+        customer: p.customer.clone(),
+        order: p.order.clone(),
+        at: now,
+        credit: quote.credit,
+    };
+    Ok((vec![event], note))
+}
+
+/// One entry of the Order number drop-down.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderChoice {
+    pub order: OrderId,
+    /// The order's friendly number when the order record is known, else its ID.
+    pub number: String,
+    pub purchase: SoftwarePurchaseId,
+    pub purchased_at: DateTime<Utc>,
+    pub status: PurchaseStatus,
+}
+
+/// The orders holding the same product for the same customer as `id`, oldest first (one purchase each).
+pub fn order_choices(state: &State, id: &SoftwarePurchaseId) -> Vec<OrderChoice> {
+    let Some(p) = state.software.get(id) else {
+        return Vec::new();
+    };
+    let mut out: Vec<OrderChoice> = state
+        .software
+        .values()
+        .filter(|o| o.customer == p.customer && o.offer == p.offer)
+        .map(|o| OrderChoice {
+            order: o.order.clone(),
+            number: state.orders.get(&o.order).map(|r| r.number.clone()).unwrap_or_else(|| o.order.to_string()),
+            purchase: o.id.clone(),
+            purchased_at: o.purchased_at,
+            status: o.status,
+        })
+        .collect();
+    out.sort_by(|a, b| a.purchased_at.cmp(&b.purchased_at).then_with(|| a.order.cmp(&b.order)));
+    out
+}

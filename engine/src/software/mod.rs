@@ -1,0 +1,114 @@
+//! Software after the purchase (RULES §5): Windows Server and SQL Server subscriptions and perpetual
+//! licences, their keys and download links, the key-access log, cancellation within the window, and the
+//! support request where cancelling here is not possible.
+//!
+//! * [`selection`]: the Version / Language / Bit choices per product family, as data.
+//! * [`keys`]: deterministic product keys and link tokens (own stable hash).
+//! * [`links`]: Get keys and downloads, Get key, Download, Copy link; link expiry.
+//! * [`activity`]: the software access log, its date filter and CSV export.
+//! * [`cancel`]: the cancellation window, quote, credit and Order number choices.
+//! * [`support`]: the "CSP Purchase/Refund on behalf of customers" request.
+//!
+//! Every command needs `Permission::SoftwareKeysAndCancel` (Admin agent); opening the page needs
+//! `Permission::OpenSoftware` ([`authorize_open_software`]), reading the log `ViewSoftwareActivity`.
+
+pub mod activity;
+pub mod cancel;
+pub mod keys;
+pub mod links;
+pub mod selection;
+pub mod support;
+
+#[cfg(test)]
+pub(crate) mod test_support;
+#[cfg(test)]
+mod tests;
+
+pub use activity::{access_log, authorize_view_activity, AccessKind, SoftwareAccess};
+pub use cancel::{cancellation_quote, order_choices, CancellationQuote, OrderChoice};
+pub use keys::product_key;
+pub use links::{current_link, key_for, link_status, links_of, DownloadLink, LinkExpiry, LinkState, LinkStatus};
+pub use selection::{check_selection, choices_for, Bitness, Language, ProductSelection, SoftwareVersion};
+pub use support::{support_requests_of, SupportRequest, SupportRequestForm};
+
+use crate::ids::{CustomerId, SoftwarePurchaseId, UserId};
+use crate::records::{PurchaseStatus, SoftwarePurchase};
+use crate::rejection::{Rejection, Violation};
+use crate::roles::Permission;
+use crate::{AuditNote, Event, State};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub(crate) type Decided = Result<(Vec<Event>, AuditNote), Rejection>;
+
+/// A download link's ID (`DL-0001`), deterministic from the number of links issued.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DownloadLinkId(pub String);
+
+impl DownloadLinkId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DownloadLinkId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub(crate) fn purchase<'a>(state: &'a State, id: &SoftwarePurchaseId) -> Result<&'a SoftwarePurchase, Rejection> {
+    state.software.get(id).ok_or_else(|| Rejection::one(Violation::NoSuchSoftwarePurchase { purchase: id.clone() }))
+}
+
+/// May `actor` open a customer's Software page? The app calls it to explain a refusal.
+pub fn authorize_open_software(state: &State, actor: &UserId) -> Result<(), Rejection> {
+    crate::authorize(state, actor, Permission::OpenSoftware)
+}
+
+/// The Software page's list: every purchase of the customer, cancelled ones included, oldest first.
+/// `has_key` is false for cancelled purchases and for plans without media.
+pub fn purchases_of<'a>(state: &'a State, customer: &CustomerId) -> Vec<(&'a SoftwarePurchase, bool)> {
+    let mut out: Vec<(&SoftwarePurchase, bool)> = state
+        .software
+        .values()
+        .filter(|p| &p.customer == customer)
+        .map(|p| (p, p.status == PurchaseStatus::Active && selection::ProductFamily::of(p).is_some()))
+        .collect();
+    out.sort_by(|a, b| a.0.purchased_at.cmp(&b.0.purchased_at).then_with(|| a.0.id.cmp(&b.0.id)));
+    out
+}
+
+/// Apply a software event (other events are ignored).
+pub(crate) fn evolve(state: &mut State, event: &Event) {
+    match event {
+        Event::DownloadLinkIssued { link, access } => {
+            state.download_links.entry(link.id.clone()).or_insert_with(|| link.clone());
+            state.software_access.push(access.clone());
+        }
+        Event::SoftwareKeyAccessed { access } | Event::DownloadLinkCopied { access } => {
+            state.software_access.push(access.clone());
+        }
+        Event::SoftwareDownloaded { link, access } => {
+            if let Some(l) = state.download_links.get_mut(link) {
+                l.downloads = l.downloads.saturating_add(1);
+                l.last_download_at = Some(access.at);
+            }
+            state.software_access.push(access.clone());
+        }
+        Event::SoftwareCancelled { purchase, at, .. } => {
+            if let Some(p) = state.software.get_mut(purchase) {
+                p.status = PurchaseStatus::Cancelled;
+                p.cancelled_at = Some(*at);
+            }
+            for l in state.download_links.values_mut().filter(|l| &l.purchase == purchase) {
+                l.revoked_at.get_or_insert(*at);
+            }
+        }
+        Event::SupportRequestFiled(request) => {
+            crate::ids::Counters::observe(&mut state.counters.support_request, request.id.as_str());
+            state.support_requests.entry(request.id.clone()).or_insert_with(|| request.clone());
+        }
+        _ => {}
+    }
+}
