@@ -13,6 +13,10 @@ pub enum AuditAction {
     UserUpdated,
     UserRemoved,
     DemoDataReset,
+    ReservationUtilisationRecorded,
+    ReservationConfigured,
+    ReservationRefunded,
+    ReservationExchanged,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -53,6 +53,8 @@ pub fn demo_state(now: DateTime<Utc>) -> State {
         subscriptions: Default::default(),
         software: Default::default(),
         reservations: Default::default(),
+        reservation_refunds: Default::default(),
+        support_requests: Default::default(),
     }
 }
 

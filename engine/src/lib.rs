@@ -34,6 +34,7 @@ pub mod partner;
 pub mod policy;
 pub mod records;
 pub mod rejection;
+pub mod reservations;
 pub mod roles;
 pub mod state;
 
@@ -56,6 +57,9 @@ pub fn required_permission(cmd: &Command) -> Option<Permission> {
         Command::AddUser { .. } | Command::UpdateUser { .. } | Command::RemoveUser { .. } => {
             Some(Permission::ManageUsers)
         }
+        Command::RecordUtilisation { .. }
+        | Command::ChangeReservationScope { .. }
+        | Command::FileReservationRequest { .. } => Some(Permission::ManageReservations),
     }
 }
 
@@ -86,6 +90,15 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
         Command::UpdateUser { user, name, email, roles } => users::decide_update(state, user, name, email, roles)?,
         Command::RemoveUser { user } => users::decide_remove(state, user)?,
         Command::ResetDemoData => (vec![Event::DemoDataReset], AuditNote::new(AuditAction::DemoDataReset, "")),
+        Command::RecordUtilisation { reservation, date, percent } => {
+            reservations::usage::decide_record(state, reservation, *date, *percent, now)?
+        }
+        Command::ChangeReservationScope { reservation, scope, optimize } => {
+            reservations::config::decide_change_scope(state, actor, reservation, scope, *optimize, now)?
+        }
+        Command::FileReservationRequest { reservations: ids, kind, contact } => {
+            reservations::requests::decide_file(state, actor, ids, kind, contact, now)?
+        }
     };
     events.push(Event::Audited(audit.entry(state, actor, now)));
     Ok(events)
@@ -152,6 +165,19 @@ pub fn evolve(state: &mut State, event: &Event) {
             state.audit = audit;
         }
         Event::Audited(entry) => state.audit.push(entry.clone()),
+        Event::ReservationUtilisationRecorded { reservation, date, percent } => {
+            reservations::apply::utilisation(state, reservation, *date, *percent)
+        }
+        Event::ReservationConfigured { reservation, change } => {
+            reservations::apply::configured(state, reservation, change)
+        }
+        Event::SupportRequestFiled(request) => reservations::apply::request_filed(state, request),
+        Event::ReservationRefunded { customer, by, refund } => {
+            reservations::apply::refunded(state, customer, by, refund)
+        }
+        Event::ReservationExchanged { request, by, at, returned, new, .. } => {
+            reservations::apply::exchanged(state, request, by, *at, returned, new)
+        }
     }
 }
 

@@ -1,10 +1,13 @@
 //! The whole state the engine decides over. The app persists it; the engine never does.
 
 use crate::audit::AuditEntry;
-use crate::ids::{Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, UserId};
+use crate::ids::{
+    Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
+};
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
+use crate::reservations::{RefundRecord, SupportRequest};
 use crate::roles::Role;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -28,6 +31,12 @@ pub struct State {
     pub software: BTreeMap<SoftwarePurchaseId, SoftwarePurchase>,
     #[serde(default)]
     pub reservations: BTreeMap<ReservationId, Reservation>,
+    /// Each customer's reservation refunds, oldest first: the rolling refund cap counts them (RULES §6.3).
+    #[serde(default)]
+    pub reservation_refunds: BTreeMap<CustomerId, Vec<RefundRecord>>,
+    /// Reservation refund and exchange requests (RULES §6.5).
+    #[serde(default)]
+    pub support_requests: BTreeMap<SupportRequestId, SupportRequest>,
 }
 
 impl State {
