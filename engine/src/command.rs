@@ -84,7 +84,7 @@ pub enum Event {
         change: ReservationChange,
     },
     /// A refund or exchange request, recorded with its amount (fulfilled by the events that follow).
-    SupportRequestFiled(SupportRequest),
+    SupportRequestFiled(Box<SupportRequest>),
     /// The reservation is cancelled; `refund.credit` goes to the next invoice, `refund.fee` was withheld,
     /// `refund.cancelled_future` monthly payments will not be billed.
     ReservationRefunded {

@@ -2,8 +2,8 @@
 //! directly (checkout, which creates them in the app, lives elsewhere).
 
 use super::exchange::NewReservation;
-use super::requests::{ContactForm, ContactMethod, ReservationRequestKind};
 use super::expiry_for;
+use super::requests::{ContactForm, ContactMethod, ReservationRequestKind};
 use crate::ids::{CustomerId, OfferId, OrderId, ReservationId, ReservationOrderId, SubscriptionId, UserId};
 use crate::money::{Currency, Money};
 use crate::records::{
@@ -60,7 +60,13 @@ pub fn subscriptions() -> Vec<Subscription> {
     ]
 }
 
-pub fn reservation(seq: u64, purchased: DateTime<Utc>, term: Term, billing: ReservationBilling, total: Money) -> Reservation {
+pub fn reservation(
+    seq: u64,
+    purchased: DateTime<Utc>,
+    term: Term,
+    billing: ReservationBilling,
+    total: Money,
+) -> Reservation {
     Reservation {
         id: ReservationId(format!("RSV-{seq:04}")),
         reservation_order: ReservationOrderId(format!("RSO-{seq:04}")),

@@ -170,7 +170,7 @@ pub(crate) fn decide_file(
         ReservationRequestKind::Exchange(_) => AuditAction::ReservationExchanged,
     };
     let note = AuditNote::new(action, format!("{id} {}", plan.details)).for_customer(first.customer.clone());
-    let mut events = vec![Event::SupportRequestFiled(request)];
+    let mut events = vec![Event::SupportRequestFiled(Box::new(request))];
     events.extend(plan.events);
     Ok((events, note))
 }

@@ -100,7 +100,11 @@ fn cap_accumulates_refuses_and_frees_up_exactly_365_days_after_each_refund() {
     ];
     for (when, used, next) in cases {
         let st = cap_status(&state, &customer(), when);
-        assert_eq!((st.used_usd_minor, st.left_usd_minor, st.more_available_on), (used, 5_000_000 - used, next), "{when}");
+        assert_eq!(
+            (st.used_usd_minor, st.left_usd_minor, st.more_available_on),
+            (used, 5_000_000 - used, next),
+            "{when}"
+        );
     }
     assert_eq!(state.reservation_refunds[&customer()].len(), 4);
 }
@@ -175,7 +179,13 @@ fn other_currencies_convert_with_the_policy_rates() {
         assert_eq!(state.reservation_refunds[&customer()][0].usd_minor, want_usd, "{case}: stored in USD");
     }
     // One more EUR cent than the cap allows is refused.
-    let over = reservation(1, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, Money::new(4_629_631, Currency::EUR));
+    let over = reservation(
+        1,
+        at(2026, 1, 1),
+        Term::OneYear,
+        ReservationBilling::Upfront,
+        Money::new(4_629_631, Currency::EUR),
+    );
     let mut state = state_with(vec![over]);
     let err = execute(&mut state, &admin(), refund(&[1]), at(2026, 1, 2)).unwrap_err();
     assert!(err.has(|v| matches!(v, Violation::RefundCapExceeded { requested_usd_minor: 5_000_001, .. })));
@@ -183,7 +193,8 @@ fn other_currencies_convert_with_the_policy_rates() {
 
 #[test]
 fn a_currency_without_a_rate_is_refused() {
-    let r = reservation(1, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, Money::new(1_000, Currency::CHF));
+    let r =
+        reservation(1, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, Money::new(1_000, Currency::CHF));
     let mut state = state_with(vec![r]);
     state.policy.usd_micros_per_unit.retain(|(c, _)| *c != Currency::CHF);
     let before = state.clone();

@@ -32,7 +32,12 @@ fn scope_changes_follow_the_rules() {
         ("another customer's Azure plan", single("AZ-3"), Flex, vec![not_theirs("AZ-3")]),
         ("not an Azure plan", single("M365-1"), Flex, vec![not_theirs("M365-1")]),
         ("unknown subscription", single("AZ-9"), Flex, vec![not_theirs("AZ-9")]),
-        ("shared with capacity priority", ReservationScope::Shared, Cap, vec![Violation::CapacityPriorityNeedsSingleScope]),
+        (
+            "shared with capacity priority",
+            ReservationScope::Shared,
+            Cap,
+            vec![Violation::CapacityPriorityNeedsSingleScope],
+        ),
         ("unchanged", ReservationScope::Shared, Flex, vec![Violation::ReservationUnchanged]),
     ];
     for (case, scope, optimize, want) in cases {
@@ -46,7 +51,10 @@ fn scope_changes_follow_the_rules() {
             assert_eq!((&r.scope, r.optimize), (&scope, optimize), "{case}");
             let change = r.history.last().unwrap();
             assert_eq!((change.at, &change.by), (at(2026, 2, 1), &admin()), "{case}");
-            assert!(matches!(&change.kind, ReservationChangeKind::Configured { from_scope: ReservationScope::Shared, .. }));
+            assert!(matches!(
+                &change.kind,
+                ReservationChangeKind::Configured { from_scope: ReservationScope::Shared, .. }
+            ));
             assert_eq!(r.total, before.reservations[&id(1)].total, "{case}: not financial");
             assert!(matches!(events.last(), Some(Event::Audited(e)) if e.action == AuditAction::ReservationConfigured));
         } else {
@@ -61,16 +69,24 @@ fn only_active_reservations_can_be_configured() {
     let mut r = upfront(365_000);
     r.status = ReservationStatus::Exchanged;
     let mut state = state_with(vec![r]);
-    let cmd = Command::ChangeReservationScope { reservation: id(1), scope: single("AZ-1"), optimize: ReservationOptimize::InstanceSizeFlexibility };
+    let cmd = Command::ChangeReservationScope {
+        reservation: id(1),
+        scope: single("AZ-1"),
+        optimize: ReservationOptimize::InstanceSizeFlexibility,
+    };
     let err = execute(&mut state, &admin(), cmd, at(2026, 2, 1)).unwrap_err();
-    assert_eq!(err.violations, vec![Violation::ReservationNotActive { reservation: id(1), status: ReservationStatus::Exchanged }]);
+    assert_eq!(
+        err.violations,
+        vec![Violation::ReservationNotActive { reservation: id(1), status: ReservationStatus::Exchanged }]
+    );
 }
 
 #[test]
 fn utilisation_is_validated() {
     let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     let (from, to) = (d(1, 1), d(12, 31));
-    let out_of_range = Violation::Invalid { field: Field::UtilisationPercent, problem: Problem::OutOfRange { min: 0, max: 100 } };
+    let out_of_range =
+        Violation::Invalid { field: Field::UtilisationPercent, problem: Problem::OutOfRange { min: 0, max: 100 } };
     // now = 2026-02-01 10:00
     let cases: Vec<(&str, NaiveDate, u8, Vec<Violation>)> = vec![
         ("first day", d(1, 1), 0, vec![]),
@@ -81,14 +97,27 @@ fn utilisation_is_validated() {
             "before purchase, 255 %",
             NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
             255,
-            vec![out_of_range, Violation::UtilisationOutsideTerm { date: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(), from, to }],
+            vec![
+                out_of_range,
+                Violation::UtilisationOutsideTerm { date: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(), from, to },
+            ],
         ),
-        ("after the term", d(12, 31).succ_opt().unwrap(), 5, vec![Violation::UtilisationOutsideTerm { date: d(12, 31).succ_opt().unwrap(), from, to }]),
+        (
+            "after the term",
+            d(12, 31).succ_opt().unwrap(),
+            5,
+            vec![Violation::UtilisationOutsideTerm { date: d(12, 31).succ_opt().unwrap(), from, to }],
+        ),
     ];
     for (case, date, percent, want) in cases {
         let mut state = state_with(vec![upfront(365_000)]);
         let before = state.clone();
-        let result = execute(&mut state, &admin(), Command::RecordUtilisation { reservation: id(1), date, percent }, at(2026, 2, 1));
+        let result = execute(
+            &mut state,
+            &admin(),
+            Command::RecordUtilisation { reservation: id(1), date, percent },
+            at(2026, 2, 1),
+        );
         if want.is_empty() {
             assert!(result.is_ok(), "{case}");
             assert_eq!(state.reservations[&id(1)].utilisation.get(&date), Some(&percent), "{case}");
@@ -132,7 +161,11 @@ fn utilisation_series_and_usage_so_far() {
 #[test]
 fn state_with_reservation_records_round_trips_through_json() {
     let mut state = state_with(vec![upfront(365_000)]);
-    let cmd = Command::RecordUtilisation { reservation: id(1), date: NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(), percent: 40 };
+    let cmd = Command::RecordUtilisation {
+        reservation: id(1),
+        date: NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+        percent: 40,
+    };
     execute(&mut state, &admin(), cmd, at(2026, 1, 3)).unwrap();
     execute(&mut state, &admin(), refund(&[1]), at(2026, 1, 3)).unwrap();
     let json = serde_json::to_string(&state).unwrap();
@@ -142,12 +175,35 @@ fn state_with_reservation_records_round_trips_through_json() {
 
 #[test]
 fn replaying_the_events_rebuilds_the_same_state() {
-    let mut state = state_with(vec![upfront(365_000), reservation(2, at(2026, 1, 1), crate::records::Term::OneYear, crate::records::ReservationBilling::Monthly, usd(100_000))]);
+    let mut state = state_with(vec![
+        upfront(365_000),
+        reservation(
+            2,
+            at(2026, 1, 1),
+            crate::records::Term::OneYear,
+            crate::records::ReservationBilling::Monthly,
+            usd(100_000),
+        ),
+    ]);
     let start = state.clone();
     let mut log = Vec::new();
     let cmds = [
-        (Command::RecordUtilisation { reservation: id(1), date: NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(), percent: 40 }, at(2026, 1, 3)),
-        (Command::ChangeReservationScope { reservation: id(2), scope: single("AZ-1"), optimize: ReservationOptimize::CapacityPriority }, at(2026, 1, 4)),
+        (
+            Command::RecordUtilisation {
+                reservation: id(1),
+                date: NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+                percent: 40,
+            },
+            at(2026, 1, 3),
+        ),
+        (
+            Command::ChangeReservationScope {
+                reservation: id(2),
+                scope: single("AZ-1"),
+                optimize: ReservationOptimize::CapacityPriority,
+            },
+            at(2026, 1, 4),
+        ),
         (refund(&[1]), at(2026, 1, 10)),
         (exchange(&[2], new_vm(usd(1_000_000))), at(2026, 3, 1)),
     ];

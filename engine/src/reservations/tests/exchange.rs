@@ -85,7 +85,10 @@ fn exchange_returns_the_old_and_creates_the_new_from_the_exchange_date() {
     let new = &state.reservations[&ReservationId("RSV-0003".into())];
     assert_eq!(new.reservation_order.as_str(), "RSO-0003");
     assert_eq!((new.purchased_at, new.expires), (when, NaiveDate::from_ymd_opt(2029, 6, 30).unwrap()));
-    assert_eq!((new.term, new.billing, new.quantity, new.total), (Term::ThreeYears, ReservationBilling::Monthly, 2, usd(1_000_000)));
+    assert_eq!(
+        (new.term, new.billing, new.quantity, new.total),
+        (Term::ThreeYears, ReservationBilling::Monthly, 2, usd(1_000_000))
+    );
     assert_eq!(new.scope, ReservationScope::Single(crate::ids::SubscriptionId("AZ-1".into())));
     assert_eq!(new.status, ReservationStatus::Active);
     assert_eq!((state.counters.reservation, state.counters.reservation_order), (3, 3));

@@ -183,10 +183,13 @@ fn only_active_reservations_are_quoted() {
     r.status = crate::records::ReservationStatus::Cancelled;
     let state = state_with(vec![r]);
     let cases = [
-        (id(1), crate::Violation::ReservationNotActive {
-            reservation: id(1),
-            status: crate::records::ReservationStatus::Cancelled,
-        }),
+        (
+            id(1),
+            crate::Violation::ReservationNotActive {
+                reservation: id(1),
+                status: crate::records::ReservationStatus::Cancelled,
+            },
+        ),
         (id(9), crate::Violation::NoSuchReservation { reservation: id(9) }),
     ];
     for (rid, want) in cases {

@@ -8,7 +8,9 @@ use super::super::{
 use crate::audit::AuditAction;
 use crate::ids::SubscriptionId;
 use crate::money::{Currency, Money};
-use crate::records::{ReservationBilling, ReservationChangeKind, ReservationOptimize, ReservationScope, ReservationStatus, Term};
+use crate::records::{
+    ReservationBilling, ReservationChangeKind, ReservationOptimize, ReservationScope, ReservationStatus, Term,
+};
 use crate::rejection::{Field, Problem};
 use crate::roles::{Permission, Role};
 use crate::{execute, Command, Event, Violation};
@@ -39,21 +41,44 @@ fn contact_information_is_validated_returning_every_problem() {
         (
             "malformed e-mail and phone",
             form("Ana", "ana@fabrikam", "call me", Email),
-            vec![invalid(Field::ContactEmail, Problem::InvalidEmail), invalid(Field::ContactPhone, Problem::InvalidPhone)],
+            vec![
+                invalid(Field::ContactEmail, Problem::InvalidEmail),
+                invalid(Field::ContactPhone, Problem::InvalidPhone),
+            ],
         ),
-        ("phone too short", form("Ana", "ana@fabrikam.com", "12345", Email), vec![invalid(Field::ContactPhone, Problem::InvalidPhone)]),
+        (
+            "phone too short",
+            form("Ana", "ana@fabrikam.com", "12345", Email),
+            vec![invalid(Field::ContactPhone, Problem::InvalidPhone)],
+        ),
         ("phone of 6 digits", form("Ana", "ana@fabrikam.com", "123456", Phone), vec![]),
         ("phone of 15 digits", form("Ana", "ana@fabrikam.com", "+123456789012345", Phone), vec![]),
-        ("phone of 16 digits", form("Ana", "ana@fabrikam.com", "1234567890123456", Phone), vec![invalid(Field::ContactPhone, Problem::InvalidPhone)]),
-        ("plus inside", form("Ana", "ana@fabrikam.com", "12+3456789", Phone), vec![invalid(Field::ContactPhone, Problem::InvalidPhone)]),
-        ("name too long", form(&"x".repeat(101), "ana@fabrikam.com", "", Email), vec![invalid(Field::ContactName, Problem::TooLong { max: 100 })]),
+        (
+            "phone of 16 digits",
+            form("Ana", "ana@fabrikam.com", "1234567890123456", Phone),
+            vec![invalid(Field::ContactPhone, Problem::InvalidPhone)],
+        ),
+        (
+            "plus inside",
+            form("Ana", "ana@fabrikam.com", "12+3456789", Phone),
+            vec![invalid(Field::ContactPhone, Problem::InvalidPhone)],
+        ),
+        (
+            "name too long",
+            form(&"x".repeat(101), "ana@fabrikam.com", "", Email),
+            vec![invalid(Field::ContactName, Problem::TooLong { max: 100 })],
+        ),
     ];
     for (case, form, want) in cases {
         assert_eq!(check_contact(&form), want, "{case}");
         // The command reports the same problems and changes nothing.
         let mut state = state_with(vec![upfront(365_000)]);
         let before = state.clone();
-        let cmd = Command::FileReservationRequest { reservations: vec![id(1)], kind: ReservationRequestKind::Refund, contact: form };
+        let cmd = Command::FileReservationRequest {
+            reservations: vec![id(1)],
+            kind: ReservationRequestKind::Refund,
+            contact: form,
+        };
         let result = execute(&mut state, &admin(), cmd, at(2026, 1, 2));
         if want.is_empty() {
             assert!(result.is_ok(), "{case}");
@@ -71,23 +96,34 @@ fn a_refund_request_is_recorded_and_fulfilled_at_once() {
     let events = execute(&mut state, &admin(), refund(&[1]), when).unwrap();
     // Day 30 without usage: 3 650.00 × 334 / 365 = 3 340.00, minus 12 % (400.80) = 2 939.20.
     let req = &state.support_requests[&crate::ids::SupportRequestId("SR-0001".into())];
-    assert_eq!((req.issue_type, req.problem_type, req.category), (IssueType::Billing, ProblemType::ReservationManagement, ProblemCategory::ExchangesAndRefunds));
+    assert_eq!(
+        (req.issue_type, req.problem_type, req.category),
+        (IssueType::Billing, ProblemType::ReservationManagement, ProblemCategory::ExchangesAndRefunds)
+    );
     assert_eq!((req.reservations.clone(), req.reservation_orders[0].as_str()), (vec![id(1)], "RSO-0001"));
     assert_eq!((req.amount, req.status, req.created_at), (usd(293_920), SupportRequestStatus::Fulfilled, when));
     assert_eq!(state.counters.support_request, 1);
     let r = &state.reservations[&id(1)];
     assert_eq!((r.status, r.ended_at), (ReservationStatus::Cancelled, Some(when)));
-    assert!(matches!(r.history.last().map(|h| &h.kind), Some(ReservationChangeKind::Refunded { credit, .. }) if *credit == usd(293_920)));
-    let refunded: Vec<_> = events.iter().filter_map(|e| match e {
-        Event::ReservationRefunded { refund, .. } => Some((refund.credit, refund.fee, refund.cancelled_future)),
-        _ => None,
-    }).collect();
+    assert!(
+        matches!(r.history.last().map(|h| &h.kind), Some(ReservationChangeKind::Refunded { credit, .. }) if *credit == usd(293_920))
+    );
+    let refunded: Vec<_> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::ReservationRefunded { refund, .. } => Some((refund.credit, refund.fee, refund.cancelled_future)),
+            _ => None,
+        })
+        .collect();
     assert_eq!(refunded, vec![(usd(293_920), usd(40_080), usd(0))], "the event carries the money for the ledger");
     let Some(Event::Audited(entry)) = events.last() else { panic!("audited last") };
     assert_eq!((entry.action, entry.customer.clone()), (AuditAction::ReservationRefunded, Some(customer())));
     // Filing again for the same reservation is refused: it is no longer Active.
     let err = execute(&mut state, &admin(), refund(&[1]), when).unwrap_err();
-    assert_eq!(err.violations, vec![Violation::ReservationNotActive { reservation: id(1), status: ReservationStatus::Cancelled }]);
+    assert_eq!(
+        err.violations,
+        vec![Violation::ReservationNotActive { reservation: id(1), status: ReservationStatus::Cancelled }]
+    );
 }
 
 #[test]
@@ -103,22 +139,34 @@ fn one_request_may_refund_several_reservations_under_one_cap_check() {
     let big = |seq| reservation(seq, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, usd(3_000_000));
     let mut state = state_with(vec![big(1), big(2)]);
     let err = execute(&mut state, &admin(), refund(&[1, 2]), at(2026, 1, 3)).unwrap_err();
-    assert!(err.has(|v| matches!(v, Violation::RefundCapExceeded { requested_usd_minor: 6_000_000, left_usd_minor: 5_000_000, .. })));
+    assert!(err.has(|v| matches!(
+        v,
+        Violation::RefundCapExceeded { requested_usd_minor: 6_000_000, left_usd_minor: 5_000_000, .. }
+    )));
 }
 
 #[test]
 fn the_selection_is_validated() {
     let mut other = reservation(2, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, usd(100));
     other.customer = other_customer();
-    let eur = reservation(3, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, Money::new(100, Currency::EUR));
+    let eur =
+        reservation(3, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, Money::new(100, Currency::EUR));
     let mut gone = reservation(4, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, usd(100));
     gone.status = ReservationStatus::Expired;
     let cases: Vec<(&str, Vec<u64>, Vec<Violation>)> = vec![
         ("none", vec![], vec![Violation::Invalid { field: Field::RequestReservations, problem: Problem::Required }]),
         ("unknown", vec![9], vec![Violation::NoSuchReservation { reservation: id(9) }]),
-        ("expired", vec![4], vec![Violation::ReservationNotActive { reservation: id(4), status: ReservationStatus::Expired }]),
+        (
+            "expired",
+            vec![4],
+            vec![Violation::ReservationNotActive { reservation: id(4), status: ReservationStatus::Expired }],
+        ),
         ("two customers", vec![1, 2], vec![Violation::ReservationsOfDifferentCustomers]),
-        ("two currencies", vec![1, 3], vec![Violation::MixedCurrencies { expected: Currency::USD, found: Currency::EUR }]),
+        (
+            "two currencies",
+            vec![1, 3],
+            vec![Violation::MixedCurrencies { expected: Currency::USD, found: Currency::EUR }],
+        ),
     ];
     for (case, ids, want) in cases {
         let mut state = state_with(vec![upfront(365_000), other.clone(), eur.clone(), gone.clone()]);
@@ -132,7 +180,14 @@ fn the_selection_is_validated() {
 #[test]
 fn every_reservation_command_needs_manage_reservations() {
     let commands = [
-        ("utilisation", Command::RecordUtilisation { reservation: id(1), date: NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(), percent: 50 }),
+        (
+            "utilisation",
+            Command::RecordUtilisation {
+                reservation: id(1),
+                date: NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+                percent: 50,
+            },
+        ),
         (
             "scope",
             Command::ChangeReservationScope {
