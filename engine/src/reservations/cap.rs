@@ -57,11 +57,11 @@ fn counted<'a>(policy: &Policy, records: &'a [RefundRecord], today: NaiveDate) -
 
 pub(crate) fn status(policy: &Policy, records: &[RefundRecord], today: NaiveDate) -> CapStatus {
     let counted = counted(policy, records, today);
-    let used: i64 = counted.iter().map(|r| r.usd_minor).sum();
+    let used: i64 = super::sum_minor(counted.iter().map(|r| r.usd_minor));
     CapStatus {
         cap_usd_minor: policy.refund_cap_usd_minor,
         used_usd_minor: used,
-        left_usd_minor: (policy.refund_cap_usd_minor - used).max(0),
+        left_usd_minor: policy.refund_cap_usd_minor.saturating_sub(used).max(0),
         more_available_on: counted.first().map(|r| r.frees_up_on(policy)),
     }
 }
@@ -82,8 +82,8 @@ pub(crate) fn check(policy: &Policy, records: &[RefundRecord], today: NaiveDate,
         None
     } else {
         counted(policy, records, today).into_iter().find_map(|r| {
-            still_used -= r.usd_minor;
-            (still_used + amount_usd <= policy.refund_cap_usd_minor).then(|| r.frees_up_on(policy))
+            still_used = still_used.saturating_sub(r.usd_minor);
+            (still_used.saturating_add(amount_usd) <= policy.refund_cap_usd_minor).then(|| r.frees_up_on(policy))
         })
     };
     Some(Violation::RefundCapExceeded {

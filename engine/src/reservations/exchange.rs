@@ -10,7 +10,7 @@
 //! depend on the catalog.
 
 use super::quote::settle;
-use super::{active, check_scope, expiry_for, RESERVATION_ID_PREFIX, RESERVATION_ORDER_ID_PREFIX};
+use super::{active, check_scope, expiry_for, sum_minor, RESERVATION_ID_PREFIX, RESERVATION_ORDER_ID_PREFIX};
 use crate::ids::{Counters, CustomerId, OfferId, ReservationId, ReservationOrderId, SupportRequestId, UserId};
 use crate::money::Money;
 use crate::partner::check_name;
@@ -84,8 +84,8 @@ pub fn exchange_quote(
         return Err(Rejection::one(Violation::Invalid { field: Field::RequestReservations, problem }));
     };
     let returned: Vec<ReturnedValue> = found.iter().map(|r| returned_value(r, at.date_naive())).collect();
-    let returned_total = Money::new(returned.iter().map(|r| r.value.minor).sum(), first.total.currency);
-    let short = returned_total.minor - new_total.minor;
+    let returned_total = Money::new(sum_minor(returned.iter().map(|r| r.value.minor)), first.total.currency);
+    let short = returned_total.minor.saturating_sub(new_total.minor);
     Ok(ExchangeQuote {
         customer: first.customer.clone(),
         returned,
@@ -127,7 +127,7 @@ pub(crate) fn returned_value(r: &Reservation, today: NaiveDate) -> ReturnedValue
         reservation_order: r.reservation_order.clone(),
         credit: s.prorated,
         cancelled_future: s.cancelled_future,
-        value: Money::new(s.prorated.minor + s.cancelled_future.minor, r.total.currency),
+        value: Money::new(s.prorated.minor.saturating_add(s.cancelled_future.minor), r.total.currency),
     }
 }
 
@@ -155,11 +155,11 @@ pub(crate) fn plan(
     check_scope(state, &first.customer, &new.scope, new.optimize, v);
     let today = now.date_naive();
     let returned: Vec<ReturnedValue> = found.iter().map(|r| returned_value(r, today)).collect();
-    let value = Money::new(returned.iter().map(|r| r.value.minor).sum(), first.total.currency);
+    let value = Money::new(sum_minor(returned.iter().map(|r| r.value.minor)), first.total.currency);
     if new.total.currency != value.currency {
         v.push(Violation::MixedCurrencies { expected: value.currency, found: new.total.currency });
     } else if new.total.minor < value.minor {
-        let short_by = Money::new(value.minor - new.total.minor, value.currency);
+        let short_by = Money::new(value.minor.saturating_sub(new.total.minor), value.currency);
         v.push(Violation::ExchangeShortfall { returned: value, new_total: new.total, short_by });
     }
     let reservation = Reservation {

@@ -126,6 +126,11 @@ pub(crate) fn check_scope(
     }
 }
 
+/// Sum of minor units that saturates instead of overflowing (amounts come from user input).
+pub(crate) fn sum_minor(items: impl IntoIterator<Item = i64>) -> i64 {
+    items.into_iter().fold(0i64, i64::saturating_add)
+}
+
 /// A short, language-neutral rendering of a scope for the activity log.
 pub(crate) fn scope_label(scope: &ReservationScope) -> String {
     match scope {

@@ -9,7 +9,7 @@
 //! counts as used (**Decision**), so the unused days are the days after it up to the period's end.
 
 use super::cap::{self, CapStatus};
-use super::{active, add_months, usage};
+use super::{active, add_months, sum_minor, usage};
 use crate::ids::{CustomerId, ReservationId, ReservationOrderId};
 use crate::money::Money;
 use crate::records::{Reservation, ReservationBilling};
@@ -103,11 +103,11 @@ pub(crate) fn settle(r: &Reservation, today: NaiveDate) -> Settlement {
         ReservationBilling::Monthly => {
             let months = r.term.months().max(1);
             let n = payments_made(start, months, today).max(1);
-            let paid_minor: i64 = (0..n).map(|k| monthly_payment(r.total, months, k).minor).sum();
+            let paid_minor = sum_minor((0..n).map(|k| monthly_payment(r.total, months, k).minor));
             let paid = Money::new(paid_minor, r.total.currency);
             let p_start = add_months(start, n - 1);
             let p_end = add_months(start, n).pred_opt().unwrap_or(p_start);
-            let future = Money::new(r.total.minor - paid_minor, r.total.currency);
+            let future = Money::new(r.total.minor.saturating_sub(paid_minor), r.total.currency);
             (paid, n, monthly_payment(r.total, months, n - 1), p_start, p_end.min(r.expires), future)
         }
     };
@@ -130,19 +130,19 @@ pub(crate) fn settle(r: &Reservation, today: NaiveDate) -> Settlement {
 /// does not exist or is no longer Active; a cap problem is reported in the quote (`cap_violation`).
 pub fn refund_quote(state: &State, reservation: &ReservationId, at: DateTime<Utc>) -> Result<RefundQuote, Rejection> {
     let r = active(state, reservation).map_err(Rejection::one)?;
-    Ok(quote_for(state, r, at, None))
+    Ok(quote_for(state, r, at))
 }
 
 /// The quote on day `day` after purchase (whole days from the purchase timestamp), e.g. day 5 and day 6
 /// to show where the fee starts. Usage recorded after that day does not count.
 pub fn quote_on_day(state: &State, reservation: &ReservationId, day: u32) -> Result<RefundQuote, Rejection> {
     let r = active(state, reservation).map_err(Rejection::one)?;
-    let at = r.purchased_at + Duration::days(i64::from(day));
-    Ok(quote_for(state, r, at, None))
+    let at = r.purchased_at.checked_add_signed(Duration::days(i64::from(day))).unwrap_or(DateTime::<Utc>::MAX_UTC);
+    Ok(quote_for(state, r, at))
 }
 
-/// Quote `r` at `at`; `already_usd` adds refunds of the same request not yet in the history.
-pub(crate) fn quote_for(state: &State, r: &Reservation, at: DateTime<Utc>, already_usd: Option<i64>) -> RefundQuote {
+/// Quote `r` at `at` against the customer's refund history.
+pub(crate) fn quote_for(state: &State, r: &Reservation, at: DateTime<Utc>) -> RefundQuote {
     let policy = &state.policy;
     let today = at.date_naive();
     let days_since_purchase = (at - r.purchased_at).num_days().max(0);
@@ -160,15 +160,15 @@ pub(crate) fn quote_for(state: &State, r: &Reservation, at: DateTime<Utc>, alrea
         RefundRule::Prorated => (s.prorated, zero),
         RefundRule::ProratedMinusFee => {
             let fee = s.prorated.scale(i64::from(policy.early_termination_fee_bp), 10_000);
-            (Money::new(s.prorated.minor - fee.minor, r.total.currency), fee)
+            (Money::new(s.prorated.minor.saturating_sub(fee.minor), r.total.currency), fee)
         }
     };
-    let counted = Money::new(credit.minor + s.cancelled_future.minor, r.total.currency);
+    let counted = Money::new(credit.minor.saturating_add(s.cancelled_future.minor), r.total.currency);
     let counts_usd_minor = policy.to_usd_minor(counted);
     let records = cap::records_of(state, &r.customer);
     let cap_violation = match counts_usd_minor {
         None => Some(Violation::NoExchangeRate { currency: r.total.currency }),
-        Some(usd) => cap::check(policy, records, today, usd + already_usd.unwrap_or(0)),
+        Some(usd) => cap::check(policy, records, today, usd),
     };
     RefundQuote {
         reservation: r.id.clone(),

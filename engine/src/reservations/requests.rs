@@ -4,7 +4,7 @@
 //! end, the credit goes to the next invoice (the events carry the money for the ledger).
 
 use super::exchange::{self, NewReservation, ReturnedValue};
-use super::{cap, quote, SUPPORT_REQUEST_ID_PREFIX};
+use super::{cap, quote, sum_minor, SUPPORT_REQUEST_ID_PREFIX};
 use crate::audit::AuditAction;
 use crate::ids::{Counters, CustomerId, ReservationId, ReservationOrderId, SupportRequestId, UserId};
 use crate::money::{Currency, Money};
@@ -186,7 +186,7 @@ fn plan_refund(
 ) -> Option<Plan> {
     let first = found.first()?;
     let currency = first.total.currency;
-    let quotes: Vec<quote::RefundQuote> = found.iter().map(|r| quote::quote_for(state, r, now, None)).collect();
+    let quotes: Vec<quote::RefundQuote> = found.iter().map(|r| quote::quote_for(state, r, now)).collect();
     let mut missing_rate: Vec<Currency> = Vec::new();
     let mut counted_usd = 0i64;
     for q in &quotes {
@@ -199,7 +199,7 @@ fn plan_refund(
     v.extend(missing_rate.into_iter().map(|currency| Violation::NoExchangeRate { currency }));
     let records = cap::records_of(state, &first.customer);
     v.extend(cap::check(&state.policy, records, now.date_naive(), counted_usd));
-    let amount = Money::new(quotes.iter().map(|q| q.credit.minor).sum(), currency);
+    let amount = Money::new(sum_minor(quotes.iter().map(|q| q.credit.minor)), currency);
     let details: Vec<String> = quotes
         .iter()
         .map(|q| {
@@ -235,7 +235,7 @@ fn plan_exchange(
     v: &mut Vec<Violation>,
 ) -> Option<Plan> {
     let (returned, reservation) = exchange::plan(state, actor, found, new, request, now, v)?;
-    let amount = Money::new(returned.iter().map(|r| r.value.minor).sum(), reservation.total.currency);
+    let amount = Money::new(sum_minor(returned.iter().map(|r| r.value.minor)), reservation.total.currency);
     let from: Vec<&str> = returned.iter().map(|r: &ReturnedValue| r.reservation.as_str()).collect();
     let details =
         format!("exchange {} → {}: returned {amount}, new {}", from.join("+"), reservation.id, reservation.total);

@@ -189,3 +189,18 @@ fn the_new_configuration_is_validated_all_at_once() {
     assert!(err.has(|v| matches!(v, Violation::ExchangeShortfall { .. })));
     assert_eq!(state, before);
 }
+
+#[test]
+fn extreme_inputs_are_refused_without_panicking() {
+    let cases = [i64::MIN, -1, i64::MAX];
+    for total in cases {
+        let mut state = two();
+        let result = execute(&mut state, &admin(), exchange(&[1, 2], new_vm(usd(total))), at(2026, 7, 1));
+        assert_eq!(result.is_ok(), total == i64::MAX, "{total}");
+        let q = exchange_quote(&state, &[id(1)], usd(total), at(2026, 7, 1));
+        assert!(q.is_ok() || total == i64::MAX, "{total}");
+    }
+    let state = two();
+    let q = super::super::quote_on_day(&state, &id(1), u32::MAX).unwrap();
+    assert_eq!(q.credit, usd(0), "far past the term nothing is left");
+}
