@@ -10,7 +10,7 @@
 //! depend on the catalog.
 
 use super::quote::settle;
-use super::{active, check_scope, expiry_for, sum_minor, RESERVATION_ID_PREFIX, RESERVATION_ORDER_ID_PREFIX};
+use super::{check_scope, expiry_for, select, sum_minor, RESERVATION_ID_PREFIX, RESERVATION_ORDER_ID_PREFIX};
 use crate::ids::{Counters, CustomerId, OfferId, ReservationId, ReservationOrderId, SupportRequestId, UserId};
 use crate::money::Money;
 use crate::partner::check_name;
@@ -93,31 +93,6 @@ pub fn exchange_quote(
         new_total,
         short_by: (short > 0).then(|| Money::new(short, returned_total.currency)),
     })
-}
-
-/// The Active reservations named, deduplicated in order, with every problem of the selection: unknown,
-/// not Active, of several customers, or in several currencies.
-pub(crate) fn select<'a>(state: &'a State, ids: &[ReservationId], v: &mut Vec<Violation>) -> Vec<&'a Reservation> {
-    let mut seen = BTreeMap::new();
-    let mut found: Vec<&Reservation> = Vec::new();
-    for id in ids {
-        if seen.insert(id, ()).is_some() {
-            continue;
-        }
-        match active(state, id) {
-            Ok(r) => found.push(r),
-            Err(e) => v.push(e),
-        }
-    }
-    if let Some(first) = found.first() {
-        if found.iter().any(|r| r.customer != first.customer) {
-            v.push(Violation::ReservationsOfDifferentCustomers);
-        }
-        if let Some(other) = found.iter().find(|r| r.total.currency != first.total.currency) {
-            v.push(Violation::MixedCurrencies { expected: first.total.currency, found: other.total.currency });
-        }
-    }
-    found
 }
 
 pub(crate) fn returned_value(r: &Reservation, today: NaiveDate) -> ReturnedValue {

@@ -38,6 +38,7 @@ use crate::records::{
 use crate::rejection::Violation;
 use crate::State;
 use chrono::{Days, Months, NaiveDate};
+use std::collections::BTreeSet;
 
 /// ID prefixes of reservation records (`RSV-0001`), reservation orders (`RSO-0001`) and support requests
 /// (`SR-0001`); sequence numbers come from `ids::Counters`.
@@ -101,6 +102,31 @@ pub(crate) fn active<'a>(state: &'a State, id: &ReservationId) -> Result<&'a Res
     } else {
         Err(Violation::ReservationNotActive { reservation: id.clone(), status: r.status })
     }
+}
+
+/// The Active reservations named, deduplicated in order, with every problem of the selection: unknown,
+/// not Active, of several customers, or in several currencies.
+pub(crate) fn select<'a>(state: &'a State, ids: &[ReservationId], v: &mut Vec<Violation>) -> Vec<&'a Reservation> {
+    let mut seen = BTreeSet::new();
+    let mut found: Vec<&Reservation> = Vec::new();
+    for id in ids {
+        if !seen.insert(id) {
+            continue;
+        }
+        match active(state, id) {
+            Ok(r) => found.push(r),
+            Err(e) => v.push(e),
+        }
+    }
+    if let Some(first) = found.first() {
+        if found.iter().any(|r| r.customer != first.customer) {
+            v.push(Violation::ReservationsOfDifferentCustomers);
+        }
+        if let Some(other) = found.iter().find(|r| r.total.currency != first.total.currency) {
+            v.push(Violation::MixedCurrencies { expected: first.total.currency, found: other.total.currency });
+        }
+    }
+    found
 }
 
 /// Scope rules of RULES §6.1: single scope names one of the customer's Azure subscriptions; capacity

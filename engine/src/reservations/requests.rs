@@ -134,7 +134,7 @@ pub(crate) fn decide_file(
     if reservations.is_empty() {
         v.push(Violation::Invalid { field: Field::RequestReservations, problem: Problem::Required });
     }
-    let found = exchange::select(state, reservations, &mut v);
+    let found = super::select(state, reservations, &mut v);
     v.extend(check_contact(contact));
     let id = SupportRequestId(Counters::format(SUPPORT_REQUEST_ID_PREFIX, state.counters.support_request + 1));
     let plan = match kind {

@@ -23,7 +23,8 @@ struct Buy {
 fn buy() -> impl Strategy<Value = Buy> {
     (
         0i64..900,
-        0i64..(400 * 24),
+        // Half around the fee boundary (day 0..7), half anywhere in the first 400 days.
+        prop_oneof![0i64..(7 * 24), 0i64..(400 * 24)],
         1i64..3_000_000,
         prop::sample::select(vec![Currency::USD, Currency::EUR, Currency::JPY, Currency::GBP]),
         any::<bool>(),
