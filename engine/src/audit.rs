@@ -27,6 +27,10 @@ pub enum AuditAction {
     SoftwareLinkCopied,
     SoftwarePurchaseCancelled,
     SupportRequestFiled,
+    ReservationUtilisationRecorded,
+    ReservationConfigured,
+    ReservationRefunded,
+    ReservationExchanged,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,17 +2,21 @@
 //! applying them with [`crate::evolve`] is the only way state changes.
 
 use crate::audit::AuditEntry;
-use crate::ids::{CustomerId, OfferId, OrderId, SoftwarePurchaseId, SubscriptionId, UserId};
+use crate::ids::{
+    CustomerId, OfferId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
+};
 use crate::ledger::LedgerEntry;
 use crate::money::Money;
 use crate::partner::{CspModel, PartnerUser};
-use crate::records::{BillingFrequency, Subscription};
-use crate::roles::Role;
-use crate::software::{
-    DownloadLink, DownloadLinkId, ProductSelection, SoftwareAccess, SupportRequest, SupportRequestForm,
+use crate::records::{
+    BillingFrequency, Reservation, ReservationChange, ReservationOptimize, ReservationScope, Subscription,
 };
+use crate::reservations::{ContactForm, RefundRecord, ReservationRequestKind, ReturnedValue};
+use crate::roles::Role;
+use crate::software::{DownloadLink, DownloadLinkId, ProductSelection, SoftwareAccess, SupportRequestForm};
 use crate::subscriptions::SubscriptionChange;
-use chrono::{DateTime, Utc};
+use crate::support::SupportRequest;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +113,24 @@ pub enum Command {
     },
     /// File a "CSP Purchase/Refund on behalf of customers" support request.
     FileSupportRequest(SupportRequestForm),
+    /// Record a reservation's utilisation on one day, in percent (0..=100); replaces that day's value.
+    RecordUtilisation {
+        reservation: ReservationId,
+        date: NaiveDate,
+        percent: u8,
+    },
+    /// Change a reservation's scope (and attached Azure subscription) and optimisation (RULES §6.2).
+    ChangeReservationScope {
+        reservation: ReservationId,
+        scope: ReservationScope,
+        optimize: ReservationOptimize,
+    },
+    /// The support request wizard's Create: refund or exchange reservations (RULES §6.3–6.5).
+    FileReservationRequest {
+        reservations: Vec<ReservationId>,
+        kind: ReservationRequestKind,
+        contact: ContactForm,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -158,5 +180,34 @@ pub enum Event {
         at: DateTime<Utc>,
         credit: Money,
     },
-    SupportRequestFiled(SupportRequest),
+    ReservationUtilisationRecorded {
+        reservation: ReservationId,
+        date: NaiveDate,
+        percent: u8,
+    },
+    ReservationConfigured {
+        reservation: ReservationId,
+        change: ReservationChange,
+    },
+    /// A support request was filed (RULES §5 "CSP Purchase/Refund on behalf of customers", or a §6.5
+    /// reservation refund/exchange, which the `ReservationRefunded`/`ReservationExchanged` events that
+    /// follow fulfil).
+    SupportRequestFiled(Box<SupportRequest>),
+    /// The reservation is cancelled; `refund.credit` goes to the next invoice, `refund.fee` was withheld,
+    /// `refund.cancelled_future` monthly payments will not be billed.
+    ReservationRefunded {
+        customer: CustomerId,
+        by: UserId,
+        refund: RefundRecord,
+    },
+    /// `returned` reservations are exchanged (each `credit` to the next invoice, `cancelled_future` not
+    /// billed) and `new` is bought, its term starting at `at`.
+    ReservationExchanged {
+        request: SupportRequestId,
+        customer: CustomerId,
+        by: UserId,
+        at: DateTime<Utc>,
+        returned: Vec<ReturnedValue>,
+        new: Box<Reservation>,
+    },
 }

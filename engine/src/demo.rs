@@ -58,6 +58,7 @@ pub fn demo_state(now: DateTime<Utc>) -> State {
         account_dates: Default::default(),
         download_links: Default::default(),
         software_access: Default::default(),
+        reservation_refunds: Default::default(),
         support_requests: Default::default(),
     }
 }

@@ -36,10 +36,12 @@ pub mod partner;
 pub mod policy;
 pub mod records;
 pub mod rejection;
+pub mod reservations;
 pub mod roles;
 pub mod software;
 pub mod state;
 pub mod subscriptions;
+pub mod support;
 
 mod users;
 
@@ -73,6 +75,9 @@ pub fn required_permission(cmd: &Command) -> Option<Permission> {
         | Command::CopyLink { .. }
         | Command::CancelSoftwarePurchase { .. }
         | Command::FileSupportRequest(_) => Some(Permission::SoftwareKeysAndCancel),
+        Command::RecordUtilisation { .. }
+        | Command::ChangeReservationScope { .. }
+        | Command::FileReservationRequest { .. } => Some(Permission::ManageReservations),
     }
 }
 
@@ -122,6 +127,15 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
             software::cancel::decide_cancel(state, purchase, order, *acknowledged, now)?
         }
         Command::FileSupportRequest(form) => software::support::decide_file(state, actor, form, now)?,
+        Command::RecordUtilisation { reservation, date, percent } => {
+            reservations::usage::decide_record(state, reservation, *date, *percent, now)?
+        }
+        Command::ChangeReservationScope { reservation, scope, optimize } => {
+            reservations::config::decide_change_scope(state, actor, reservation, scope, *optimize, now)?
+        }
+        Command::FileReservationRequest { reservations: ids, kind, contact } => {
+            reservations::requests::decide_file(state, actor, ids, kind, contact, now)?
+        }
     };
     events.push(Event::Audited(audit.entry(state, actor, now)));
     Ok(events)
@@ -196,8 +210,20 @@ pub fn evolve(state: &mut State, event: &Event) {
         | Event::SoftwareKeyAccessed { .. }
         | Event::SoftwareDownloaded { .. }
         | Event::DownloadLinkCopied { .. }
-        | Event::SoftwareCancelled { .. }
-        | Event::SupportRequestFiled(_) => software::evolve(state, event),
+        | Event::SoftwareCancelled { .. } => software::evolve(state, event),
+        Event::ReservationUtilisationRecorded { reservation, date, percent } => {
+            reservations::apply::utilisation(state, reservation, *date, *percent)
+        }
+        Event::ReservationConfigured { reservation, change } => {
+            reservations::apply::configured(state, reservation, change)
+        }
+        Event::SupportRequestFiled(request) => support::apply(state, request),
+        Event::ReservationRefunded { customer, by, refund } => {
+            reservations::apply::refunded(state, customer, by, refund)
+        }
+        Event::ReservationExchanged { request, by, at, returned, new, .. } => {
+            reservations::apply::exchanged(state, request, by, *at, returned, new)
+        }
     }
 }
 

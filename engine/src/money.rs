@@ -1,6 +1,7 @@
 //! Money: an integer amount of minor units plus an ISO 4217 currency. Never a float.
 //! Formatting is the app's job (it depends on the locale); this module only does arithmetic.
 
+use crate::rejection::Problem;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -176,6 +177,46 @@ pub fn div_round_half_up(numerator: i128, denominator: i128) -> i128 {
 
 fn clamp_i64(v: i128) -> i64 {
     v.clamp(i64::MIN as i128, i64::MAX as i128) as i64
+}
+
+/// Parse a positive amount typed in a form, in `currency`: digits, optionally one `.` or `,` then at most the currency's
+/// minor digits. No sign, no grouping separators, no currency symbol.
+pub fn parse_amount(raw: &str, currency: Currency) -> Result<Money, Problem> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Err(Problem::Required);
+    }
+    if s.starts_with('-') {
+        return Err(Problem::NotPositive);
+    }
+    let (whole, frac) = match s.split_once(['.', ',']) {
+        Some((w, f)) => (w, f),
+        None => (s, ""),
+    };
+    let digits = currency.minor_digits() as usize;
+    let only_digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+    let has_separator = s.len() != whole.len();
+    if whole.is_empty() || !only_digits(whole) || !only_digits(frac) || (has_separator && frac.is_empty()) {
+        return Err(Problem::InvalidAmount);
+    }
+    if frac.len() > digits {
+        return Err(Problem::TooManyDecimals { max: digits as u32 });
+    }
+    let major: i64 = whole.parse().map_err(|_| Problem::InvalidAmount)?;
+    let minor_part: i64 = if frac.is_empty() {
+        0
+    } else {
+        let padded = format!("{frac:0<digits$}");
+        padded.parse().map_err(|_| Problem::InvalidAmount)?
+    };
+    let minor = major
+        .checked_mul(currency.minor_per_major())
+        .and_then(|m| m.checked_add(minor_part))
+        .ok_or(Problem::InvalidAmount)?;
+    if minor <= 0 {
+        return Err(Problem::NotPositive);
+    }
+    Ok(Money::new(minor, currency))
 }
 
 #[cfg(test)]

@@ -75,6 +75,40 @@ pub fn is_valid_email(value: &str) -> bool {
         && domain.split('.').all(|label| !label.is_empty())
 }
 
+/// Validate a required e-mail field: `Required` when blank, else `InvalidEmail` when malformed.
+pub fn check_email(field: Field, value: &str, out: &mut Vec<Violation>) {
+    if value.trim().is_empty() {
+        out.push(Violation::Invalid { field, problem: Problem::Required });
+    } else if !is_valid_email(value) {
+        out.push(Violation::Invalid { field, problem: Problem::InvalidEmail });
+    }
+}
+
+/// How many digits a phone number may have: E.164 allows at most 15; fewer than 6 reaches no subscriber
+/// line anywhere.
+pub const PHONE_DIGITS: std::ops::RangeInclusive<usize> = 6..=15;
+
+/// A pragmatic phone check: digits with an optional leading `+`, and spaces, dashes, dots or parentheses
+/// between them; [`PHONE_DIGITS`] digits in all.
+pub fn is_valid_phone(value: &str) -> bool {
+    let v = value.trim();
+    let body = v.strip_prefix('+').unwrap_or(v);
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')'))
+        && PHONE_DIGITS.contains(&digits)
+}
+
+/// Validate a phone field: blank is `Required` when `required`, else fine; anything given must be valid.
+pub fn check_phone(field: Field, value: &str, required: bool, out: &mut Vec<Violation>) {
+    if value.trim().is_empty() {
+        if required {
+            out.push(Violation::Invalid { field, problem: Problem::Required });
+        }
+    } else if !is_valid_phone(value) {
+        out.push(Violation::Invalid { field, problem: Problem::InvalidPhone });
+    }
+}
+
 pub fn check_country(field: Field, value: &str, out: &mut Vec<Violation>) -> Option<&'static str> {
     let code = parse_country(value);
     if code.is_none() {
@@ -93,11 +127,10 @@ pub fn check_user_fields(
 ) -> Vec<Violation> {
     let mut out = Vec::new();
     check_name(Field::UserName, name, &mut out);
-    if email.trim().is_empty() {
-        out.push(Violation::Invalid { field: Field::UserEmail, problem: Problem::Required });
-    } else if !is_valid_email(email) {
-        out.push(Violation::Invalid { field: Field::UserEmail, problem: Problem::InvalidEmail });
-    } else if users.iter().any(|u| Some(&u.id) != except && u.email.eq_ignore_ascii_case(email.trim())) {
+    check_email(Field::UserEmail, email, &mut out);
+    if is_valid_email(email)
+        && users.iter().any(|u| Some(&u.id) != except && u.email.eq_ignore_ascii_case(email.trim()))
+    {
         out.push(Violation::Invalid { field: Field::UserEmail, problem: Problem::Taken });
     }
     if roles.is_empty() {
@@ -132,6 +165,30 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(is_valid_email(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn phone_validation() {
+        let cases = [
+            ("+44 (20) 7946-0958", true),
+            ("123456", true),
+            ("12345", false),
+            ("+123456789012345", true),
+            ("1234567890123456", false),
+            ("12+3456789", false),
+            ("++123456789", false),
+            ("+1 425 CALL NOW", false),
+            ("425.555.0100", true),
+            ("", false),
+        ];
+        for (input, want) in cases {
+            assert_eq!(is_valid_phone(input), want, "{input:?}");
+        }
+        let mut out = Vec::new();
+        check_phone(Field::ContactPhone, " ", false, &mut out);
+        assert!(out.is_empty(), "an optional blank phone is fine");
+        check_phone(Field::ContactPhone, " ", true, &mut out);
+        assert_eq!(out, vec![Violation::Invalid { field: Field::ContactPhone, problem: Problem::Required }]);
     }
 
     #[test]

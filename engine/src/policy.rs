@@ -44,12 +44,14 @@ pub struct Policy {
     pub perpetual_software_credit_bp: u32,
 
     // §6 reservations
-    /// Cancelling within this many days without usage refunds 100 %.
+    /// Cancelling within this many whole days of purchase carries no early termination fee, and without
+    /// usage refunds 100 % of what was paid (RULES §6.3: "5 or fewer").
     pub reservation_full_refund_days: u32,
     /// Early termination fee on the prorated amount, in basis points (1200 = 12 %).
     pub early_termination_fee_bp: u32,
-    /// Rolling per-customer refund cap, in USD minor units.
+    /// Rolling per-customer refund cap, in USD minor units (refunds plus cancelled future payments).
     pub refund_cap_usd_minor: i64,
+    /// Length of the rolling cap window; each refund returns to the pool this many days after it was made.
     pub refund_window_days: u32,
     /// ISO 3166-1 alpha-2 codes of markets where reservations are not sold (RULES §6.1, 2021 list).
     pub reservation_unavailable_markets: Vec<String>,
@@ -77,7 +79,7 @@ impl Default for Policy {
             perpetual_software_credit_bp: 10_000,
             reservation_full_refund_days: 5,
             early_termination_fee_bp: 1200,
-            refund_cap_usd_minor: 5_000_000,
+            refund_cap_usd_minor: 5_000_000, // USD 50,000.00
             refund_window_days: 365,
             reservation_unavailable_markets: codes(RESERVATION_UNAVAILABLE_MARKETS),
             usd_micros_per_unit: vec![

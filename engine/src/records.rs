@@ -3,11 +3,13 @@
 
 use crate::billing::QuantitySegment;
 use crate::ids::{
-    CustomerId, OfferId, OrderId, ReservationId, ReservationOrderId, SoftwarePurchaseId, SubscriptionId, UserId,
+    CustomerId, OfferId, OrderId, ReservationId, ReservationOrderId, SoftwarePurchaseId, SubscriptionId,
+    SupportRequestId, UserId,
 };
 use crate::money::Money;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// How an offer bills (RULES §2.2). `None` is free (trials).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -128,6 +130,11 @@ pub struct Subscription {
     /// on a quantity change (`billing::requantity`). Empty = one run at `quantity` from the period start.
     #[serde(default)]
     pub segments: Vec<QuantitySegment>,
+    /// An "Azure plan" subscription: the Azure subscription reservations attach to (RULES §6.1). Only
+    /// Active subscriptions with this flag count as the customer's Azure subscriptions
+    /// (see `reservations::azure_subscriptions_of`); checkout sets it when it sells an Azure plan offer.
+    #[serde(default)]
+    pub is_azure_plan: bool,
 }
 
 fn one() -> u32 {
@@ -196,6 +203,40 @@ pub enum ReservationOptimize {
     CapacityPriority,
 }
 
+/// What a reservation reserves. Exchanges are VM ↔ VM only (RULES §6.4); the catalog sells VMs today.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReservationKind {
+    #[default]
+    VirtualMachine,
+    SqlDatabase,
+    CosmosDb,
+}
+
+/// One entry of a reservation's own history (RULES §6.2: configuration changes are recorded there).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReservationChange {
+    pub at: DateTime<Utc>,
+    pub by: UserId,
+    pub kind: ReservationChangeKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReservationChangeKind {
+    /// Scope or optimisation changed (not a financial transaction).
+    Configured {
+        from_scope: ReservationScope,
+        to_scope: ReservationScope,
+        from_optimize: ReservationOptimize,
+        to_optimize: ReservationOptimize,
+    },
+    /// Cancelled through a refund request; `credit` is the net credit.
+    Refunded { request: SupportRequestId, credit: Money },
+    /// Returned in an exchange for `into`.
+    Exchanged { request: SupportRequestId, into: ReservationId },
+    /// Created by an exchange that returned `from`.
+    CreatedByExchange { request: SupportRequestId, from: Vec<ReservationId> },
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ReservationStatus {
     Active,
@@ -225,4 +266,15 @@ pub struct Reservation {
     pub status: ReservationStatus,
     /// Last day covered (inclusive).
     pub expires: NaiveDate,
+    #[serde(default)]
+    pub kind: ReservationKind,
+    /// Recorded utilisation per day, in percent (0..=100); days without an entry have no data.
+    #[serde(default)]
+    pub utilisation: BTreeMap<NaiveDate, u8>,
+    /// Configuration changes and how it ended, oldest first.
+    #[serde(default)]
+    pub history: Vec<ReservationChange>,
+    /// When it was cancelled or exchanged.
+    #[serde(default)]
+    pub ended_at: Option<DateTime<Utc>>,
 }

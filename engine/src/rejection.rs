@@ -2,10 +2,10 @@
 //! [`Violation`] carries the data a message needs and, where it applies, the date it stops applying.
 //! The app maps each variant to one i18n message in one place.
 
-use crate::ids::{OrderId, SoftwarePurchaseId, SubscriptionId};
-use crate::money::Currency;
+use crate::ids::{OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId};
+use crate::money::{Currency, Money};
 use crate::partner::CspModel;
-use crate::records::{BillingFrequency, SubscriptionStatus};
+use crate::records::{BillingFrequency, ReservationKind, ReservationStatus, SubscriptionStatus};
 use crate::roles::{Permission, Role};
 use crate::software::{DownloadLinkId, LinkExpiry};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -51,10 +51,21 @@ pub enum Field {
     SupportOrderOrSubscription,
     SupportRefundReason,
     SupportAmount,
-    SupportContactName,
-    SupportEmail,
-    SupportPhone,
     SupportAttachment,
+    /// The contact block of a support request, either form (software refund form, reservation wizard's
+    /// Contact information step).
+    ContactName,
+    ContactEmail,
+    ContactPhone,
+    /// The reservations a refund or exchange request is about.
+    RequestReservations,
+    UtilisationPercent,
+    /// The new reservation of an exchange.
+    ReservationVmSize,
+    ReservationRegion,
+    ReservationQuantity,
+    ReservationTerm,
+    ReservationTotal,
 }
 
 /// What is wrong with a field's value.
@@ -68,7 +79,8 @@ pub enum Problem {
     UnknownCountry,
     /// Another record already uses this value.
     Taken,
-    /// The choice is not offered here (e.g. a language the product has no media in).
+    /// The choice is not offered here (e.g. a language the product has no media in, a one-month
+    /// reservation term).
     NotOffered,
     /// Neither a tenant ID (GUID) nor a domain name.
     InvalidTenantOrDomain,
@@ -82,9 +94,15 @@ pub enum Problem {
     },
     /// Zero or negative where a positive amount is needed.
     NotPositive,
-    InvalidPhone,
     /// Contains path separators or characters file systems refuse.
     InvalidFileName,
+    /// Not a phone number (digits with optional `+`, spaces, dashes, dots, parentheses).
+    InvalidPhone,
+    /// A number outside `min..=max`.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -221,6 +239,71 @@ pub enum Violation {
     },
     /// The Important note was not acknowledged.
     CancellationNotAcknowledged,
+    /// RULES §6: the reservation does not exist.
+    NoSuchReservation {
+        reservation: ReservationId,
+    },
+    /// RULES §6: only an Active reservation can be configured, used, refunded or exchanged.
+    ReservationNotActive {
+        reservation: ReservationId,
+        status: ReservationStatus,
+    },
+    /// A request names reservations of more than one customer.
+    ReservationsOfDifferentCustomers,
+    /// Utilisation cannot be recorded for a day that has not come yet.
+    UtilisationInFuture {
+        date: NaiveDate,
+    },
+    /// Utilisation can only be recorded for a day of the reservation's term.
+    UtilisationOutsideTerm {
+        date: NaiveDate,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// Single scope must name an Active Azure plan subscription of the reservation's customer.
+    NotACustomerAzureSubscription {
+        subscription: SubscriptionId,
+    },
+    /// RULES §6.1: capacity priority only with single scope.
+    CapacityPriorityNeedsSingleScope,
+    /// The configuration asked for is the current one.
+    ReservationUnchanged,
+    /// RULES §6.3: the refund (plus cancelled future payments) would exceed the rolling cap. Amounts in USD
+    /// minor units. `frees_up_on`: when more cap becomes available; `fits_on`: when enough has freed up for
+    /// this amount (`None` if it never fits, i.e. it exceeds the whole cap).
+    RefundCapExceeded {
+        requested_usd_minor: i64,
+        left_usd_minor: i64,
+        cap_usd_minor: i64,
+        frees_up_on: Option<NaiveDate>,
+        fits_on: Option<NaiveDate>,
+    },
+    /// The policy has no fixed exchange rate for this currency, so the cap cannot be checked.
+    NoExchangeRate {
+        currency: Currency,
+    },
+    /// Amounts of one request must share a currency.
+    MixedCurrencies {
+        expected: Currency,
+        found: Currency,
+    },
+    /// RULES §6.4: exchanges are VM ↔ VM only; `reservation` is `None` for the new reservation.
+    ExchangeOnlyVmToVm {
+        reservation: Option<ReservationId>,
+        kind: ReservationKind,
+    },
+    /// RULES §6.4: the new total commitment is below the returned value.
+    ExchangeShortfall {
+        returned: Money,
+        new_total: Money,
+        short_by: Money,
+    },
+    /// RULES §6.1: reservations are not sold to customers in this market (ISO 3166-1 alpha-2).
+    ReservationsUnavailableInMarket {
+        country: String,
+    },
+    /// RULES §6.1: the customer has no Active Azure subscription to attach a reservation to.
+    NoActiveAzureSubscription,
 }
 
 impl Violation {
@@ -262,7 +345,22 @@ impl Violation {
             | Violation::SoftwareNeverCancellable { .. }
             | Violation::SoftwareCancelWindowClosed { .. }
             | Violation::OrderDoesNotHoldPurchase { .. }
-            | Violation::CancellationNotAcknowledged => None,
+            | Violation::CancellationNotAcknowledged
+            | Violation::NoSuchReservation { .. }
+            | Violation::ReservationNotActive { .. }
+            | Violation::ReservationsOfDifferentCustomers
+            | Violation::UtilisationOutsideTerm { .. }
+            | Violation::NotACustomerAzureSubscription { .. }
+            | Violation::CapacityPriorityNeedsSingleScope
+            | Violation::ReservationUnchanged
+            | Violation::NoExchangeRate { .. }
+            | Violation::MixedCurrencies { .. }
+            | Violation::ExchangeOnlyVmToVm { .. }
+            | Violation::ExchangeShortfall { .. }
+            | Violation::ReservationsUnavailableInMarket { .. }
+            | Violation::NoActiveAzureSubscription => None,
+            Violation::UtilisationInFuture { date } => Some(*date),
+            Violation::RefundCapExceeded { frees_up_on, .. } => *frees_up_on,
         }
     }
 }

@@ -8,9 +8,11 @@ use crate::ledger::LedgerEntry;
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
+use crate::reservations::RefundRecord;
 use crate::roles::Role;
-use crate::software::{DownloadLink, DownloadLinkId, SoftwareAccess, SupportRequest};
+use crate::software::{DownloadLink, DownloadLinkId, SoftwareAccess};
 use crate::subscriptions::{AccountDates, SubscriptionLogEntry};
+use crate::support::SupportRequest;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -50,6 +52,11 @@ pub struct State {
     #[serde(default)]
     pub software_access: Vec<SoftwareAccess>,
     /// Customer support requests ("CSP Purchase/Refund on behalf of customers").
+    /// Each customer's reservation refunds, oldest first: the rolling refund cap counts them (RULES §6.3).
+    #[serde(default)]
+    pub reservation_refunds: BTreeMap<CustomerId, Vec<RefundRecord>>,
+    /// Every support request filed, of any kind (software refunds §5, reservation refunds and exchanges
+    /// §6.5); IDs `SR-nnnn` from `counters.support_request`.
     #[serde(default)]
     pub support_requests: BTreeMap<SupportRequestId, SupportRequest>,
 }

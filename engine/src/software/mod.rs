@@ -29,7 +29,7 @@ pub use cancel::{cancellation_quote, order_choices, CancellationQuote, OrderChoi
 pub use keys::product_key;
 pub use links::{current_link, key_for, link_status, links_of, DownloadLink, LinkExpiry, LinkState, LinkStatus};
 pub use selection::{check_selection, choices_for, Bitness, Language, ProductSelection, SoftwareVersion};
-pub use support::{support_requests_of, SupportRequest, SupportRequestForm};
+pub use support::{support_requests_of, CspPurchaseRefund, SupportRequestForm};
 
 use crate::ids::{CustomerId, SoftwarePurchaseId, UserId};
 use crate::records::{PurchaseStatus, SoftwarePurchase};
@@ -104,10 +104,6 @@ pub(crate) fn evolve(state: &mut State, event: &Event) {
             for l in state.download_links.values_mut().filter(|l| &l.purchase == purchase) {
                 l.revoked_at.get_or_insert(*at);
             }
-        }
-        Event::SupportRequestFiled(request) => {
-            crate::ids::Counters::observe(&mut state.counters.support_request, request.id.as_str());
-            state.support_requests.entry(request.id.clone()).or_insert_with(|| request.clone());
         }
         _ => {}
     }

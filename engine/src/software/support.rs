@@ -1,6 +1,8 @@
 //! The customer support request a partner files when a purchase cannot be cancelled here (RULES §5):
 //! type "CSP Purchase/Refund on behalf of customers". Every field is validated and every problem
 //! returned. Filing records the request on the customer and changes no money (support decides later).
+//! The request is a [`crate::support::SupportRequest`] of kind [`SupportRequestKind::CspPurchaseRefund`];
+//! its contact block is validated as the reservation wizard's is (phone required here).
 //!
 //! Decisions: filing needs the cancel permission (Admin agent): the form is the cancel dialog's fallback.
 //! The order or subscription ID must name one of the customer's orders (ID or number), subscriptions,
@@ -9,18 +11,19 @@
 
 use super::Decided;
 use crate::audit::AuditAction;
-use crate::ids::{Counters, CustomerId, SupportRequestId, UserId};
-use crate::money::{Currency, Money};
-use crate::partner::{check_name, is_valid_email};
+use crate::ids::{CustomerId, UserId};
+use crate::money::Money;
 use crate::rejection::{Field, Problem, Rejection, Violation};
+use crate::support::{check_contact_fields, next_id, Contact, SupportRequest, SupportRequestKind};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use crate::money::parse_amount;
+pub use crate::support::{support_requests_of, SupportRequestStatus};
+
 pub const MAX_REASON_LEN: u32 = 2000;
 pub const MAX_FILE_NAME_LEN: u32 = 255;
-/// E.164 allows at most 15 digits; fewer than 7 is no reachable number.
-pub const PHONE_DIGITS: std::ops::RangeInclusive<usize> = 7..=15;
 
 /// The form as typed (raw strings: the engine parses and reports).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,40 +41,14 @@ pub struct SupportRequestForm {
     pub attachment: Option<String>,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SupportRequestType {
-    /// "CSP Purchase/Refund on behalf of customers".
-    CspPurchaseRefund,
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SupportRequestStatus {
-    Submitted,
-}
-
+/// What only the "CSP Purchase/Refund on behalf of customers" form asks (the contact and the amount
+/// are in the request's header).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SupportRequest {
-    pub id: SupportRequestId,
-    pub kind: SupportRequestType,
-    pub customer: CustomerId,
+pub struct CspPurchaseRefund {
     pub tenant_or_domain: String,
     pub order_or_subscription: String,
     pub refund_reason: String,
-    pub amount: Money,
-    pub contact_name: String,
-    pub email: String,
-    pub phone: String,
     pub attachment: Option<String>,
-    pub filed_at: DateTime<Utc>,
-    pub filed_by: UserId,
-    pub status: SupportRequestStatus,
-}
-
-/// A customer's requests, newest first (the customer page lists them).
-pub fn support_requests_of<'a>(state: &'a State, customer: &CustomerId) -> Vec<&'a SupportRequest> {
-    let mut out: Vec<&SupportRequest> = state.support_requests.values().filter(|r| &r.customer == customer).collect();
-    out.sort_by(|a, b| b.filed_at.cmp(&a.filed_at).then_with(|| b.id.cmp(&a.id)));
-    out
 }
 
 fn is_guid(s: &str) -> bool {
@@ -92,62 +69,6 @@ fn is_domain(s: &str) -> bool {
                 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
         && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
-}
-
-/// Parse a positive amount in `currency`: digits, optionally one `.` or `,` then at most the currency's
-/// minor digits. No sign, no grouping separators, no currency symbol.
-pub fn parse_amount(raw: &str, currency: Currency) -> Result<Money, Problem> {
-    let s = raw.trim();
-    if s.is_empty() {
-        return Err(Problem::Required);
-    }
-    if s.starts_with('-') {
-        return Err(Problem::NotPositive);
-    }
-    let (whole, frac) = match s.split_once(['.', ',']) {
-        Some((w, f)) => (w, f),
-        None => (s, ""),
-    };
-    let digits = currency.minor_digits() as usize;
-    let only_digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
-    let has_separator = s.len() != whole.len();
-    if whole.is_empty() || !only_digits(whole) || !only_digits(frac) || (has_separator && frac.is_empty()) {
-        return Err(Problem::InvalidAmount);
-    }
-    if frac.len() > digits {
-        return Err(Problem::TooManyDecimals { max: digits as u32 });
-    }
-    let major: i64 = whole.parse().map_err(|_| Problem::InvalidAmount)?;
-    let minor_part: i64 = if frac.is_empty() {
-        0
-    } else {
-        let padded = format!("{frac:0<digits$}");
-        padded.parse().map_err(|_| Problem::InvalidAmount)?
-    };
-    let minor = major
-        .checked_mul(currency.minor_per_major())
-        .and_then(|m| m.checked_add(minor_part))
-        .ok_or(Problem::InvalidAmount)?;
-    if minor <= 0 {
-        return Err(Problem::NotPositive);
-    }
-    Ok(Money::new(minor, currency))
-}
-
-fn check_phone(raw: &str) -> Option<Problem> {
-    let s = raw.trim();
-    if s.is_empty() {
-        return Some(Problem::Required);
-    }
-    let allowed = s
-        .char_indices()
-        .all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.') || (c == '+' && i == 0));
-    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-    if allowed && PHONE_DIGITS.contains(&digits) {
-        None
-    } else {
-        Some(Problem::InvalidPhone)
-    }
 }
 
 fn check_file_name(name: &str) -> Option<Problem> {
@@ -198,20 +119,9 @@ pub fn validate_form(state: &State, form: &SupportRequestForm) -> Result<Money, 
     if let Err(p) = &amount {
         bad(Field::SupportAmount, p.clone());
     }
-    let mut name_problems = Vec::new();
-    check_name(Field::SupportContactName, &form.contact_name, &mut name_problems);
-    v.extend(name_problems);
-    let mut bad = |field, problem| v.push(Violation::Invalid { field, problem });
-    if form.email.trim().is_empty() {
-        bad(Field::SupportEmail, Problem::Required);
-    } else if !is_valid_email(&form.email) {
-        bad(Field::SupportEmail, Problem::InvalidEmail);
-    }
-    if let Some(p) = check_phone(&form.phone) {
-        bad(Field::SupportPhone, p);
-    }
+    v.extend(check_contact_fields(&form.contact_name, &form.email, &form.phone, true));
     if let Some(p) = form.attachment.as_deref().map(str::trim).filter(|a| !a.is_empty()).and_then(check_file_name) {
-        bad(Field::SupportAttachment, p);
+        v.push(Violation::Invalid { field: Field::SupportAttachment, problem: p });
     }
     Rejection::check(v)?;
     amount.map_err(|p| Rejection::one(Violation::Invalid { field: Field::SupportAmount, problem: p }))
@@ -219,26 +129,25 @@ pub fn validate_form(state: &State, form: &SupportRequestForm) -> Result<Money, 
 
 pub(crate) fn decide_file(state: &State, actor: &UserId, form: &SupportRequestForm, now: DateTime<Utc>) -> Decided {
     let amount = validate_form(state, form)?;
-    let request = SupportRequest {
-        id: SupportRequestId(Counters::format("SR", state.counters.support_request + 1)),
-        kind: SupportRequestType::CspPurchaseRefund,
-        customer: form.customer.clone(),
+    let details = CspPurchaseRefund {
         tenant_or_domain: form.tenant_or_domain.trim().to_string(),
         order_or_subscription: form.order_or_subscription.trim().to_string(),
         refund_reason: form.refund_reason.trim().to_string(),
-        amount,
-        contact_name: form.contact_name.trim().to_string(),
-        email: form.email.trim().to_string(),
-        phone: form.phone.trim().to_string(),
         attachment: form.attachment.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(str::to_string),
+    };
+    let id = next_id(state);
+    let note =
+        AuditNote::new(AuditAction::SupportRequestFiled, format!("{id} {} {amount}", details.order_or_subscription))
+            .for_customer(form.customer.clone());
+    let request = SupportRequest {
+        id,
+        customer: form.customer.clone(),
         filed_at: now,
         filed_by: actor.clone(),
         status: SupportRequestStatus::Submitted,
+        contact: Contact::trimmed(&form.contact_name, &form.email, &form.phone, None),
+        amount,
+        kind: SupportRequestKind::CspPurchaseRefund(details),
     };
-    let note = AuditNote::new(
-        AuditAction::SupportRequestFiled,
-        format!("{} {} {}", request.id, request.order_or_subscription, request.amount),
-    )
-    .for_customer(form.customer.clone());
-    Ok((vec![Event::SupportRequestFiled(request)], note))
+    Ok((vec![Event::SupportRequestFiled(Box::new(request))], note))
 }

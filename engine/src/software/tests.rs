@@ -651,17 +651,17 @@ fn support_request_validates_every_field() {
             |f| f.amount_requested = "99999999999999999999".into(),
             vec![invalid(Field::SupportAmount, Problem::InvalidAmount)],
         ),
-        ("bad e-mail", |f| f.email = "alex@".into(), vec![invalid(Field::SupportEmail, Problem::InvalidEmail)]),
-        ("short phone", |f| f.phone = "555-01".into(), vec![invalid(Field::SupportPhone, Problem::InvalidPhone)]),
+        ("bad e-mail", |f| f.email = "alex@".into(), vec![invalid(Field::ContactEmail, Problem::InvalidEmail)]),
+        ("short phone", |f| f.phone = "555-01".into(), vec![invalid(Field::ContactPhone, Problem::InvalidPhone)]),
         (
             "phone letters",
             |f| f.phone = "+1 425 CALL NOW".into(),
-            vec![invalid(Field::SupportPhone, Problem::InvalidPhone)],
+            vec![invalid(Field::ContactPhone, Problem::InvalidPhone)],
         ),
         (
             "plus inside phone",
             |f| f.phone = "1+4255550100".into(),
-            vec![invalid(Field::SupportPhone, Problem::InvalidPhone)],
+            vec![invalid(Field::ContactPhone, Problem::InvalidPhone)],
         ),
         (
             "path in attachment",
@@ -688,9 +688,9 @@ fn support_request_validates_every_field() {
                 invalid(Field::SupportOrderOrSubscription, Problem::Required),
                 invalid(Field::SupportRefundReason, Problem::Required),
                 invalid(Field::SupportAmount, Problem::Required),
-                invalid(Field::SupportContactName, Problem::Required),
-                invalid(Field::SupportEmail, Problem::Required),
-                invalid(Field::SupportPhone, Problem::Required),
+                invalid(Field::ContactName, Problem::Required),
+                invalid(Field::ContactEmail, Problem::Required),
+                invalid(Field::ContactPhone, Problem::Required),
             ],
         ),
     ];
@@ -727,7 +727,12 @@ fn filing_a_support_request_records_it_and_changes_no_money() {
     );
     let r = requests[1];
     assert_eq!(r.status, support::SupportRequestStatus::Submitted);
-    assert_eq!(r.kind, support::SupportRequestType::CspPurchaseRefund);
+    let details = r.csp_purchase_refund().expect("a CSP Purchase/Refund request");
+    assert_eq!(
+        (details.order_or_subscription.as_str(), details.attachment.as_deref()),
+        (form.order_or_subscription.as_str(), Some("invoice.pdf"))
+    );
+    assert_eq!((r.contact.phone.as_str(), r.contact.preferred), ("+1 (425) 555-0100", None));
     assert_eq!(r.amount, Money::new(100_000, Currency::USD), "in the partner's currency");
     assert_eq!(state.counters.support_request, 2);
     assert_eq!(state.software, before.software, "no purchase changed");

@@ -350,6 +350,8 @@ fn add_add_on(
         max_quantity: None,
         billed_through: None,
         segments: vec![QuantitySegment { from: today, quantity }],
+        // Reservations attach to Azure plans, never to an add-on.
+        is_azure_plan: false,
         ..base.clone()
     };
     let mut draft = Draft::new(state, now);

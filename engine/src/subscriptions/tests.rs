@@ -54,6 +54,7 @@ fn paid(n: u64, billing: BF, quantity: u32, unit: i64, start: NaiveDate) -> Subs
         max_quantity: Some(300),
         billed_through: None,
         segments: Vec::new(),
+        is_azure_plan: false,
     }
 }
 
