@@ -11,7 +11,7 @@
 use crate::ledger::ChargeType;
 use crate::money::{div_round_half_up, Money};
 use crate::records::BillingFrequency;
-use chrono::{Months, NaiveDate};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The rule book's proration of one line (RULES §4.2), in integer minor units. Zero when `qty` or
@@ -60,6 +60,12 @@ impl Period {
     pub fn days_from(&self, date: NaiveDate) -> u32 {
         Period { start: date.max(self.start), end: self.end }.days()
     }
+}
+
+/// "Day N after purchase" (RULES preamble): whole days from the timestamp `from` to `to`, negative if `to`
+/// is earlier. Day 0 is the first 24 hours. Every window counted from a purchase uses this.
+pub fn whole_days(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+    (to - from).num_days()
 }
 
 /// `date` plus `months` calendar months, clamped to the month's last day (Jan 31 + 1 month = Feb 28).

@@ -10,6 +10,7 @@
 
 use super::cap::{self, CapStatus};
 use super::{active, add_months, sum_minor, usage};
+use crate::billing::{monthly_cycle, whole_days, Period};
 use crate::ids::{CustomerId, ReservationId, ReservationOrderId};
 use crate::money::Money;
 use crate::records::{Reservation, ReservationBilling};
@@ -105,14 +106,13 @@ pub(crate) fn settle(r: &Reservation, today: NaiveDate) -> Settlement {
             let n = payments_made(start, months, today).max(1);
             let paid_minor = sum_minor((0..n).map(|k| monthly_payment(r.total, months, k).minor));
             let paid = Money::new(paid_minor, r.total.currency);
-            let p_start = add_months(start, n - 1);
-            let p_end = add_months(start, n).pred_opt().unwrap_or(p_start);
+            let cycle = monthly_cycle(start, n - 1);
             let future = Money::new(r.total.minor.saturating_sub(paid_minor), r.total.currency);
-            (paid, n, monthly_payment(r.total, months, n - 1), p_start, p_end.min(r.expires), future)
+            (paid, n, monthly_payment(r.total, months, n - 1), cycle.start, cycle.end.min(r.expires), future)
         }
     };
     let period_end = period_end.max(period_start);
-    let days_paid_for = (period_end - period_start).num_days() + 1;
+    let days_paid_for = i64::from(Period { start: period_start, end: period_end }.days());
     let unused_days = (period_end - today).num_days().clamp(0, days_paid_for);
     Settlement {
         paid,
@@ -145,7 +145,7 @@ pub fn quote_on_day(state: &State, reservation: &ReservationId, day: u32) -> Res
 pub(crate) fn quote_for(state: &State, r: &Reservation, at: DateTime<Utc>) -> RefundQuote {
     let policy = &state.policy;
     let today = at.date_naive();
-    let days_since_purchase = (at - r.purchased_at).num_days().max(0);
+    let days_since_purchase = whole_days(r.purchased_at, at).max(0);
     let had_usage = usage::had_usage(r, today);
     let within = days_since_purchase <= i64::from(policy.reservation_full_refund_days);
     let rule = match (within, had_usage) {

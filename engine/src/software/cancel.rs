@@ -14,13 +14,14 @@
 
 use super::{purchase, Decided};
 use crate::audit::AuditAction;
+use crate::billing::{term_end, Period};
 use crate::ids::{OrderId, SoftwarePurchaseId};
 use crate::money::Money;
 use crate::policy::Policy;
 use crate::records::{PurchaseStatus, SoftwareKind, SoftwarePurchase};
 use crate::rejection::{Rejection, Violation};
 use crate::{AuditNote, Event, State};
-use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What the cancel dialog shows below the Order number drop-down.
@@ -45,19 +46,17 @@ pub struct CancellationQuote {
     pub offer_support_request: bool,
 }
 
-/// Whole days from `from` to `to` (negative if `to` is earlier).
-pub fn whole_days(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
-    (to - from).num_days()
-}
+pub use crate::billing::whole_days;
 
 pub fn window_closes_at(policy: &Policy, p: &SoftwarePurchase) -> DateTime<Utc> {
     p.purchased_at + Duration::days(policy.software_cancel_days as i64)
 }
 
-/// Term length in calendar days for a subscription bought on `start` (at least one year).
+/// Term length in calendar days for a subscription bought on `start` (at least one year): the days of
+/// the billing term `start ..= term_end(start, 12 × years)`.
 pub fn term_days(start: NaiveDate, years: u32) -> i64 {
     let months = years.max(1).saturating_mul(12);
-    start.checked_add_months(Months::new(months)).map(|end| (end - start).num_days()).unwrap_or(365 * years as i64)
+    i64::from(Period { start, end: term_end(start, months) }.days())
 }
 
 /// The credit for cancelling `p` at `now` (positive, in the purchase's currency).
