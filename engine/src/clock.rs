@@ -16,9 +16,15 @@ pub(crate) fn decide_advance(state: &State, to: DateTime<Utc>) -> Result<(Vec<Ev
 }
 
 /// Every event due at `at` given the state. Each area of the engine contributes its own; all are
-/// idempotent with respect to the state they produce.
+/// idempotent with respect to the state they produce: subscriptions (renewals, billing cycles, trials,
+/// scheduled cancellations, retention deletions), then reservations (monthly payments, end of term).
+/// Software download links need no event: they expire by date, checked when used.
 pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
-    crate::subscriptions::due_at(state, at)
+    let mut events = crate::subscriptions::due_at(state, at);
+    // Ledger IDs continue after the entries the subscriptions just drafted.
+    let mut ids = crate::ledger::LedgerIds::after(state, &events);
+    events.extend(crate::reservations::charges::due_at(state, at, &mut ids));
+    events
 }
 
 /// Run every due event from the current clock up to `to`: at each midnight in between, then at `to`.

@@ -210,4 +210,15 @@ pub enum Event {
         returned: Vec<ReturnedValue>,
         new: Box<Reservation>,
     },
+    /// The clock charged a reservation's payments up to `payments_billed` (their `LedgerPosted` entries
+    /// come just before).
+    ReservationBilled {
+        reservation: ReservationId,
+        payments_billed: u32,
+    },
+    /// The reservation's term ended (the clock, the day after its last covered day).
+    ReservationExpired {
+        reservation: ReservationId,
+        at: DateTime<Utc>,
+    },
 }

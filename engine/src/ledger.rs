@@ -21,9 +21,10 @@ pub enum ChargeType {
     Proration,
     /// The first charge of a renewed term.
     Renewal,
-    /// A credit (negative): suspension, quantity change, cancellation inside the window.
+    /// A credit (negative): suspension, quantity change, cancellation inside the window (ISV SaaS,
+    /// software), the value of reservations returned in an exchange.
     Credit,
-    /// Money returned for a cancelled purchase (software, reservations).
+    /// Money returned for a cancelled purchase: a reservation refund (before its early termination fee).
     Refund,
     /// An early termination or other fee.
     Fee,
@@ -97,6 +98,18 @@ pub struct LedgerIds {
 impl LedgerIds {
     pub fn new(state: &State) -> LedgerIds {
         LedgerIds { next: state.counters.ledger }
+    }
+
+    /// IDs after both the state's counter and every entry already among `events` (a decision that adds
+    /// to another area's events, e.g. the clock's due events of several areas).
+    pub fn after(state: &State, events: &[crate::Event]) -> LedgerIds {
+        let mut next = state.counters.ledger;
+        for e in events {
+            if let crate::Event::LedgerPosted(entry) = e {
+                crate::ids::Counters::observe(&mut next, entry.id.as_str());
+            }
+        }
+        LedgerIds { next }
     }
 
     pub fn next_id(&mut self) -> LedgerEntryId {

@@ -224,6 +224,10 @@ pub fn evolve(state: &mut State, event: &Event) {
         Event::ReservationExchanged { request, by, at, returned, new, .. } => {
             reservations::apply::exchanged(state, request, by, *at, returned, new)
         }
+        Event::ReservationBilled { reservation, payments_billed } => {
+            reservations::charges::billed(state, reservation, *payments_billed)
+        }
+        Event::ReservationExpired { reservation, .. } => reservations::charges::expired(state, reservation),
     }
 }
 

@@ -277,4 +277,8 @@ pub struct Reservation {
     /// When it was cancelled or exchanged.
     #[serde(default)]
     pub ended_at: Option<DateTime<Utc>>,
+    /// How many payments of its schedule the ledger holds (up front: 0 or 1; monthly: up to the term's
+    /// months). The clock charges every payment whose date has come beyond this (`reservations::charges`).
+    #[serde(default)]
+    pub payments_billed: u32,
 }

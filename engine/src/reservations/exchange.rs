@@ -170,6 +170,7 @@ pub(crate) fn plan(
             },
         }],
         ended_at: None,
+        payments_billed: 0,
     };
     Some((returned, reservation))
 }

@@ -96,6 +96,7 @@ pub fn reservation(
         utilisation: Default::default(),
         history: Vec::new(),
         ended_at: None,
+        payments_billed: 0,
     }
 }
 

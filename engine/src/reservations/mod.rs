@@ -2,17 +2,21 @@
 //! per-customer cap, exchanges, and the support requests that file refunds and exchanges.
 //!
 //! Buying is checkout's job; it creates [`Reservation`] records (see [`expiry_for`] and the ID prefixes
-//! below) after [`purchase_checks`]. Everything here works on `State.reservations` only.
+//! below) after [`purchase_checks`], and posts the charge at purchase with [`opening_charge`]. Everything
+//! else here works on `State.reservations` and posts its own ledger entries.
 //!
 //! * [`config`]: `ChangeReservationScope` (not financial; kept in the reservation's history).
 //! * [`usage`]: `RecordUtilisation` and the utilisation series for the Overview chart.
 //! * [`quote`]: the payment schedule and the refund quote (pure reads).
 //! * [`cap`]: the refund history per customer and the rolling cap over it.
+//! * [`charges`]: ledger entries (purchase charge, monthly payments, refunds, fees, exchange credits) and
+//!   the clock's due events (monthly payments, end of term).
 //! * [`exchange`]: the value returned by an exchange and the new reservation.
 //! * [`requests`]: the support request wizard that files refunds and exchanges.
 
 pub(crate) mod apply;
 pub mod cap;
+pub mod charges;
 pub mod config;
 pub mod exchange;
 pub mod quote;
@@ -20,6 +24,7 @@ pub mod requests;
 pub mod usage;
 
 pub use cap::{cap_status, CapStatus, RefundRecord};
+pub use charges::{next_payment_on, opening_charge, payment, payments_due};
 pub use exchange::{exchange_quote, ExchangeQuote, NewReservation, ReturnedValue};
 pub use quote::{
     fee_starts_on_day, monthly_payment, payments_made, quote_on_day, refund_quote, RefundQuote, RefundRule,

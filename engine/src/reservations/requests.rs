@@ -7,9 +7,10 @@
 //! contact block is validated as the software refund form's is (phone required only when preferred).
 
 use super::exchange::{self, NewReservation, ReturnedValue};
-use super::{cap, quote, sum_minor};
+use super::{cap, charges, quote, sum_minor};
 use crate::audit::AuditAction;
 use crate::ids::{ReservationId, ReservationOrderId, SupportRequestId, UserId};
+use crate::ledger::LedgerIds;
 use crate::money::{Currency, Money};
 use crate::records::Reservation;
 use crate::rejection::{Field, Problem, Rejection, Violation};
@@ -170,22 +171,22 @@ fn plan_refund(
             format!("{} {:?} credit {} fee {} cancelled {}", q.reservation, q.rule, q.credit, q.fee, q.cancelled_future)
         })
         .collect();
-    let events = quotes
-        .into_iter()
-        .map(|q| Event::ReservationRefunded {
-            customer: q.customer,
-            by: actor.clone(),
-            refund: cap::RefundRecord {
-                reservation: q.reservation,
-                request: request.clone(),
-                at: now,
-                credit: q.credit,
-                fee: q.fee,
-                cancelled_future: q.cancelled_future,
-                usd_minor: q.counts_usd_minor.unwrap_or(0),
-            },
-        })
-        .collect();
+    let mut ids = LedgerIds::new(state);
+    let mut events = Vec::new();
+    for (r, q) in found.iter().zip(quotes) {
+        let refund = cap::RefundRecord {
+            reservation: q.reservation,
+            request: request.clone(),
+            at: now,
+            credit: q.credit,
+            fee: q.fee,
+            cancelled_future: q.cancelled_future,
+            usd_minor: q.counts_usd_minor.unwrap_or(0),
+        };
+        let entries = charges::refund_entries(&mut ids, r, &refund, now);
+        events.push(Event::ReservationRefunded { customer: q.customer, by: actor.clone(), refund });
+        events.extend(entries);
+    }
     Some(Plan { amount, events, new_reservation: None, details: format!("refund {}", details.join("; ")) })
 }
 
@@ -204,13 +205,20 @@ fn plan_exchange(
     let details =
         format!("exchange {} → {}: returned {amount}, new {}", from.join("+"), reservation.id, reservation.total);
     let new_id = reservation.id.clone();
-    let event = Event::ReservationExchanged {
+    // The ledger: each returned reservation's credit, then the new reservation's first payment.
+    let mut ids = LedgerIds::new(state);
+    let mut entries: Vec<Event> =
+        found.iter().zip(&returned).filter_map(|(r, value)| charges::returned_entry(&mut ids, r, value, now)).collect();
+    let (reservation, opening) = charges::opening_charge_with(&mut ids, reservation, now);
+    entries.extend(opening);
+    let mut events = vec![Event::ReservationExchanged {
         request: request.clone(),
         customer: reservation.customer.clone(),
         by: actor.clone(),
         at: now,
         returned,
         new: Box::new(reservation),
-    };
-    Some(Plan { amount, events: vec![event], new_reservation: Some(new_id), details })
+    }];
+    events.extend(entries);
+    Some(Plan { amount, events, new_reservation: Some(new_id), details })
 }

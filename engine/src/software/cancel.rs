@@ -16,6 +16,7 @@ use super::{purchase, Decided};
 use crate::audit::AuditAction;
 use crate::billing::{term_end, Period};
 use crate::ids::{OrderId, SoftwarePurchaseId};
+use crate::ledger::{ChargeType, LedgerEntry, LedgerIds, LedgerRef};
 use crate::money::Money;
 use crate::policy::Policy;
 use crate::records::{PurchaseStatus, SoftwareKind, SoftwarePurchase};
@@ -134,14 +135,49 @@ pub(crate) fn decide_cancel(
         format!("{} {} credit {}", p.name, p.order, quote.credit),
     )
     .for_customer(p.customer.clone());
-    let event = Event::SoftwareCancelled {
+    let mut events = vec![Event::SoftwareCancelled {
         purchase: p.id.clone(),
         customer: p.customer.clone(),
         order: p.order.clone(),
         at: now,
         credit: quote.credit,
+    }];
+    events.extend(credit_entry(state, p, quote.credit, now).map(Event::LedgerPosted));
+    Ok((events, note))
+}
+
+/// The ledger entry of a cancellation's credit (RULES §5, §7): one negative [`ChargeType::Credit`] for
+/// the customer, on the invoice of the month it is posted. A software subscription's entry covers the
+/// unused days of its term; a perpetual licence's covers no period. Nothing for a zero credit.
+pub fn credit_entry(state: &State, p: &SoftwarePurchase, credit: Money, now: DateTime<Utc>) -> Option<LedgerEntry> {
+    if credit.is_zero() {
+        return None;
+    }
+    let service = match p.kind {
+        SoftwareKind::Subscription { years } => {
+            let start = p.purchased_at.date_naive();
+            let end = term_end(start, years.max(1).saturating_mul(12));
+            let used = whole_days(p.purchased_at, now).clamp(0, term_days(start, years));
+            start.checked_add_signed(Duration::days(used)).map(|from| Period { start: from.min(end), end })
+        }
+        SoftwareKind::Perpetual | SoftwareKind::LinuxPlan => None,
     };
-    Ok((vec![event], note))
+    let quantity = p.quantity.max(1);
+    Some(LedgerEntry {
+        id: LedgerIds::new(state).next_id(),
+        posted_at: now,
+        customer: p.customer.clone(),
+        reference: LedgerRef::Software(p.id.clone()),
+        order: Some(p.order.clone()),
+        description: p.name.clone(),
+        charge_type: ChargeType::Credit,
+        quantity: p.quantity,
+        // One licence's share of the credit (the amount itself is exact).
+        unit_price: credit.abs().scale(1, i64::from(quantity)),
+        amount: credit.abs().negate(),
+        service,
+        period_start: service.map(|s| s.start),
+    })
 }
 
 /// One entry of the Order number drop-down.
