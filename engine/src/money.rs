@@ -179,8 +179,9 @@ fn clamp_i64(v: i128) -> i64 {
     v.clamp(i64::MIN as i128, i64::MAX as i128) as i64
 }
 
-/// Parse a positive amount typed in a form, in `currency`: digits, optionally one `.` or `,` then at most the currency's
-/// minor digits. No sign, no grouping separators, no currency symbol.
+/// Parse a positive amount typed in a form, in `currency`: digits, optionally one `.` or `,` then at most
+/// the currency's minor digits. No sign, no grouping separators, no currency symbol. Shared by every form
+/// that takes an amount (the software refund request today).
 pub fn parse_amount(raw: &str, currency: Currency) -> Result<Money, Problem> {
     let s = raw.trim();
     if s.is_empty() {

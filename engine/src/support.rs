@@ -119,3 +119,139 @@ pub(crate) fn apply(state: &mut State, request: &SupportRequest) {
     Counters::observe(&mut state.counters.support_request, request.id.as_str());
     state.support_requests.entry(request.id.clone()).or_insert_with(|| request.clone());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::SoftwareKind;
+    use crate::rejection::{Field, Problem};
+    use crate::reservations::fixtures::{at, contact, customer, id, refund, state_with, upfront};
+    use crate::reservations::ContactForm;
+    use crate::software::test_support::{admin_agent, purchase};
+    use crate::software::SupportRequestForm;
+    use crate::{execute, Command};
+
+    fn software_form(name: &str, email: &str, phone: &str) -> Command {
+        Command::FileSupportRequest(SupportRequestForm {
+            customer: customer(),
+            tenant_or_domain: "fabrikam.onmicrosoft.com".into(),
+            // Any record of the customer may be named, a reservation included.
+            order_or_subscription: "RSV-0001".into(),
+            refund_reason: "Bought for the wrong tenant".into(),
+            amount_requested: "10.00".into(),
+            contact_name: name.into(),
+            email: email.into(),
+            phone: phone.into(),
+            attachment: None,
+        })
+    }
+
+    fn reservation_form(name: &str, email: &str, phone: &str) -> Command {
+        let contact = ContactForm { name: name.into(), email: email.into(), phone: phone.into(), ..contact() };
+        let Command::FileReservationRequest { reservations, kind, .. } = refund(&[1]) else { unreachable!() };
+        Command::FileReservationRequest { reservations, kind, contact }
+    }
+
+    fn state() -> State {
+        let mut state = state_with(vec![upfront(365_000)]);
+        let sw = purchase("SW-0001", "SQL Server 2019 Enterprise", SoftwareKind::Perpetual);
+        state.software.insert(sw.id.clone(), sw);
+        state
+    }
+
+    #[test]
+    fn both_forms_validate_the_contact_block_alike() {
+        let bad = |field, problem| Violation::Invalid { field, problem };
+        // (case, name, e-mail, phone, software form refusals, reservation wizard refusals (e-mail preferred))
+        type Row = (&'static str, &'static str, &'static str, &'static str, Vec<Violation>, Vec<Violation>);
+        let cases: Vec<Row> = vec![
+            ("valid", "Ana", "ana@fabrikam.com", "+1 425 555 0100", vec![], vec![]),
+            (
+                "no phone: required on the software form only",
+                "Ana",
+                "ana@fabrikam.com",
+                " ",
+                vec![bad(Field::ContactPhone, Problem::Required)],
+                vec![],
+            ),
+            (
+                "malformed e-mail",
+                "Ana",
+                "ana@fabrikam",
+                "+1 425 555 0100",
+                vec![bad(Field::ContactEmail, Problem::InvalidEmail)],
+                vec![bad(Field::ContactEmail, Problem::InvalidEmail)],
+            ),
+            ("six digits is a phone number", "Ana", "ana@fabrikam.com", "123456", vec![], vec![]),
+            (
+                "five digits is not",
+                "Ana",
+                "ana@fabrikam.com",
+                "12345",
+                vec![bad(Field::ContactPhone, Problem::InvalidPhone)],
+                vec![bad(Field::ContactPhone, Problem::InvalidPhone)],
+            ),
+            (
+                "blank name",
+                " ",
+                "ana@fabrikam.com",
+                "+1 425 555 0100",
+                vec![bad(Field::ContactName, Problem::Required)],
+                vec![bad(Field::ContactName, Problem::Required)],
+            ),
+        ];
+        for (case, name, email, phone, software, reservation) in cases {
+            for (form, cmd, want) in [
+                ("software", software_form(name, email, phone), software),
+                ("reservation", reservation_form(name, email, phone), reservation),
+            ] {
+                let mut state = state();
+                let before = state.clone();
+                let agent = admin_agent(&state);
+                match execute(&mut state, &agent, cmd, at(2026, 1, 2)) {
+                    Ok(_) => assert!(want.is_empty(), "{case} ({form}): accepted"),
+                    Err(e) => {
+                        assert_eq!(e.violations, want, "{case} ({form})");
+                        assert_eq!(state, before, "{case} ({form}): a refusal changes nothing");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn both_forms_file_one_kind_of_record_numbered_from_one_counter() {
+        let mut state = state();
+        let agent = admin_agent(&state);
+        let ana = ("Ana Souza", "ana@fabrikam.com", "+1 425 555 0100");
+        execute(&mut state, &agent, software_form(ana.0, ana.1, ana.2), at(2026, 1, 2)).unwrap();
+        execute(&mut state, &agent, reservation_form(ana.0, ana.1, ana.2), at(2026, 1, 3)).unwrap();
+        let list = support_requests_of(&state, &customer());
+        // (id, status, kind is software, preferred contact method)
+        let got: Vec<(&str, SupportRequestStatus, bool, Option<ContactMethod>)> = list
+            .iter()
+            .map(|r| (r.id.as_str(), r.status, r.csp_purchase_refund().is_some(), r.contact.preferred))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("SR-0002", SupportRequestStatus::Fulfilled, false, Some(ContactMethod::Email)),
+                ("SR-0001", SupportRequestStatus::Submitted, true, None),
+            ],
+            "newest first, one counter for both kinds"
+        );
+        assert_eq!(state.counters.support_request, 2);
+        assert_eq!(list[0].reservation().map(|r| r.reservations.clone()), Some(vec![id(1)]));
+        assert!(list.iter().all(|r| r.filed_by == agent && r.contact.name == "Ana Souza"));
+        let json = serde_json::to_string(&state).unwrap();
+        assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state, "round-trips through JSON");
+        // Re-applying a filed event changes nothing.
+        let again = state.clone();
+        apply(&mut state, filed(&again, "SR-0001"));
+        assert_eq!(state, again);
+    }
+
+    fn filed<'a>(state: &'a State, id: &str) -> &'a SupportRequest {
+        &state.support_requests[&SupportRequestId(id.into())]
+    }
+}

@@ -10,8 +10,8 @@ use crate::money::{Currency, Money};
 use crate::records::SoftwareKind;
 use crate::rejection::{Field, Problem};
 use crate::roles::Role;
-use crate::{execute, Command, Violation};
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use crate::{execute, Command, Event, Violation};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 
 fn ws2022_en() -> ProductSelection {
     ProductSelection { version: SoftwareVersion::WindowsServer2022, language: Language::English, bit: Bitness::X64 }
@@ -844,4 +844,72 @@ mod properties {
             prop_assert_eq!(credit(&policy, &p, p.purchased_at + Duration::days(day)).minor, paid);
         }
     }
+}
+
+#[test]
+fn cancelling_posts_one_credit_entry_on_that_months_invoice() {
+    use crate::billing::Period;
+    use crate::ledger::{invoice, ChargeType, LedgerRef};
+    let usd = |m| Money::new(m, Currency::USD);
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // (case, purchase, days after t0 (2026-03-10 09:30), credit, days of service the credit covers)
+    let cases: &[(&str, SoftwarePurchaseId, i64, Money, Option<Period>)] = &[
+        ("perpetual day 30: 100 %", sql_perpetual(), 30, usd(100_000), None),
+        // 335 / 365 × 1000.00 = 917.81 for the unused days 2026-04-09 ..= 2027-03-09.
+        (
+            "1-year subscription day 30: prorated",
+            ws_sub(),
+            30,
+            usd(91_781),
+            Some(Period { start: day(2026, 4, 9), end: day(2027, 3, 9) }),
+        ),
+        (
+            "3-year subscription day 0: the whole term unused",
+            SoftwarePurchaseId("SW-0005".into()),
+            0,
+            usd(100_000),
+            Some(Period { start: day(2026, 3, 10), end: day(2029, 3, 9) }),
+        ),
+    ];
+    for (case, id, days, credit, service) in cases {
+        let mut state = state();
+        let agent = admin_agent(&state);
+        let now = t0() + Duration::days(*days);
+        let order = order_of(&state, id);
+        let cmd = Command::CancelSoftwarePurchase { purchase: id.clone(), order: order.clone(), acknowledged: true };
+        let events = execute(&mut state, &agent, cmd, now).unwrap();
+        let posted = events.iter().filter(|e| matches!(e, Event::LedgerPosted(_))).count();
+        assert_eq!(posted, 1, "{case}: one entry per financial effect");
+        assert_eq!(state.ledger.len(), 1, "{case}");
+        let e = &state.ledger[0];
+        assert_eq!(
+            (e.id.as_str(), e.charge_type, e.amount, &e.reference, e.order.as_ref(), &e.customer),
+            (
+                "L-0001",
+                ChargeType::Credit,
+                credit.negate(),
+                &LedgerRef::Software(id.clone()),
+                Some(&order),
+                &customer()
+            ),
+            "{case}"
+        );
+        assert_eq!(e.service, *service, "{case}: service period");
+        assert_eq!(e.posted_at, now, "{case}");
+        let inv = invoice(&state, now.year(), now.month());
+        assert_eq!(inv.totals, vec![credit.negate()], "{case}: the invoice of the month carries the credit");
+        assert_eq!(inv.entries.iter().map(|e| e.amount.minor).sum::<i64>(), inv.totals[0].minor, "{case}");
+    }
+    // Two cancellations in one month: two entries, numbered in turn, one invoice total.
+    let mut state = state();
+    let agent = admin_agent(&state);
+    for (p, day) in [(sql_perpetual(), 5), (ws_sub(), 6)] {
+        let order = order_of(&state, &p);
+        let cmd = Command::CancelSoftwarePurchase { purchase: p, order, acknowledged: true };
+        execute(&mut state, &agent, cmd, t0() + Duration::days(day)).unwrap();
+    }
+    let ids: Vec<&str> = state.ledger.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, vec!["L-0001", "L-0002"]);
+    // 1-year subscription day 6: 359 / 365 × 1000.00 = 983.56.
+    assert_eq!(invoice(&state, 2026, 3).totals, vec![usd(-100_000 - 98_356)]);
 }

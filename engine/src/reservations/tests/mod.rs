@@ -3,6 +3,7 @@
 mod cap;
 mod config_usage;
 mod exchange;
+mod ledger;
 mod props;
 mod quote;
 mod requests;
