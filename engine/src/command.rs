@@ -172,7 +172,8 @@ pub enum Event {
     DownloadLinkCopied {
         access: SoftwareAccess,
     },
-    /// A software purchase was cancelled; `credit` (positive) goes on the next invoice.
+    /// A software purchase was cancelled; `credit` (positive) goes on the next invoice as the negative
+    /// `LedgerPosted` entry that follows.
     SoftwareCancelled {
         purchase: SoftwarePurchaseId,
         customer: CustomerId,
@@ -194,14 +195,16 @@ pub enum Event {
     /// follow fulfil).
     SupportRequestFiled(Box<SupportRequest>),
     /// The reservation is cancelled; `refund.credit` goes to the next invoice, `refund.fee` was withheld,
-    /// `refund.cancelled_future` monthly payments will not be billed.
+    /// `refund.cancelled_future` monthly payments will not be billed. The `LedgerPosted` entries that follow
+    /// post the prorated amount (Refund) and the fee (Fee).
     ReservationRefunded {
         customer: CustomerId,
         by: UserId,
         refund: RefundRecord,
     },
     /// `returned` reservations are exchanged (each `credit` to the next invoice, `cancelled_future` not
-    /// billed) and `new` is bought, its term starting at `at`.
+    /// billed) and `new` is bought, its term starting at `at`. The `LedgerPosted` entries that follow post
+    /// each credit and the new reservation's first payment.
     ReservationExchanged {
         request: SupportRequestId,
         customer: CustomerId,

@@ -151,7 +151,8 @@ fn bill_cycles(draft: &mut Draft, mut sub: Subscription, today: NaiveDate) -> Su
     sub
 }
 
-/// What a clock move did, for the summary shown after it ("3 renewals, 1 trial expired").
+/// What a clock move did, for the summary shown after it ("3 renewals, 1 trial expired"), reservations
+/// included.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DueSummary {
     pub cycles_billed: usize,
@@ -161,12 +162,21 @@ pub struct DueSummary {
     pub trials_converted: usize,
     pub cancellations: usize,
     pub deletions: usize,
+    /// Reservation payments charged: one per reservation and day a payment fell due (the clock runs day by
+    /// day, so in practice one per payment).
+    pub reservations_billed: usize,
+    pub reservations_expired: usize,
 }
 
 impl DueSummary {
     pub fn of(events: &[Event]) -> DueSummary {
         let mut s = DueSummary::default();
         for e in events {
+            match e {
+                Event::ReservationBilled { .. } => s.reservations_billed += 1,
+                Event::ReservationExpired { .. } => s.reservations_expired += 1,
+                _ => {}
+            }
             if let Event::SubscriptionUpdated { change, .. } = e {
                 match change {
                     SubscriptionChange::CycleBilled { .. } => s.cycles_billed += 1,

@@ -9,6 +9,7 @@ use crate::ids::{OfferId, ReservationId, SubscriptionId};
 use crate::ledger::{invoice, ChargeType, LedgerEntry, LedgerRef};
 use crate::money::Money;
 use crate::records::{Reservation, ReservationBilling, ReservationStatus, Term};
+use crate::subscriptions::DueSummary;
 use crate::{clock, execute, Command, Event, State};
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 
@@ -194,7 +195,14 @@ fn the_clock_charges_monthly_payments_and_ends_the_term() {
     ];
     for (case, r, to, want, billed, status) in rows {
         let mut state = state_with(vec![r]);
-        advance(&mut state, to);
+        let before = state.reservations[&id(1)].clone();
+        let summary = DueSummary::of(&advance(&mut state, to));
+        let ended = state.reservations[&id(1)].status != before.status;
+        assert_eq!(
+            (summary.reservations_billed, summary.reservations_expired),
+            (want.len(), usize::from(ended)),
+            "{case}: the clock's summary"
+        );
         let got = entries_of(&state, &id(1));
         assert_eq!(kinds(&got), want, "{case}");
         let rec = &state.reservations[&id(1)];
