@@ -44,6 +44,9 @@ pub mod state;
 
 mod users;
 
+#[cfg(test)]
+pub(crate) mod testkit;
+
 pub use command::{Command, Event};
 pub use rejection::{Rejection, Violation};
 pub use state::State;
