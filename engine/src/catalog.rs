@@ -366,9 +366,9 @@ impl Catalog {
                     purchase_limit,
                     add_ons: vec![],
                     requires_base: vec![],
-                    // Trials convert to the online-services offer generated just before them.
-                    trial_of: (family == Family::MicrosoftTrial && i > 0)
-                        .then(|| OfferId(format!("gen-{:05}", i - 1))),
+                    // Trials convert to the online-services offer generated two places before them.
+                    trial_of: (family == Family::MicrosoftTrial && i >= 2)
+                        .then(|| OfferId(format!("gen-{:05}", i - 2))),
                     trial_offer: None,
                     prices,
                     isv,
