@@ -93,16 +93,32 @@ pub struct Cart {
 pub enum LineIssue {
     /// The offer is no longer in the catalog.
     UnknownOffer,
-    QuantityBelowMin { min: u32 },
-    QuantityAboveMax { max: u32 },
+    QuantityBelowMin {
+        min: u32,
+    },
+    QuantityAboveMax {
+        max: u32,
+    },
     /// Trials carry exactly this many licenses.
-    TrialQuantityFixed { required: u32 },
+    TrialQuantityFixed {
+        required: u32,
+    },
     /// What the customer holds plus this and earlier lines of the same offer exceed the limit.
-    PurchaseLimitExceeded { limit: PurchaseLimit, held: u32, in_cart: u32 },
+    PurchaseLimitExceeded {
+        limit: PurchaseLimit,
+        held: u32,
+        in_cart: u32,
+    },
     /// The offer is no longer buyable for this customer.
     NotEligible(Ineligible),
-    BillingNotOffered { billing: BillingFrequency, allowed: Vec<BillingFrequency> },
-    TermNotOffered { term: Term, allowed: Vec<Term> },
+    BillingNotOffered {
+        billing: BillingFrequency,
+        allowed: Vec<BillingFrequency>,
+    },
+    TermNotOffered {
+        term: Term,
+        allowed: Vec<Term>,
+    },
     /// No price in the partner's currency for this billing frequency and term.
     NoPrice,
     /// A reservation line needs its options; other lines must not carry them.
@@ -112,7 +128,9 @@ pub enum LineIssue {
     CapacityPriorityNeedsSingleScope,
     SingleScopeNeedsSubscription,
     /// The single-scope subscription is not an active Azure plan of this customer.
-    NotAnActiveAzureSubscription { subscription: SubscriptionId },
+    NotAnActiveAzureSubscription {
+        subscription: SubscriptionId,
+    },
 }
 
 pub(crate) type Decided = Result<(Vec<Event>, AuditNote), Rejection>;

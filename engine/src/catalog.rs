@@ -436,9 +436,7 @@ pub fn search<'a>(catalog: &'a Catalog, filter: &OfferFilter) -> Vec<&'a Offer> 
         .filter(|o| filter.category.is_none_or(|c| c == o.category))
         .filter(|o| filter.segment.is_none_or(|s| s == o.segment))
         .filter(|o| {
-            needle.is_empty()
-                || o.name.to_lowercase().contains(&needle)
-                || o.publisher.to_lowercase().contains(&needle)
+            needle.is_empty() || o.name.to_lowercase().contains(&needle) || o.publisher.to_lowercase().contains(&needle)
         })
         .collect()
 }

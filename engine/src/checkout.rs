@@ -12,8 +12,8 @@ use crate::ids::{
 };
 use crate::money::Money;
 use crate::records::{
-    BillingFrequency, Order, OrderLine, OrderStatus, PurchaseStatus, Reservation, ReservationScope,
-    ReservationStatus, SoftwareKind, SoftwarePurchase, Subscription, SubscriptionStatus,
+    BillingFrequency, Order, OrderLine, OrderStatus, PurchaseStatus, Reservation, ReservationScope, ReservationStatus,
+    SoftwareKind, SoftwarePurchase, Subscription, SubscriptionStatus,
 };
 use crate::rejection::{Rejection, Violation};
 use crate::{AuditNote, Event, State};
@@ -66,10 +66,7 @@ pub fn friendly_number(seq: u64) -> String {
 
 /// The last day of a term of `months` starting on `start` (inclusive).
 pub fn term_end(start: NaiveDate, months: u32) -> NaiveDate {
-    start
-        .checked_add_months(Months::new(months))
-        .and_then(|d| d.checked_sub_days(Days::new(1)))
-        .unwrap_or(start)
+    start.checked_add_months(Months::new(months)).and_then(|d| d.checked_sub_days(Days::new(1))).unwrap_or(start)
 }
 
 fn plus_days(start: NaiveDate, days: u32) -> NaiveDate {
@@ -204,10 +201,10 @@ fn create(
             cancelled_at: None,
         });
     } else if let (Family::AzureReservation, Some(opts)) = (offer.family, &line.reservation) {
-        let spec = offer.reservation.clone().unwrap_or(crate::catalog::ReservationSpec {
-            vm_size: String::new(),
-            region: String::new(),
-        });
+        let spec = offer
+            .reservation
+            .clone()
+            .unwrap_or(crate::catalog::ReservationSpec { vm_size: String::new(), region: String::new() });
         // Up front and monthly total the same commitment: the one-time price of the term.
         let commitment = offer
             .price(currency, BillingFrequency::OneTime, Some(line.term))

@@ -100,9 +100,7 @@ pub fn normalise_domain(input: &str) -> Result<String, Problem> {
 /// A deterministic GUID-formatted tenant ID derived from the customer ID (two FNV-1a hashes), so that
 /// replaying the same commands yields the same tenant.
 pub fn tenant_id(id: &CustomerId) -> String {
-    let h = |seed: u64| {
-        id.as_str().bytes().fold(seed, |acc, b| (acc ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
-    };
+    let h = |seed: u64| id.as_str().bytes().fold(seed, |acc, b| (acc ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3));
     let (a, b) = (h(0xcbf2_9ce4_8422_2325), h(0x84222325_cbf29ce4));
     // Version-4 layout (the nibbles a GUID reader expects), but the bits come from the hash.
     let b = (b & 0x3fff_ffff_ffff_ffff) | 0x8000_0000_0000_0000;
@@ -141,7 +139,12 @@ fn parse_date(field: Field, value: &str, out: &mut Vec<Violation>) -> Option<Nai
 }
 
 /// Validate every field; `except` is the customer being edited (its own domain is not "taken").
-fn validate(state: &State, except: Option<&CustomerId>, form: &CustomerForm, now: DateTime<Utc>) -> Result<Valid, Rejection> {
+fn validate(
+    state: &State,
+    except: Option<&CustomerId>,
+    form: &CustomerForm,
+    now: DateTime<Utc>,
+) -> Result<Valid, Rejection> {
     let mut v = Vec::new();
     check_name(Field::CustomerName, &form.company_name, &mut v);
     let domain = match normalise_domain(&form.domain) {
@@ -246,9 +249,7 @@ pub fn search<'a>(state: &'a State, text: &str) -> Vec<&'a Customer> {
     let mut out: Vec<&Customer> = state
         .customers
         .values()
-        .filter(|c| {
-            needle.is_empty() || c.company_name.to_lowercase().contains(&needle) || c.domain.contains(&needle)
-        })
+        .filter(|c| needle.is_empty() || c.company_name.to_lowercase().contains(&needle) || c.domain.contains(&needle))
         .collect();
     out.sort_by_key(|c| (c.company_name.to_lowercase(), c.id.clone()));
     out

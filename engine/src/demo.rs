@@ -3,9 +3,9 @@
 use crate::cart::LineInput;
 use crate::customers::{tenant_id, Customer, Segment, DOMAIN_SUFFIX};
 use crate::ids::{Counters, CustomerId, OfferId, UserId};
-use crate::records::{BillingFrequency, SubscriptionStatus, Term};
 use crate::partner::{CspModel, Partner, PartnerUser};
 use crate::policy::Policy;
+use crate::records::{BillingFrequency, SubscriptionStatus, Term};
 use crate::roles::Role;
 use crate::{execute, Command, State};
 use chrono::{DateTime, Duration, Utc};
@@ -104,7 +104,8 @@ fn seed_customers(state: &mut State, now: DateTime<Utc>) {
     }
     state.counters.customer = DEMO_CUSTOMERS.len() as u64;
     let bought = now - Duration::days(60);
-    let purchases: &[(u64, &[(&str, i64, BillingFrequency)])] = &[
+    type Lines = &'static [(&'static str, i64, BillingFrequency)];
+    let purchases: &[(u64, Lines)] = &[
         (
             1,
             &[
@@ -160,6 +161,29 @@ mod tests {
             assert!(state.users.iter().any(|u| u.roles.contains(&role)), "{role:?}");
         }
         assert_eq!(state.roles_of(&global_admin()), &[Role::GlobalAdmin]);
+    }
+
+    #[test]
+    fn demo_customers_cover_markets_segments_and_records() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 0, 0, 0).unwrap();
+        let state = demo_state(now);
+        for country in ["US", "FR", "DE", "GB", "AU", "BR", "JP", "XK", "CN"] {
+            assert!(state.customers.values().any(|c| c.country == country), "{country}");
+        }
+        for segment in Segment::ALL {
+            assert!(state.customers.values().any(|c| c.segment == segment), "{segment:?}");
+        }
+        let retention: std::collections::BTreeSet<i64> =
+            state.customers.values().map(|c| state.policy.retention_days(c.days_opened_to_first_billing())).collect();
+        assert!(retention.len() >= 3, "different retention periods: {retention:?}");
+        let status = |offer: &str| state.subscriptions.values().find(|s| s.offer.as_str() == offer).map(|s| s.status);
+        assert_eq!(status("o365-e3"), Some(SubscriptionStatus::Suspended));
+        assert_eq!(status("o365-g3-gcc"), Some(SubscriptionStatus::Active));
+        let plans = state.subscriptions.values().filter(|s| s.offer.as_str() == "azure-plan").count();
+        assert_eq!(plans, 5, "Azure plans for the reservation rule");
+        assert_eq!(state.orders.len(), 11, "every demo purchase went through");
+        assert!(state.carts.is_empty() && state.audit.is_empty());
+        assert!(state.customers.values().all(|c| c.account_opened <= now.date_naive()));
     }
 
     #[test]

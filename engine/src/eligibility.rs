@@ -14,27 +14,51 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Ineligible {
     /// Table 1.3.
-    SegmentNotAllowed { customer: Segment, offer: Segment },
+    SegmentNotAllowed {
+        customer: Segment,
+        offer: Segment,
+    },
     /// A Government customer holding a Government subscription can buy nothing else (reported instead
     /// of `SegmentNotAllowed` for non-Government offers).
-    GovernmentCustomerLocked { subscription: SubscriptionId },
-    NotSoldInCustomerCountry { country: String },
-    NotSoldInPartnerCountry { country: String },
-    PurchaseLimitReached { limit: PurchaseLimit, held: u32 },
+    GovernmentCustomerLocked {
+        subscription: SubscriptionId,
+    },
+    NotSoldInCustomerCountry {
+        country: String,
+    },
+    NotSoldInPartnerCountry {
+        country: String,
+    },
+    PurchaseLimitReached {
+        limit: PurchaseLimit,
+        held: u32,
+    },
     /// Reactivate this subscription instead of buying a new one.
-    SuspendedSubscription { subscription: SubscriptionId },
-    IsvCountryUnsupported { country: String },
+    SuspendedSubscription {
+        subscription: SubscriptionId,
+    },
+    IsvCountryUnsupported {
+        country: String,
+    },
     IsvNotThroughCsp,
     /// Stays visible with "Contact the publisher".
     ExclusiveToOtherPartners,
     /// Containers, VM-based and other usage-based Azure offers: buy it in the Azure portal.
     NotTransactable,
     /// The customer already owns the paid offer this trial converts to.
-    TrialPaidOfferOwned { subscription: SubscriptionId },
+    TrialPaidOfferOwned {
+        subscription: SubscriptionId,
+    },
     /// The customer already had this trial (reported instead of `PurchaseLimitReached`).
-    TrialAlreadyUsed { subscription: SubscriptionId },
-    TrialNotForSegment { segment: Segment },
-    ReservationMarketUnavailable { country: String },
+    TrialAlreadyUsed {
+        subscription: SubscriptionId,
+    },
+    TrialNotForSegment {
+        segment: Segment,
+    },
+    ReservationMarketUnavailable {
+        country: String,
+    },
     NoActiveAzureSubscription,
     /// Add-ons are bought from the base subscription's page.
     AddOnNotListed,

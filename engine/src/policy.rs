@@ -75,7 +75,7 @@ impl Default for Policy {
             download_link_max_downloads: 50,
             reservation_full_refund_days: 5,
             early_termination_fee_bp: 1200,
-            refund_cap_usd_minor: 50_000_00,
+            refund_cap_usd_minor: 5_000_000,
             refund_window_days: 365,
             reservation_unavailable_markets: codes(RESERVATION_UNAVAILABLE_MARKETS),
             usd_micros_per_unit: vec![

@@ -79,29 +79,55 @@ pub enum Problem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Violation {
     /// The signed-in user lacks the permission; `allowed` names the roles that have it.
-    NotPermitted { permission: Permission, allowed: Vec<Role> },
+    NotPermitted {
+        permission: Permission,
+        allowed: Vec<Role>,
+    },
     /// The acting user does not exist (removed in another tab, for instance).
     UnknownUser,
     /// A field of a form is invalid.
-    Invalid { field: Field, problem: Problem },
+    Invalid {
+        field: Field,
+        problem: Problem,
+    },
     /// The simulated clock only moves forward.
-    ClockWouldGoBack { current: DateTime<Utc> },
+    ClockWouldGoBack {
+        current: DateTime<Utc>,
+    },
     /// Removing this user, or taking this role away, would leave the partner without a Global admin.
     LastGlobalAdmin,
     /// The user to edit or remove does not exist.
     NoSuchUser,
-    NoSuchCustomer { customer: CustomerId },
-    NoSuchOffer { offer: OfferId },
+    NoSuchCustomer {
+        customer: CustomerId,
+    },
+    NoSuchOffer {
+        offer: OfferId,
+    },
     /// The offer cannot be bought by this customer, for every one of these reasons (RULES §2.4).
-    OfferNotEligible { offer: OfferId, reasons: Vec<Ineligible> },
-    NoSuchCartLine { line: LineId },
+    OfferNotEligible {
+        offer: OfferId,
+        reasons: Vec<Ineligible>,
+    },
+    NoSuchCartLine {
+        line: LineId,
+    },
     /// Not the customer's open cart (and not a cart already bought).
-    NoSuchCart { cart: CartId },
+    NoSuchCart {
+        cart: CartId,
+    },
     CartEmpty,
     /// A cart line blocks Buy, for every one of these reasons.
-    CartLineInvalid { line: LineId, issues: Vec<LineIssue> },
+    CartLineInvalid {
+        line: LineId,
+        issues: Vec<LineIssue>,
+    },
     /// Unpaid + unbilled + this order would exceed the partner's credit limit (RULES §1.1).
-    InsufficientCreditLimit { limit: Money, outstanding: Money, order: Money },
+    InsufficientCreditLimit {
+        limit: Money,
+        outstanding: Money,
+        order: Money,
+    },
 }
 
 impl Violation {

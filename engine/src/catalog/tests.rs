@@ -94,22 +94,38 @@ fn catalog_has_every_restriction_the_rules_need() {
     let isv = |o: &Offer, f: &dyn Fn(&IsvTerms) -> bool| o.isv.as_ref().is_some_and(f);
     has("ISV with unsupported countries", &|o| isv(o, &|i| i.supported_countries != Countries::All));
     has("ISV not offered through CSP", &|o| isv(o, &|i| !i.through_csp));
-    has("ISV exclusive to another partner", &|o| isv(o, &|i| !i.exclusive_to.is_empty() && !i.exclusive_to.contains(&"P-1000".to_string())));
+    has("ISV exclusive to another partner", &|o| {
+        isv(o, &|i| !i.exclusive_to.is_empty() && !i.exclusive_to.contains(&"P-1000".to_string()))
+    });
     has("ISV exclusive to P-1000", &|o| isv(o, &|i| i.exclusive_to == vec!["P-1000".to_string()]));
     has("ISV not transactable", &|o| isv(o, &|i| !i.transactable));
     has("ISV SaaS with a free trial", &|o| o.free_trial_days.is_some());
     has("one subscription per customer", &|o| o.purchase_limit == PurchaseLimit::Concurrent(1));
-    has("small business Concurrent 2", &|o| o.category == Category::SmallBusiness && o.purchase_limit == PurchaseLimit::Concurrent(2));
+    has("small business Concurrent 2", &|o| {
+        o.category == Category::SmallBusiness && o.purchase_limit == PurchaseLimit::Concurrent(2)
+    });
     has("offer not sold in the US (partner country)", &|o| !o.countries.includes("US"));
     has("offer not sold in Japan", &|o| o.is_listed() && !o.countries.includes("JP") && o.countries.includes("US"));
-    has("3-year software subscription", &|o| o.family == Family::SoftwareSubscription && o.terms.contains(&Term::ThreeYears));
+    has("3-year software subscription", &|o| {
+        o.family == Family::SoftwareSubscription && o.terms.contains(&Term::ThreeYears)
+    });
     has("3-year reservation", &|o| o.family == Family::AzureReservation && o.terms.contains(&Term::ThreeYears));
     let names: BTreeSet<&str> = c.offers().iter().map(|o| o.name.as_str()).collect();
-    for needle in ["Microsoft 365 Business Basic", "Office 365 E5", "Exchange Online (Plan 1)", "Audio Conferencing",
-        "Windows Server 2022 Datacenter", "SQL Server 2019 Enterprise", "SUSE", "Red Hat", "Azure plan"] {
+    for needle in [
+        "Microsoft 365 Business Basic",
+        "Office 365 E5",
+        "Exchange Online (Plan 1)",
+        "Audio Conferencing",
+        "Windows Server 2022 Datacenter",
+        "SQL Server 2019 Enterprise",
+        "SUSE",
+        "Red Hat",
+        "Azure plan",
+    ] {
         assert!(names.iter().any(|n| n.contains(needle)), "{needle}");
     }
-    let regions: BTreeSet<&str> = c.offers().iter().filter_map(|o| o.reservation.as_ref()).map(|r| r.region.as_str()).collect();
+    let regions: BTreeSet<&str> =
+        c.offers().iter().filter_map(|o| o.reservation.as_ref()).map(|r| r.region.as_str()).collect();
     assert!(regions.len() >= 3, "reservations in several regions: {regions:?}");
 }
 
@@ -117,8 +133,14 @@ fn catalog_has_every_restriction_the_rules_need() {
 fn jpy_prices_are_whole_yen() {
     let c = cat();
     let o = c.get(&OfferId("m365-business-basic".into())).unwrap();
-    assert_eq!(o.price(Currency::JPY, BillingFrequency::Monthly, Some(Term::OneYear)), Some(Money::new(900, Currency::JPY)));
-    assert_eq!(o.price(Currency::USD, BillingFrequency::Monthly, Some(Term::OneYear)), Some(Money::new(600, Currency::USD)));
+    assert_eq!(
+        o.price(Currency::JPY, BillingFrequency::Monthly, Some(Term::OneYear)),
+        Some(Money::new(900, Currency::JPY))
+    );
+    assert_eq!(
+        o.price(Currency::USD, BillingFrequency::Monthly, Some(Term::OneYear)),
+        Some(Money::new(600, Currency::USD))
+    );
     assert_eq!(o.price(Currency::USD, BillingFrequency::OneTime, Some(Term::OneYear)), None, "no such billing");
     assert_eq!(o.price(Currency::USD, BillingFrequency::None, None), Some(Money::zero(Currency::USD)), "free is zero");
 }
@@ -137,14 +159,33 @@ fn filters_combine() {
     type Check = fn(&Offer) -> bool;
     let cases: Vec<(&str, OfferFilter, Check)> = vec![
         ("any", OfferFilter::default(), |o| o.is_listed()),
-        ("online services tab", f(Some(Tab::OnlineServices), None, None, None, None, ""), |o| o.family.tab() == Some(Tab::OnlineServices)),
+        ("online services tab", f(Some(Tab::OnlineServices), None, None, None, None, ""), |o| {
+            o.family.tab() == Some(Tab::OnlineServices)
+        }),
         ("software tab", f(Some(Tab::Software), None, None, None, None, ""), |o| o.family.is_software()),
-        ("azure tab", f(Some(Tab::Azure), None, None, None, None, ""), |o| matches!(o.family, Family::AzurePlan | Family::AzureReservation)),
-        ("partner publisher", f(None, Some(PublisherKind::Partner), None, None, None, ""), |o| o.publisher_kind == PublisherKind::Partner),
+        ("azure tab", f(Some(Tab::Azure), None, None, None, None, ""), |o| {
+            matches!(o.family, Family::AzurePlan | Family::AzureReservation)
+        }),
+        ("partner publisher", f(None, Some(PublisherKind::Partner), None, None, None, ""), |o| {
+            o.publisher_kind == PublisherKind::Partner
+        }),
         ("usage", f(None, None, Some(BillingType::Usage), None, None, ""), |o| o.billing_type == BillingType::Usage),
         ("trials", f(None, None, None, Some(Category::Trial), None, ""), |o| o.is_trial()),
-        ("small business commercial", f(Some(Tab::OnlineServices), Some(PublisherKind::Microsoft), Some(BillingType::License), Some(Category::SmallBusiness), Some(Segment::Commercial), ""), |o| o.category == Category::SmallBusiness && o.segment == Segment::Commercial),
-        ("text on name, any case", f(None, None, None, None, None, "  office 365 E"), |o| o.name.to_lowercase().contains("office 365 e")),
+        (
+            "small business commercial",
+            f(
+                Some(Tab::OnlineServices),
+                Some(PublisherKind::Microsoft),
+                Some(BillingType::License),
+                Some(Category::SmallBusiness),
+                Some(Segment::Commercial),
+                "",
+            ),
+            |o| o.category == Category::SmallBusiness && o.segment == Segment::Commercial,
+        ),
+        ("text on name, any case", f(None, None, None, None, None, "  office 365 E"), |o| {
+            o.name.to_lowercase().contains("office 365 e")
+        }),
         ("text on publisher", f(None, None, None, None, None, "red hat"), |o| o.publisher == "Red Hat"),
         ("government", f(None, None, None, None, Some(Segment::Government), ""), |o| o.segment == Segment::Government),
     ];

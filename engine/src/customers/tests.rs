@@ -67,14 +67,26 @@ fn customer_form_validation() {
             vec![invalid(Field::CustomerName, Problem::TooLong { max: 100 })],
         ),
         ("domain missing", |f| f.domain = String::new(), vec![invalid(Field::CustomerDomain, Problem::Required)]),
-        ("domain invalid", |f| f.domain = "bad domain".into(), vec![invalid(Field::CustomerDomain, Problem::InvalidDomain)]),
+        (
+            "domain invalid",
+            |f| f.domain = "bad domain".into(),
+            vec![invalid(Field::CustomerDomain, Problem::InvalidDomain)],
+        ),
         (
             "domain taken (other case, with suffix)",
             |f| f.domain = "FABRIKAM.onmicrosoft.com".into(),
             vec![invalid(Field::CustomerDomain, Problem::Taken)],
         ),
-        ("country unknown", |f| f.country = "Atlantis".into(), vec![invalid(Field::CustomerCountry, Problem::UnknownCountry)]),
-        ("country empty", |f| f.country = String::new(), vec![invalid(Field::CustomerCountry, Problem::UnknownCountry)]),
+        (
+            "country unknown",
+            |f| f.country = "Atlantis".into(),
+            vec![invalid(Field::CustomerCountry, Problem::UnknownCountry)],
+        ),
+        (
+            "country empty",
+            |f| f.country = String::new(),
+            vec![invalid(Field::CustomerCountry, Problem::UnknownCountry)],
+        ),
         ("segment missing", |f| f.segment = None, vec![invalid(Field::CustomerSegment, Problem::Required)]),
         (
             "opened missing",
@@ -166,7 +178,8 @@ fn add_then_edit_keeps_identity_and_is_audited() {
     assert_eq!(state.audit.last().unwrap().action, AuditAction::CustomerUpdated);
 
     let unknown = CustomerId("C-9999".into());
-    let err = execute(&mut state, &admin, Command::EditCustomer { customer: unknown.clone(), form: good_form() }, now());
+    let err =
+        execute(&mut state, &admin, Command::EditCustomer { customer: unknown.clone(), form: good_form() }, now());
     assert_eq!(err.unwrap_err().violations, vec![Violation::NoSuchCustomer { customer: unknown }]);
 }
 

@@ -39,8 +39,18 @@ fn segment_matrix_and_government_lock() {
         (Government, Commercial, false, vec![seg(Government, Commercial)]),
         (Government, Education, false, vec![seg(Government, Education)]),
         (Government, Government, true, vec![]),
-        (Government, Commercial, true, vec![Ineligible::GovernmentCustomerLocked { subscription: SubscriptionId("TS-0001".into()) }]),
-        (Government, NonProfit, true, vec![Ineligible::GovernmentCustomerLocked { subscription: SubscriptionId("TS-0001".into()) }]),
+        (
+            Government,
+            Commercial,
+            true,
+            vec![Ineligible::GovernmentCustomerLocked { subscription: SubscriptionId("TS-0001".into()) }],
+        ),
+        (
+            Government,
+            NonProfit,
+            true,
+            vec![Ineligible::GovernmentCustomerLocked { subscription: SubscriptionId("TS-0001".into()) }],
+        ),
     ];
     for (customer, offer_segment, holds_gov, want) in cases {
         let mut o = offer(X, Family::OnlineServices);
@@ -123,10 +133,15 @@ fn countries_of_customer_and_partner() {
                 Ineligible::NotSoldInPartnerCountry { country: "US".into() },
             ],
         ),
-        (only(&[]), "US", "US", vec![
-            Ineligible::NotSoldInCustomerCountry { country: "US".into() },
-            Ineligible::NotSoldInPartnerCountry { country: "US".into() },
-        ]),
+        (
+            only(&[]),
+            "US",
+            "US",
+            vec![
+                Ineligible::NotSoldInCustomerCountry { country: "US".into() },
+                Ineligible::NotSoldInPartnerCountry { country: "US".into() },
+            ],
+        ),
     ];
     for (sold, customer, partner, want) in cases {
         let mut o = offer(X, Family::OnlineServices);
@@ -157,7 +172,11 @@ fn isv_restrictions() {
         ("not through CSP", terms(Countries::All, false, &[], true), vec![Ineligible::IsvNotThroughCsp]),
         ("exclusive to this partner", terms(Countries::All, true, &["P-1000"], true), vec![]),
         ("exclusive to this and another", terms(Countries::All, true, &["P-2000", "P-1000"], true), vec![]),
-        ("exclusive to another", terms(Countries::All, true, &["P-2000"], true), vec![Ineligible::ExclusiveToOtherPartners]),
+        (
+            "exclusive to another",
+            terms(Countries::All, true, &["P-2000"], true),
+            vec![Ineligible::ExclusiveToOtherPartners],
+        ),
         ("not transactable", terms(Countries::All, true, &[], false), vec![Ineligible::NotTransactable]),
         (
             "everything at once",
@@ -193,21 +212,49 @@ fn trials() {
     let cases: Vec<(&str, Segment, Held, Vec<Ineligible>)> = vec![
         ("fresh commercial", Segment::Commercial, &[], vec![]),
         ("non-profit may", Segment::NonProfit, &[], vec![]),
-        ("owns the paid offer", Segment::Commercial, &[("paid", St::Active, false)], vec![Ineligible::TrialPaidOfferOwned { subscription: sub(1) }]),
-        ("paid offer suspended still owned", Segment::Commercial, &[("paid", St::Suspended, false)], vec![Ineligible::TrialPaidOfferOwned { subscription: sub(1) }]),
+        (
+            "owns the paid offer",
+            Segment::Commercial,
+            &[("paid", St::Active, false)],
+            vec![Ineligible::TrialPaidOfferOwned { subscription: sub(1) }],
+        ),
+        (
+            "paid offer suspended still owned",
+            Segment::Commercial,
+            &[("paid", St::Suspended, false)],
+            vec![Ineligible::TrialPaidOfferOwned { subscription: sub(1) }],
+        ),
         ("paid offer deleted", Segment::Commercial, &[("paid", St::Deleted, false)], vec![]),
-        ("trial expired", Segment::Commercial, &[("trial", St::Expired, true)], vec![Ineligible::TrialAlreadyUsed { subscription: sub(1) }]),
-        ("trial active", Segment::Commercial, &[("trial", St::Active, true)], vec![Ineligible::TrialAlreadyUsed { subscription: sub(1) }]),
+        (
+            "trial expired",
+            Segment::Commercial,
+            &[("trial", St::Expired, true)],
+            vec![Ineligible::TrialAlreadyUsed { subscription: sub(1) }],
+        ),
+        (
+            "trial active",
+            Segment::Commercial,
+            &[("trial", St::Active, true)],
+            vec![Ineligible::TrialAlreadyUsed { subscription: sub(1) }],
+        ),
         (
             "trial converted (kept its ID under the paid offer)",
             Segment::Commercial,
             &[("paid", St::Active, true)],
-            vec![Ineligible::TrialPaidOfferOwned { subscription: sub(1) }, Ineligible::TrialAlreadyUsed { subscription: sub(1) }],
+            vec![
+                Ineligible::TrialPaidOfferOwned { subscription: sub(1) },
+                Ineligible::TrialAlreadyUsed { subscription: sub(1) },
+            ],
         ),
-        ("government", Segment::Government, &[], vec![
-            Ineligible::SegmentNotAllowed { customer: Segment::Government, offer: Segment::Commercial },
-            Ineligible::TrialNotForSegment { segment: Segment::Government },
-        ]),
+        (
+            "government",
+            Segment::Government,
+            &[],
+            vec![
+                Ineligible::SegmentNotAllowed { customer: Segment::Government, offer: Segment::Commercial },
+                Ineligible::TrialNotForSegment { segment: Segment::Government },
+            ],
+        ),
         ("education", Segment::Education, &[], vec![Ineligible::TrialNotForSegment { segment: Segment::Education }]),
     ];
     for (name, segment, held, want) in cases {
@@ -240,7 +287,14 @@ fn reservation_markets_by_iso_code_and_azure_subscription() {
         ("NL", Some(St::Active), vec![]),
         ("US", None, vec![Ineligible::NoActiveAzureSubscription]),
         ("US", Some(St::Suspended), vec![Ineligible::NoActiveAzureSubscription]),
-        ("XK", None, vec![Ineligible::ReservationMarketUnavailable { country: "XK".into() }, Ineligible::NoActiveAzureSubscription]),
+        (
+            "XK",
+            None,
+            vec![
+                Ineligible::ReservationMarketUnavailable { country: "XK".into() },
+                Ineligible::NoActiveAzureSubscription,
+            ],
+        ),
     ];
     for (country, plan, want) in cases {
         let (mut s, c) = setup(country, Segment::Commercial, vec![offer("ri", Family::AzureReservation), azure()]);
@@ -258,7 +312,8 @@ fn reservation_markets_by_iso_code_and_azure_subscription() {
 
 #[test]
 fn add_ons_are_never_listed_and_unknown_customers_have_no_answer() {
-    let (s, c) = setup("US", Segment::Commercial, vec![offer("addon", Family::AddOn), offer(X, Family::OnlineServices)]);
+    let (s, c) =
+        setup("US", Segment::Commercial, vec![offer("addon", Family::AddOn), offer(X, Family::OnlineServices)]);
     assert_eq!(reasons(&s, &c, "addon"), vec![Ineligible::AddOnNotListed]);
     assert!(eligibility(&s, &c).unwrap().is_eligible(&OfferId(X.into())));
     assert!(eligibility(&s, &CustomerId("nobody".into())).is_none());
@@ -282,8 +337,12 @@ fn demo_customers_show_the_rules() {
     let kosovo = by_country("XK", Segment::Commercial);
     assert_eq!(r(&kosovo, "ri-d2sv3-eastus"), vec![Ineligible::ReservationMarketUnavailable { country: "XK".into() }]);
     let japan = by_country("JP", Segment::Commercial);
-    assert!(r(&japan, "dynamics365-bc-essentials").contains(&Ineligible::NotSoldInCustomerCountry { country: "JP".into() }));
-    assert!(r(&japan, "northwind-project-tracker").contains(&Ineligible::IsvCountryUnsupported { country: "JP".into() }));
+    assert!(
+        r(&japan, "dynamics365-bc-essentials").contains(&Ineligible::NotSoldInCustomerCountry { country: "JP".into() })
+    );
+    assert!(
+        r(&japan, "northwind-project-tracker").contains(&Ineligible::IsvCountryUnsupported { country: "JP".into() })
+    );
     let gov = by_country("US", Segment::Government);
     assert!(r(&gov, "o365-e1").iter().any(|i| matches!(i, Ineligible::GovernmentCustomerLocked { .. })));
     assert!(r(&gov, "o365-g5-gcc").is_empty());
@@ -298,9 +357,11 @@ fn naive(s: &State, c: &Customer, subs: &[&crate::records::Subscription], o: &Of
     if o.family == Family::AddOn {
         out.push(Ineligible::AddOnNotListed);
     }
-    let gov = subs.iter().find(|x| live(x.status) && s.catalog.get(&x.offer).is_some_and(|g| g.segment == Segment::Government));
-    if c.segment == Segment::Government && o.segment != Segment::Government && gov.is_some() {
-        out.push(Ineligible::GovernmentCustomerLocked { subscription: gov.unwrap().id.clone() });
+    let gov = subs
+        .iter()
+        .find(|x| live(x.status) && s.catalog.get(&x.offer).is_some_and(|g| g.segment == Segment::Government));
+    if let (Some(g), true) = (gov, c.segment == Segment::Government && o.segment != Segment::Government) {
+        out.push(Ineligible::GovernmentCustomerLocked { subscription: g.id.clone() });
     } else if !c.segment.may_buy(o.segment) {
         out.push(Ineligible::SegmentNotAllowed { customer: c.segment, offer: o.segment });
     }
@@ -315,7 +376,9 @@ fn naive(s: &State, c: &Customer, subs: &[&crate::records::Subscription], o: &Of
     if !trial_used {
         let (limit, count) = match o.purchase_limit {
             PurchaseLimit::None => (u32::MAX, 0),
-            PurchaseLimit::Concurrent(n) => (n, mine.iter().filter(|x| live(x.status) || x.status == St::Cancelled).count() as u32),
+            PurchaseLimit::Concurrent(n) => {
+                (n, mine.iter().filter(|x| live(x.status) || x.status == St::Cancelled).count() as u32)
+            }
             PurchaseLimit::Lifetime(n) => (n, mine.len() as u32),
         };
         if count >= limit {
@@ -340,7 +403,7 @@ fn naive(s: &State, c: &Customer, subs: &[&crate::records::Subscription], o: &Of
         }
     }
     if o.is_trial() {
-        let paid = o.trial_of.as_ref().map(|p| of(p)).unwrap_or_default();
+        let paid = o.trial_of.as_ref().map(of).unwrap_or_default();
         if let Some(x) = paid.iter().find(|x| live(x.status)) {
             out.push(Ineligible::TrialPaidOfferOwned { subscription: x.id.clone() });
         }
@@ -355,7 +418,9 @@ fn naive(s: &State, c: &Customer, subs: &[&crate::records::Subscription], o: &Of
         if s.policy.reservation_unavailable_markets.contains(&c.country) {
             out.push(Ineligible::ReservationMarketUnavailable { country: c.country.clone() });
         }
-        let azure = subs.iter().any(|x| x.status == St::Active && s.catalog.get(&x.offer).is_some_and(|a| a.family == Family::AzurePlan));
+        let azure = subs
+            .iter()
+            .any(|x| x.status == St::Active && s.catalog.get(&x.offer).is_some_and(|a| a.family == Family::AzurePlan));
         if !azure {
             out.push(Ineligible::NoActiveAzureSubscription);
         }
@@ -369,11 +434,15 @@ fn ten_thousand_offers_match_a_naive_check() {
     let mut s = empty_state();
     s.catalog = std::sync::Arc::new(Catalog::generated(10_000, 7));
     let statuses = [St::Active, St::Suspended, St::Cancelled, St::Deleted, St::Expired, St::Active];
-    let customers: Vec<CustomerId> =
-        [("US", Segment::Commercial), ("XK", Segment::Education), ("JP", Segment::Government), ("FR", Segment::NonProfit)]
-            .iter()
-            .map(|(country, seg)| add_customer(&mut s, country, *seg))
-            .collect();
+    let customers: Vec<CustomerId> = [
+        ("US", Segment::Commercial),
+        ("XK", Segment::Education),
+        ("JP", Segment::Government),
+        ("FR", Segment::NonProfit),
+    ]
+    .iter()
+    .map(|(country, seg)| add_customer(&mut s, country, *seg))
+    .collect();
     let ids: Vec<OfferId> = s.catalog.offers().iter().map(|o| o.id.clone()).collect();
     for (k, c) in customers.iter().enumerate() {
         for (i, id) in ids.iter().enumerate().skip(k).step_by(13) {
