@@ -3,7 +3,6 @@
 //! every field and reports every problem at once.
 
 use crate::audit::AuditAction;
-use crate::country::parse_country;
 use crate::ids::{Counters, CustomerId};
 use crate::partner::{check_country, check_name};
 use crate::rejection::{Field, Problem, Rejection, Violation};
@@ -175,18 +174,19 @@ fn validate(
             v.push(Violation::Invalid { field: Field::CustomerFirstBilling, problem: Problem::DateBefore { min: o } });
         }
     }
-    Rejection::check(v)?;
     match (domain, country, form.segment, opened, first) {
-        (Some(domain), Some(country), Some(segment), Some(account_opened), Some(first_billing)) => Ok(Valid {
-            company_name: form.company_name.trim().to_string(),
-            domain,
-            country: country.to_string(),
-            segment,
-            account_opened,
-            first_billing,
-        }),
-        // Unreachable: every `None` above pushed a violation.
-        _ => Err(Rejection::one(Violation::Invalid { field: Field::CustomerName, problem: Problem::Required })),
+        (Some(domain), Some(country), Some(segment), Some(account_opened), Some(first_billing)) if v.is_empty() => {
+            Ok(Valid {
+                company_name: form.company_name.trim().to_string(),
+                domain,
+                country: country.to_string(),
+                segment,
+                account_opened,
+                first_billing,
+            })
+        }
+        // Every `None` above pushed a violation, so this is never an empty rejection.
+        _ => Err(Rejection { violations: v }),
     }
 }
 
@@ -253,11 +253,6 @@ pub fn search<'a>(state: &'a State, text: &str) -> Vec<&'a Customer> {
         .collect();
     out.sort_by_key(|c| (c.company_name.to_lowercase(), c.id.clone()));
     out
-}
-
-/// Is `input` a known country? (Re-exported for the form's live hints.)
-pub fn is_known_country(input: &str) -> bool {
-    parse_country(input).is_some()
 }
 
 #[cfg(test)]

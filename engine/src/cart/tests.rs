@@ -407,3 +407,35 @@ fn cart_commands_by_role() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Any quantity for any built-in offer: adding never panics, the quantity is kept as entered, and
+    /// a bounds issue is reported exactly when the quantity is outside min–max (or not 25 for a trial).
+    #[test]
+    fn any_quantity_is_kept_and_flagged_exactly_when_out_of_bounds(index in 0usize..200, quantity in proptest::num::i64::ANY) {
+        let mut s = empty_state();
+        let c = add_customer(&mut s, "US", Segment::Commercial);
+        let offers = s.catalog.offers().to_vec();
+        let o = &offers[index % offers.len()];
+        let line = LineInput {
+            offer: o.id.clone(),
+            quantity,
+            billing: o.billing[0],
+            term: o.terms.first().copied().unwrap_or(Term::OneYear),
+            reservation: None,
+        };
+        if add(&mut s, &c, line).is_ok() {
+            proptest::prop_assert_eq!(s.carts[&c].lines[0].quantity, quantity);
+            let found = issues(&s, &c).concat().into_iter().any(|i| matches!(i,
+                LineIssue::QuantityBelowMin { .. } | LineIssue::QuantityAboveMax { .. } | LineIssue::TrialQuantityFixed { .. }));
+            let out = if o.is_trial() {
+                quantity != s.policy.trial_licenses as i64
+            } else {
+                quantity < o.min_quantity as i64 || quantity > o.max_quantity as i64
+            };
+            proptest::prop_assert_eq!(found, out);
+        } else {
+            proptest::prop_assert!(s.carts.is_empty(), "a refusal adds nothing");
+        }
+    }
+}

@@ -238,3 +238,15 @@ fn segment_matrix_of_rules_1_3() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Whatever is typed, normalisation never panics; what it accepts is canonical and stable.
+    #[test]
+    fn domain_normalisation_is_idempotent(input in "\\PC{0,80}") {
+        if let Ok(d) = normalise_domain(&input) {
+            proptest::prop_assert!(d.ends_with(DOMAIN_SUFFIX));
+            proptest::prop_assert_eq!(normalise_domain(&d), Ok(d.clone()));
+            proptest::prop_assert_eq!(d.to_ascii_lowercase(), d);
+        }
+    }
+}
