@@ -141,6 +141,13 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
     if state.user(actor).is_none() {
         return Err(Rejection::one(Violation::UnknownUser));
     }
+    // A replayed Buy of a cart already bought creates nothing (and logs nothing: nothing changed). It is
+    // answered before the permission check because its cart, which decides the permission, is gone.
+    if let Command::Checkout { cart, .. } = cmd {
+        if state.checked_out.contains_key(cart) {
+            return Ok(Vec::new());
+        }
+    }
     let mut refused = Vec::new();
     for p in needed {
         if let Err(r) = authorize(state, actor, p) {
@@ -148,12 +155,6 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
         }
     }
     Rejection::check(refused)?;
-    // A replayed Buy of a cart already bought creates nothing (and logs nothing: nothing changed).
-    if let Command::Checkout { cart, .. } = cmd {
-        if state.checked_out.contains_key(cart) {
-            return Ok(Vec::new());
-        }
-    }
     let (mut events, audit) = match cmd {
         Command::AdvanceClock { to } => clock::decide_advance(state, *to)?,
         Command::UpdatePartnerProfile { name, country, model } => users::decide_profile(name, country, *model)?,
