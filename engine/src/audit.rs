@@ -13,6 +13,12 @@ pub enum AuditAction {
     UserUpdated,
     UserRemoved,
     DemoDataReset,
+    CustomerAdded,
+    CustomerUpdated,
+    CartLineAdded,
+    CartLineUpdated,
+    CartLineRemoved,
+    OrderPlaced,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,10 @@
 //! [`Violation`] carries the data a message needs and, where it applies, the date it stops applying.
 //! The app maps each variant to one i18n message in one place.
 
+use crate::cart::{LineId, LineIssue};
+use crate::eligibility::Ineligible;
+use crate::ids::{CartId, CustomerId, OfferId};
+use crate::money::Money;
 use crate::roles::{Permission, Role};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -39,6 +43,12 @@ pub enum Field {
     UserEmail,
     UserRoles,
     ClockTarget,
+    CustomerName,
+    CustomerDomain,
+    CustomerCountry,
+    CustomerSegment,
+    CustomerAccountOpened,
+    CustomerFirstBilling,
 }
 
 /// What is wrong with a field's value.
@@ -52,22 +62,72 @@ pub enum Problem {
     UnknownCountry,
     /// Another record already uses this value.
     Taken,
+    /// Not a `name.onmicrosoft.com` domain (label of a-z, 0-9 and inner hyphens).
+    InvalidDomain,
+    /// Not a `YYYY-MM-DD` date.
+    InvalidDate,
+    /// The date must not be before `min`.
+    DateBefore {
+        min: NaiveDate,
+    },
+    /// The date must not be after `max` (e.g. in the future).
+    DateAfter {
+        max: NaiveDate,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Violation {
     /// The signed-in user lacks the permission; `allowed` names the roles that have it.
-    NotPermitted { permission: Permission, allowed: Vec<Role> },
+    NotPermitted {
+        permission: Permission,
+        allowed: Vec<Role>,
+    },
     /// The acting user does not exist (removed in another tab, for instance).
     UnknownUser,
     /// A field of a form is invalid.
-    Invalid { field: Field, problem: Problem },
+    Invalid {
+        field: Field,
+        problem: Problem,
+    },
     /// The simulated clock only moves forward.
-    ClockWouldGoBack { current: DateTime<Utc> },
+    ClockWouldGoBack {
+        current: DateTime<Utc>,
+    },
     /// Removing this user, or taking this role away, would leave the partner without a Global admin.
     LastGlobalAdmin,
     /// The user to edit or remove does not exist.
     NoSuchUser,
+    NoSuchCustomer {
+        customer: CustomerId,
+    },
+    NoSuchOffer {
+        offer: OfferId,
+    },
+    /// The offer cannot be bought by this customer, for every one of these reasons (RULES §2.4).
+    OfferNotEligible {
+        offer: OfferId,
+        reasons: Vec<Ineligible>,
+    },
+    NoSuchCartLine {
+        line: LineId,
+    },
+    /// Not the customer's open cart (and not a cart already bought).
+    NoSuchCart {
+        cart: CartId,
+    },
+    CartEmpty,
+    /// A cart line blocks Buy, for every one of these reasons.
+    CartLineInvalid {
+        line: LineId,
+        issues: Vec<LineIssue>,
+    },
+    /// Unpaid + unbilled + this order would exceed the partner's credit limit (RULES §1.1).
+    InsufficientCreditLimit {
+        limit: Money,
+        outstanding: Money,
+        order: Money,
+    },
 }
 
 impl Violation {
@@ -80,7 +140,15 @@ impl Violation {
             | Violation::Invalid { .. }
             | Violation::ClockWouldGoBack { .. }
             | Violation::LastGlobalAdmin
-            | Violation::NoSuchUser => None,
+            | Violation::NoSuchUser
+            | Violation::NoSuchCustomer { .. }
+            | Violation::NoSuchOffer { .. }
+            | Violation::OfferNotEligible { .. }
+            | Violation::NoSuchCartLine { .. }
+            | Violation::NoSuchCart { .. }
+            | Violation::CartEmpty
+            | Violation::CartLineInvalid { .. }
+            | Violation::InsufficientCreditLimit { .. } => None,
         }
     }
 }

@@ -1,7 +1,10 @@
 //! The whole state the engine decides over. The app persists it; the engine never does.
 
 use crate::audit::AuditEntry;
-use crate::ids::{Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, UserId};
+use crate::cart::Cart;
+use crate::catalog::{self, Catalog};
+use crate::customers::Customer;
+use crate::ids::{CartId, Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, UserId};
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
@@ -9,6 +12,7 @@ use crate::roles::Role;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -28,6 +32,17 @@ pub struct State {
     pub software: BTreeMap<SoftwarePurchaseId, SoftwarePurchase>,
     #[serde(default)]
     pub reservations: BTreeMap<ReservationId, Reservation>,
+    #[serde(default)]
+    pub customers: BTreeMap<CustomerId, Customer>,
+    /// One open cart per customer (RULES §3).
+    #[serde(default)]
+    pub carts: BTreeMap<CustomerId, Cart>,
+    /// Carts already bought, and the orders each became (a second Buy creates nothing).
+    #[serde(default)]
+    pub checked_out: BTreeMap<CartId, Vec<OrderId>>,
+    /// The catalog is built-in data: shared, never persisted.
+    #[serde(skip, default = "catalog::builtin")]
+    pub catalog: Arc<Catalog>,
 }
 
 impl State {
