@@ -141,8 +141,5 @@ fn browser_locale() -> Locale {
     if !cfg!(target_arch = "wasm32") {
         return Locale::default();
     }
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.navigator().language()).and_then(|tag| Locale::from_tag(&tag)).unwrap_or_default()
 }
