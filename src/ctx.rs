@@ -126,6 +126,12 @@ impl AppCtx {
         }
     }
 
+    /// Show `route` without a new history entry (filters and search as the user types).
+    pub fn replace_route(&self, route: Route) {
+        crate::browser::replace_hash(&route.href());
+        self.route.set(route);
+    }
+
     pub fn navigate(&self, route: Route) {
         crate::browser::set_hash(&route.href());
         self.route.set(route);
