@@ -175,12 +175,11 @@ fn ClockControl() -> impl IntoView {
             <button type="button" on:click=move |_| by(Step::Day)>{move || i18n.t(Key::PlusDay)}</button>
             <button type="button" on:click=move |_| by(Step::Week)>{move || i18n.t(Key::PlusWeek)}</button>
             <button type="button" on:click=move |_| by(Step::Month)>{move || i18n.t(Key::PlusMonth)}</button>
-            <form class="inline" on:submit=go>
+            <form class="inline" on:submit=go novalidate>
                 <label>
                     <span class="visually-hidden">{move || i18n.t(Key::MoveDateTo)}</span>
                     <input
                         type="date"
-                        prop:min=move || clock().date_naive().to_string()
                         prop:value=target
                         on:input=move |ev| set_target.set(event_target_value(&ev))
                     />
