@@ -71,6 +71,15 @@ pub fn set_hash(hash: &str) {
     }
 }
 
+/// Replace the fragment without adding a history entry (and without a `hashchange` event).
+pub fn replace_hash(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(hash));
+        }
+    }
+}
+
 /// The real current time, read once at first start to seed the simulated clock.
 pub fn real_now() -> chrono::DateTime<chrono::Utc> {
     let ms = js_sys::Date::now();

@@ -126,6 +126,12 @@ impl AppCtx {
         }
     }
 
+    /// Show `route` without a new history entry (filters and search as the user types).
+    pub fn replace_route(&self, route: Route) {
+        crate::browser::replace_hash(&route.href());
+        self.route.set(route);
+    }
+
     pub fn navigate(&self, route: Route) {
         crate::browser::set_hash(&route.href());
         self.route.set(route);
@@ -141,8 +147,5 @@ fn browser_locale() -> Locale {
     if !cfg!(target_arch = "wasm32") {
         return Locale::default();
     }
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.navigator().language()).and_then(|tag| Locale::from_tag(&tag)).unwrap_or_default()
 }

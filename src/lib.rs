@@ -48,12 +48,7 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
         }
     };
     let route = Route::parse(&browser::current_hash());
-    let ctx = AppCtx::boot(
-        Persistence { storage, key: options.storage_key },
-        blocked,
-        browser::real_now(),
-        route,
-    );
+    let ctx = AppCtx::boot(Persistence { storage, key: options.storage_key }, blocked, browser::real_now(), route);
     // Follow back/forward and pasted links.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         ctx.route.set(Route::parse(&browser::current_hash()));

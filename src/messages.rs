@@ -1,8 +1,16 @@
 //! The one place that turns engine values (violations, roles, audit actions, fields) into words.
 
+use crate::i18n::format;
 use crate::i18n::{fill, Key, Locale};
 use csp_engine::audit::AuditAction;
+use csp_engine::cart::LineIssue;
+use csp_engine::catalog::{BillingType, Category, PublisherKind, PurchaseLimit};
+use csp_engine::customers::Segment;
+use csp_engine::eligibility::Ineligible;
 use csp_engine::partner::CspModel;
+use csp_engine::records::{
+    BillingFrequency, OrderStatus, PurchaseStatus, ReservationStatus, SoftwareKind, SubscriptionStatus, Term,
+};
 use csp_engine::rejection::{Field, Problem};
 use csp_engine::roles::Role;
 use csp_engine::{Rejection, Violation};
@@ -41,6 +49,12 @@ pub fn field(f: Field) -> Key {
         Field::UserEmail => Key::FieldEmail,
         Field::UserRoles => Key::FieldRoles,
         Field::ClockTarget => Key::FieldDate,
+        Field::CustomerName => Key::FieldCompanyName,
+        Field::CustomerDomain => Key::FieldDomain,
+        Field::CustomerCountry => Key::FieldBillingCountry,
+        Field::CustomerSegment => Key::FieldSegment,
+        Field::CustomerAccountOpened => Key::FieldAccountOpened,
+        Field::CustomerFirstBilling => Key::FieldFirstBilling,
     }
 }
 
@@ -52,6 +66,12 @@ pub fn audit_action(a: AuditAction) -> Key {
         AuditAction::UserUpdated => Key::ActUserUpdated,
         AuditAction::UserRemoved => Key::ActUserRemoved,
         AuditAction::DemoDataReset => Key::ActDemoDataReset,
+        AuditAction::CustomerAdded => Key::ActCustomerAdded,
+        AuditAction::CustomerUpdated => Key::ActCustomerUpdated,
+        AuditAction::CartLineAdded => Key::ActCartLineAdded,
+        AuditAction::CartLineUpdated => Key::ActCartLineUpdated,
+        AuditAction::CartLineRemoved => Key::ActCartLineRemoved,
+        AuditAction::OrderPlaced => Key::ActOrderPlaced,
     }
 }
 
@@ -59,17 +79,22 @@ fn problem(field_key: Key, p: &Problem, locale: Locale) -> String {
     let name = field_key.text(locale);
     match p {
         Problem::Required => fill(Key::FieldRequired.text(locale), &[("field", name)]),
-        Problem::TooLong { max } => {
-            fill(Key::FieldTooLong.text(locale), &[("field", name), ("max", &max.to_string())])
-        }
+        Problem::TooLong { max } => fill(Key::FieldTooLong.text(locale), &[("field", name), ("max", &max.to_string())]),
         Problem::InvalidEmail => fill(Key::FieldInvalidEmail.text(locale), &[("field", name)]),
         Problem::UnknownCountry => fill(Key::FieldUnknownCountry.text(locale), &[("field", name)]),
         Problem::Taken => fill(Key::FieldTaken.text(locale), &[("field", name)]),
+        Problem::InvalidDomain => fill(Key::FieldInvalidDomain.text(locale), &[("field", name)]),
+        Problem::InvalidDate => fill(Key::FieldInvalidDate.text(locale), &[("field", name)]),
+        Problem::DateBefore { min } => {
+            fill(Key::FieldDateBefore.text(locale), &[("field", name), ("date", &format::date(*min, locale))])
+        }
+        Problem::DateAfter { max } => {
+            fill(Key::FieldDateAfter.text(locale), &[("field", name), ("date", &format::date(*max, locale))])
+        }
     }
 }
 
 pub fn violation(v: &Violation, locale: Locale) -> String {
-    use crate::i18n::format;
     match v {
         Violation::NotPermitted { allowed, .. } => {
             fill(Key::NotPermitted.text(locale), &[("roles", &roles_list(allowed, locale))])
@@ -81,6 +106,204 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
         }
         Violation::LastGlobalAdmin => Key::LastGlobalAdmin.text(locale).into(),
         Violation::NoSuchUser => Key::NoSuchUser.text(locale).into(),
+        Violation::NoSuchCustomer { .. } => Key::NoSuchCustomer.text(locale).into(),
+        Violation::NoSuchOffer { .. } => Key::NoSuchOffer.text(locale).into(),
+        Violation::OfferNotEligible { reasons, .. } => {
+            let all: Vec<String> = reasons.iter().map(|r| ineligible(r, locale)).collect();
+            format!("{} {}", Key::CannotBuy.text(locale), all.join(" "))
+        }
+        Violation::NoSuchCartLine { .. } => Key::NoSuchCartLine.text(locale).into(),
+        Violation::NoSuchCart { .. } => Key::NoSuchCart.text(locale).into(),
+        Violation::CartEmpty => Key::CartIsEmpty.text(locale).into(),
+        Violation::CartLineInvalid { issues, .. } => {
+            issues.iter().map(|i| line_issue(i, locale)).collect::<Vec<_>>().join(" ")
+        }
+        Violation::InsufficientCreditLimit { limit, outstanding, order } => fill(
+            Key::CreditLimitExceeded.text(locale),
+            &[
+                ("limit", &format::money(*limit, locale)),
+                ("outstanding", &format::money(*outstanding, locale)),
+                ("order", &format::money(*order, locale)),
+            ],
+        ),
+    }
+}
+
+pub fn segment(s: Segment) -> Key {
+    match s {
+        Segment::Commercial => Key::SegmentCommercial,
+        Segment::Education => Key::SegmentEducation,
+        Segment::Government => Key::SegmentGovernment,
+        Segment::NonProfit => Key::SegmentNonProfit,
+    }
+}
+
+pub fn publisher_kind(p: PublisherKind) -> Key {
+    match p {
+        PublisherKind::Microsoft => Key::PublisherMicrosoft,
+        PublisherKind::Partner => Key::PublisherPartner,
+    }
+}
+
+pub fn billing_type(b: BillingType) -> Key {
+    match b {
+        BillingType::License => Key::BillingLicense,
+        BillingType::Usage => Key::BillingUsage,
+    }
+}
+
+pub fn category(c: Category) -> Key {
+    match c {
+        Category::Enterprise => Key::CategoryEnterprise,
+        Category::SmallBusiness => Key::CategorySmallBusiness,
+        Category::Trial => Key::CategoryTrial,
+    }
+}
+
+pub fn frequency(b: BillingFrequency) -> Key {
+    match b {
+        BillingFrequency::Monthly => Key::FreqMonthly,
+        BillingFrequency::Annual => Key::FreqAnnual,
+        BillingFrequency::OneTime => Key::FreqOneTime,
+        BillingFrequency::None => Key::FreqNone,
+    }
+}
+
+pub fn term(t: Term) -> Key {
+    match t {
+        Term::OneMonth => Key::TermOneMonth,
+        Term::OneYear => Key::TermOneYear,
+        Term::ThreeYears => Key::TermThreeYears,
+    }
+}
+
+pub fn subscription_status(s: SubscriptionStatus) -> Key {
+    match s {
+        SubscriptionStatus::Active => Key::StatusActive,
+        SubscriptionStatus::Suspended => Key::StatusSuspended,
+        SubscriptionStatus::Cancelled => Key::StatusCancelled,
+        SubscriptionStatus::Expired => Key::StatusExpired,
+        SubscriptionStatus::Deleted => Key::StatusDeleted,
+    }
+}
+
+pub fn order_status(s: OrderStatus) -> Key {
+    match s {
+        OrderStatus::Completed => Key::StatusCompleted,
+        OrderStatus::Pending => Key::StatusPending,
+        OrderStatus::Cancelled => Key::StatusCancelled,
+    }
+}
+
+pub fn purchase_status(s: PurchaseStatus) -> Key {
+    match s {
+        PurchaseStatus::Active => Key::StatusActive,
+        PurchaseStatus::Cancelled => Key::StatusCancelled,
+    }
+}
+
+pub fn reservation_status(s: ReservationStatus) -> Key {
+    match s {
+        ReservationStatus::Active => Key::StatusActive,
+        ReservationStatus::Cancelled => Key::StatusCancelled,
+        ReservationStatus::Exchanged => Key::StatusExchanged,
+        ReservationStatus::Expired => Key::StatusExpired,
+    }
+}
+
+pub fn software_kind(k: SoftwareKind, locale: Locale) -> String {
+    match k {
+        SoftwareKind::Subscription { years } => {
+            fill(Key::SoftwareSubscriptionYears.text(locale), &[("years", &years.to_string())])
+        }
+        SoftwareKind::Perpetual => Key::SoftwarePerpetual.text(locale).into(),
+        SoftwareKind::LinuxPlan => Key::SoftwareLinuxPlan.text(locale).into(),
+    }
+}
+
+fn country(code: &str, locale: Locale) -> String {
+    crate::browser::country_name(code, locale)
+}
+
+/// Why an offer cannot be bought, in plain words (RULES §2.4).
+pub fn ineligible(r: &Ineligible, locale: Locale) -> String {
+    let t = |k: Key| k.text(locale).to_string();
+    let seg = |s: Segment| segment(s).text(locale).to_lowercase();
+    match r {
+        Ineligible::SegmentNotAllowed { customer, offer } => {
+            fill(Key::WhySegment.text(locale), &[("offer", &seg(*offer)), ("customer", &seg(*customer))])
+        }
+        Ineligible::GovernmentCustomerLocked { .. } => t(Key::WhyGovernmentLocked),
+        Ineligible::NotSoldInCustomerCountry { country: c } => {
+            fill(Key::WhyCustomerCountry.text(locale), &[("country", &country(c, locale))])
+        }
+        Ineligible::NotSoldInPartnerCountry { country: c } => {
+            fill(Key::WhyPartnerCountry.text(locale), &[("country", &country(c, locale))])
+        }
+        Ineligible::PurchaseLimitReached { limit, .. } => match limit {
+            PurchaseLimit::Lifetime(n) => fill(Key::WhyLimitLifetime.text(locale), &[("limit", &n.to_string())]),
+            PurchaseLimit::Concurrent(n) => fill(Key::WhyLimitConcurrent.text(locale), &[("limit", &n.to_string())]),
+            PurchaseLimit::None => fill(Key::WhyLimitConcurrent.text(locale), &[("limit", "0")]),
+        },
+        Ineligible::SuspendedSubscription { .. } => t(Key::WhySuspended),
+        Ineligible::IsvCountryUnsupported { country: c } => {
+            fill(Key::WhyIsvCountry.text(locale), &[("country", &country(c, locale))])
+        }
+        Ineligible::IsvNotThroughCsp => t(Key::WhyIsvNotCsp),
+        Ineligible::ExclusiveToOtherPartners => t(Key::WhyExclusive),
+        Ineligible::NotTransactable => t(Key::WhyNotTransactable),
+        Ineligible::TrialPaidOfferOwned { .. } => t(Key::WhyTrialOwned),
+        Ineligible::TrialAlreadyUsed { .. } => t(Key::WhyTrialUsed),
+        Ineligible::TrialNotForSegment { segment: s } => {
+            fill(Key::WhyTrialSegment.text(locale), &[("segment", &seg(*s))])
+        }
+        Ineligible::ReservationMarketUnavailable { country: c } => {
+            fill(Key::WhyReservationMarket.text(locale), &[("country", &country(c, locale))])
+        }
+        Ineligible::NoActiveAzureSubscription => t(Key::WhyNoAzureSubscription),
+        Ineligible::AddOnNotListed => t(Key::WhyAddOn),
+    }
+}
+
+fn join_keys<T: Copy>(items: &[T], key: impl Fn(T) -> Key, locale: Locale) -> String {
+    items.iter().map(|i| key(*i).text(locale)).collect::<Vec<_>>().join(", ")
+}
+
+/// Why a cart line blocks Buy.
+pub fn line_issue(i: &LineIssue, locale: Locale) -> String {
+    let t = |k: Key| k.text(locale).to_string();
+    match i {
+        LineIssue::UnknownOffer => t(Key::LineUnknownOffer),
+        LineIssue::QuantityBelowMin { min } => fill(Key::LineQtyMin.text(locale), &[("min", &min.to_string())]),
+        LineIssue::QuantityAboveMax { max } => fill(Key::LineQtyMax.text(locale), &[("max", &max.to_string())]),
+        LineIssue::TrialQuantityFixed { required } => {
+            fill(Key::LineTrialFixed.text(locale), &[("required", &required.to_string())])
+        }
+        LineIssue::PurchaseLimitExceeded { limit, held, in_cart } => {
+            let n = match limit {
+                PurchaseLimit::Concurrent(n) | PurchaseLimit::Lifetime(n) => *n,
+                PurchaseLimit::None => 0,
+            };
+            fill(
+                Key::LineLimit.text(locale),
+                &[("limit", &n.to_string()), ("held", &held.to_string()), ("in_cart", &in_cart.to_string())],
+            )
+        }
+        LineIssue::NotEligible(r) => ineligible(r, locale),
+        LineIssue::BillingNotOffered { allowed, .. } => {
+            fill(Key::LineBillingNotOffered.text(locale), &[("allowed", &join_keys(allowed, frequency, locale))])
+        }
+        LineIssue::TermNotOffered { allowed, .. } => {
+            fill(Key::LineTermNotOffered.text(locale), &[("allowed", &join_keys(allowed, term, locale))])
+        }
+        LineIssue::NoPrice => t(Key::LineNoPrice),
+        LineIssue::ReservationOptionsMissing => t(Key::LineReservationMissing),
+        LineIssue::ReservationOptionsNotApplicable => t(Key::LineReservationNotApplicable),
+        LineIssue::CapacityPriorityNeedsSingleScope => t(Key::LineCapacityNeedsSingle),
+        LineIssue::SingleScopeNeedsSubscription => t(Key::LineSingleNeedsSubscription),
+        LineIssue::NotAnActiveAzureSubscription { subscription } => {
+            fill(Key::LineNotActiveAzure.text(locale), &[("subscription", subscription.as_str())])
+        }
     }
 }
 
@@ -104,12 +327,13 @@ mod tests {
 
     #[test]
     fn refusal_names_the_roles_that_may() {
-        let v = Violation::NotPermitted {
-            permission: Permission::SoftwareKeysAndCancel,
-            allowed: vec![Role::AdminAgent],
-        };
+        let v =
+            Violation::NotPermitted { permission: Permission::SoftwareKeysAndCancel, allowed: vec![Role::AdminAgent] };
         assert_eq!(violation(&v, Locale::En), "Your roles do not allow this. Roles that may: Admin agent.");
-        assert_eq!(violation(&v, Locale::Fr), "Vos rôles ne le permettent pas. Rôles autorisés : Agent administrateur.");
+        assert_eq!(
+            violation(&v, Locale::Fr),
+            "Vos rôles ne le permettent pas. Rôles autorisés : Agent administrateur."
+        );
     }
 
     #[test]

@@ -5,9 +5,20 @@
 
 use std::fmt::Write;
 
+use csp_engine::catalog::{BillingType, Category, PublisherKind, Tab};
+use csp_engine::customers::Segment;
+use csp_engine::ids::{CartId, CustomerId};
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    Customers,
+    Customers(CustomerListQuery),
+    NewCustomer,
+    Customer { id: CustomerId, tab: CustomerTab },
+    EditCustomer { id: CustomerId },
+    AddProducts { customer: CustomerId, query: CatalogQuery },
+    Cart { customer: CustomerId },
+    Review { customer: CustomerId },
+    Confirmation { customer: CustomerId, cart: CartId },
     Billing,
     ActivityLog,
     Settings,
@@ -16,19 +27,220 @@ pub enum Route {
 
 impl Default for Route {
     fn default() -> Self {
-        Route::Customers
+        Route::Customers(CustomerListQuery::default())
+    }
+}
+
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum CustomerTab {
+    #[default]
+    Subscriptions,
+    Software,
+    Reservations,
+    Orders,
+    Account,
+}
+
+impl CustomerTab {
+    pub const ALL: [CustomerTab; 5] = [
+        CustomerTab::Subscriptions,
+        CustomerTab::Software,
+        CustomerTab::Reservations,
+        CustomerTab::Orders,
+        CustomerTab::Account,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            CustomerTab::Subscriptions => "subscriptions",
+            CustomerTab::Software => "software",
+            CustomerTab::Reservations => "reservations",
+            CustomerTab::Orders => "orders",
+            CustomerTab::Account => "account",
+        }
+    }
+
+    fn from_slug(s: &str) -> Option<CustomerTab> {
+        CustomerTab::ALL.into_iter().find(|t| t.slug() == s)
+    }
+}
+
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum CustomerSort {
+    #[default]
+    Name,
+    Domain,
+    Country,
+    Segment,
+}
+
+impl CustomerSort {
+    pub const ALL: [CustomerSort; 4] =
+        [CustomerSort::Name, CustomerSort::Domain, CustomerSort::Country, CustomerSort::Segment];
+
+    fn slug(self) -> &'static str {
+        match self {
+            CustomerSort::Name => "name",
+            CustomerSort::Domain => "domain",
+            CustomerSort::Country => "country",
+            CustomerSort::Segment => "segment",
+        }
+    }
+}
+
+/// Search and sort of the Customers list, kept in the URL so a link shares the view.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CustomerListQuery {
+    pub text: String,
+    pub sort: CustomerSort,
+    pub descending: bool,
+}
+
+/// The Add products filters, kept in the URL (RULES §2.3). `None` is "any".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogQuery {
+    pub tab: Tab,
+    pub publisher: Option<PublisherKind>,
+    pub billing_type: Option<BillingType>,
+    pub category: Option<Category>,
+    pub segment: Option<Segment>,
+    pub text: String,
+}
+
+impl Default for CatalogQuery {
+    fn default() -> Self {
+        CatalogQuery {
+            tab: Tab::OnlineServices,
+            publisher: None,
+            billing_type: None,
+            category: None,
+            segment: None,
+            text: String::new(),
+        }
+    }
+}
+
+/// `(slug, value)` tables for the enums carried in query strings.
+const TABS: [(&str, Tab); 3] = [("online", Tab::OnlineServices), ("software", Tab::Software), ("azure", Tab::Azure)];
+const PUBLISHERS: [(&str, PublisherKind); 2] =
+    [("microsoft", PublisherKind::Microsoft), ("partner", PublisherKind::Partner)];
+const BILLING_TYPES: [(&str, BillingType); 2] = [("license", BillingType::License), ("usage", BillingType::Usage)];
+const CATEGORIES: [(&str, Category); 3] =
+    [("enterprise", Category::Enterprise), ("smallbusiness", Category::SmallBusiness), ("trial", Category::Trial)];
+const SEGMENTS: [(&str, Segment); 4] = [
+    ("commercial", Segment::Commercial),
+    ("education", Segment::Education),
+    ("government", Segment::Government),
+    ("nonprofit", Segment::NonProfit),
+];
+
+fn lookup<T: Copy>(table: &[(&str, T)], slug: &str) -> Option<T> {
+    table.iter().find(|(s, _)| *s == slug).map(|(_, v)| *v)
+}
+
+fn slug_of<T: Copy + PartialEq>(table: &[(&'static str, T)], value: T) -> &'static str {
+    table.iter().find(|(_, v)| *v == value).map(|(s, _)| *s).unwrap_or("")
+}
+
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// Build `?a=b&c=d` from the pairs with a value (empty when none).
+fn query_string(pairs: &[(&str, String)]) -> String {
+    let parts: Vec<String> =
+        pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+impl CatalogQuery {
+    fn parse(pairs: &[(String, String)]) -> CatalogQuery {
+        CatalogQuery {
+            tab: get(pairs, "tab").and_then(|s| lookup(&TABS, s)).unwrap_or(Tab::OnlineServices),
+            publisher: get(pairs, "publisher").and_then(|s| lookup(&PUBLISHERS, s)),
+            billing_type: get(pairs, "billing").and_then(|s| lookup(&BILLING_TYPES, s)),
+            category: get(pairs, "category").and_then(|s| lookup(&CATEGORIES, s)),
+            segment: get(pairs, "segment").and_then(|s| lookup(&SEGMENTS, s)),
+            text: get(pairs, "q").unwrap_or_default().to_string(),
+        }
+    }
+
+    fn to_query(&self) -> String {
+        query_string(&[
+            ("tab", slug_of(&TABS, self.tab).to_string()),
+            ("publisher", self.publisher.map(|v| slug_of(&PUBLISHERS, v)).unwrap_or_default().to_string()),
+            ("billing", self.billing_type.map(|v| slug_of(&BILLING_TYPES, v)).unwrap_or_default().to_string()),
+            ("category", self.category.map(|v| slug_of(&CATEGORIES, v)).unwrap_or_default().to_string()),
+            ("segment", self.segment.map(|v| slug_of(&SEGMENTS, v)).unwrap_or_default().to_string()),
+            ("q", self.text.clone()),
+        ])
+    }
+
+    /// Same tab, every filter back to "any".
+    pub fn cleared(&self) -> CatalogQuery {
+        CatalogQuery { tab: self.tab, ..CatalogQuery::default() }
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        *self != self.cleared()
+    }
+}
+
+impl CustomerListQuery {
+    fn parse(pairs: &[(String, String)]) -> CustomerListQuery {
+        CustomerListQuery {
+            text: get(pairs, "q").unwrap_or_default().to_string(),
+            sort: get(pairs, "sort")
+                .and_then(|s| CustomerSort::ALL.into_iter().find(|c| c.slug() == s))
+                .unwrap_or_default(),
+            descending: get(pairs, "dir") == Some("desc"),
+        }
+    }
+
+    fn to_query(&self) -> String {
+        let sort = if self.sort == CustomerSort::Name { String::new() } else { self.sort.slug().to_string() };
+        let dir = if self.descending { "desc".to_string() } else { String::new() };
+        query_string(&[("q", self.text.clone()), ("sort", sort), ("dir", dir)])
     }
 }
 
 impl Route {
-    /// Parse the fragment of a URL (with or without the leading `#`).
+    /// Parse the fragment of a URL (with or without the leading `#`). Anything unknown is `NotFound`,
+    /// never a panic: pasted links can hold anything.
     pub fn parse(hash: &str) -> Route {
         let raw = hash.trim_start_matches('#');
-        let (path, _query) = raw.split_once('?').unwrap_or((raw, ""));
+        let (path, query) = raw.split_once('?').unwrap_or((raw, ""));
         let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(decode).collect();
         let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let pairs = query_pairs(query);
+        let id = |s: &str| CustomerId(s.to_string());
         match segs.as_slice() {
-            [] | ["customers"] => Route::Customers,
+            [] | ["customers"] => Route::Customers(CustomerListQuery::parse(&pairs)),
+            ["customers", "new"] => Route::NewCustomer,
+            ["customers", c] => Route::Customer { id: id(c), tab: CustomerTab::default() },
+            ["customers", c, "edit"] => Route::EditCustomer { id: id(c) },
+            ["customers", c, "add"] => Route::AddProducts { customer: id(c), query: CatalogQuery::parse(&pairs) },
+            ["customers", c, "cart"] => Route::Cart { customer: id(c) },
+            ["customers", c, "review"] => Route::Review { customer: id(c) },
+            ["customers", c, "orders", cart] => Route::Confirmation { customer: id(c), cart: CartId(cart.to_string()) },
+            ["customers", c, tab] if CustomerTab::from_slug(tab).is_some() => {
+                Route::Customer { id: id(c), tab: CustomerTab::from_slug(tab).unwrap_or_default() }
+            }
             ["billing"] => Route::Billing,
             ["activity"] => Route::ActivityLog,
             ["settings"] => Route::Settings,
@@ -38,26 +250,47 @@ impl Route {
 
     /// The fragment for this route, starting with `#/`.
     pub fn href(&self) -> String {
-        let mut out = String::from("#/");
+        let c = |id: &CustomerId| format!("#/customers/{}", encode(id.as_str()));
         match self {
-            Route::Customers => out.push_str("customers"),
-            Route::Billing => out.push_str("billing"),
-            Route::ActivityLog => out.push_str("activity"),
-            Route::Settings => out.push_str("settings"),
+            Route::Customers(q) => format!("#/customers{}", q.to_query()),
+            Route::NewCustomer => "#/customers/new".into(),
+            Route::Customer { id, tab: CustomerTab::Subscriptions } => c(id),
+            Route::Customer { id, tab } => format!("{}/{}", c(id), tab.slug()),
+            Route::EditCustomer { id } => format!("{}/edit", c(id)),
+            Route::AddProducts { customer, query } => format!("{}/add{}", c(customer), query.to_query()),
+            Route::Cart { customer } => format!("{}/cart", c(customer)),
+            Route::Review { customer } => format!("{}/review", c(customer)),
+            Route::Confirmation { customer, cart } => format!("{}/orders/{}", c(customer), encode(cart.as_str())),
+            Route::Billing => "#/billing".into(),
+            Route::ActivityLog => "#/activity".into(),
+            Route::Settings => "#/settings".into(),
             Route::NotFound(raw) => {
+                let mut out = String::from("#/");
                 let _ = write!(out, "{}", raw.trim_start_matches('/'));
+                out
             }
         }
-        out
+    }
+
+    /// The customer a route is about, if any (the header shows that customer's cart).
+    pub fn customer(&self) -> Option<&CustomerId> {
+        match self {
+            Route::Customer { id, .. } | Route::EditCustomer { id } => Some(id),
+            Route::AddProducts { customer, .. }
+            | Route::Cart { customer }
+            | Route::Review { customer }
+            | Route::Confirmation { customer, .. } => Some(customer),
+            _ => None,
+        }
     }
 
     /// The top-level section a route belongs to, for highlighting the navigation.
     pub fn section(&self) -> Section {
         match self {
-            Route::Customers | Route::NotFound(_) => Section::Customers,
             Route::Billing => Section::Billing,
             Route::ActivityLog => Section::ActivityLog,
             Route::Settings => Section::Settings,
+            _ => Section::Customers,
         }
     }
 }
@@ -91,16 +324,14 @@ pub fn decode(value: &str) -> String {
     while i < bytes.len() {
         let hex = |c: u8| (c as char).to_digit(16);
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             b => out.push(b),
         }
@@ -115,14 +346,46 @@ mod tests {
 
     #[test]
     fn parse_and_href_round_trip() {
+        let c = |s: &str| CustomerId(s.into());
+        let all_filters = CatalogQuery {
+            tab: Tab::Azure,
+            publisher: Some(PublisherKind::Partner),
+            billing_type: Some(BillingType::Usage),
+            category: Some(Category::SmallBusiness),
+            segment: Some(Segment::NonProfit),
+            text: "SQL Server & co".into(),
+        };
         let cases = [
-            ("", Route::Customers),
-            ("#", Route::Customers),
-            ("#/", Route::Customers),
-            ("#/customers", Route::Customers),
+            ("", Route::default()),
+            ("#", Route::default()),
+            ("#/", Route::default()),
+            ("#/customers", Route::default()),
+            (
+                "#/customers?q=contoso&sort=country&dir=desc",
+                Route::Customers(CustomerListQuery {
+                    text: "contoso".into(),
+                    sort: CustomerSort::Country,
+                    descending: true,
+                }),
+            ),
+            ("#/customers/new", Route::NewCustomer),
+            ("#/customers/C-0001", Route::Customer { id: c("C-0001"), tab: CustomerTab::Subscriptions }),
+            ("#/customers/C-0001/orders", Route::Customer { id: c("C-0001"), tab: CustomerTab::Orders }),
+            ("#/customers/C-0001/account", Route::Customer { id: c("C-0001"), tab: CustomerTab::Account }),
+            ("#/customers/C-0001/edit", Route::EditCustomer { id: c("C-0001") }),
+            ("#/customers/C-0001/add", Route::AddProducts { customer: c("C-0001"), query: CatalogQuery::default() }),
+            (
+                "#/customers/C-0001/add?tab=azure&publisher=partner&billing=usage&category=smallbusiness&segment=nonprofit&q=SQL%20Server%20%26%20co",
+                Route::AddProducts { customer: c("C-0001"), query: all_filters.clone() },
+            ),
+            ("#/customers/C-0001/add?tab=bogus&publisher=nobody", Route::AddProducts { customer: c("C-0001"), query: CatalogQuery::default() }),
+            ("#/customers/C-0001/cart", Route::Cart { customer: c("C-0001") }),
+            ("#/customers/C-0001/review", Route::Review { customer: c("C-0001") }),
+            ("#/customers/C-0001/orders/CART-0003", Route::Confirmation { customer: c("C-0001"), cart: CartId("CART-0003".into()) }),
             ("#/billing", Route::Billing),
             ("#/activity", Route::ActivityLog),
             ("#/settings?x=1", Route::Settings),
+            ("#/customers/C-0001/nonsense", Route::NotFound("/customers/C-0001/nonsense".into())),
             ("#/nowhere/at/all", Route::NotFound("/nowhere/at/all".into())),
         ];
         for (hash, want) in cases {
@@ -130,6 +393,8 @@ mod tests {
             assert_eq!(got, want, "{hash:?}");
             assert_eq!(Route::parse(&got.href()), got, "round trip of {hash:?}");
         }
+        assert!(all_filters.is_filtered());
+        assert_eq!(all_filters.cleared(), CatalogQuery { tab: Tab::Azure, ..CatalogQuery::default() });
     }
 
     #[test]

@@ -106,7 +106,10 @@ pub enum Loaded {
     Restored(Box<Saved>),
     /// The stored value could not be read. It was copied to `backup_key`; when the copy failed
     /// (`backup_key` is `None`), the caller must not write to the main key at all.
-    Unreadable { reason: String, backup_key: Option<String> },
+    Unreadable {
+        reason: String,
+        backup_key: Option<String>,
+    },
 }
 
 pub fn load(storage: &dyn Storage, key: &str) -> Loaded {

@@ -67,7 +67,9 @@ async fn user_switcher_changes_the_signed_in_user() {
     assert_eq!(switcher.value(), "U-0002");
     let body = text(&root);
     assert!(
-        body.contains("You can’t open this page with your roles. Roles that may: Admin agent, Billing admin, Global admin."),
+        body.contains(
+            "You can’t open this page with your roles. Roles that may: Admin agent, Billing admin, Global admin."
+        ),
         "{body}"
     );
 }
@@ -93,18 +95,14 @@ async fn moving_the_date_forward_and_refusing_backward() {
     tick().await;
     let date = || root.query_selector("[data-testid='simulated-date']").unwrap().unwrap().text_content().unwrap();
     let before = date();
-    let plus_day: HtmlElement = root
-        .query_selector_all(".clock button")
-        .unwrap()
-        .item(0)
-        .unwrap()
-        .unchecked_into();
+    let plus_day: HtmlElement = root.query_selector_all(".clock button").unwrap().item(0).unwrap().unchecked_into();
     plus_day.click();
     tick().await;
     assert_ne!(date(), before, "the date moved");
     assert!(text(&root).contains("Simulated date moved to"));
     // A date in the past is refused with the engine's reason.
-    let input: web_sys::HtmlInputElement = root.query_selector(".clock input[type='date']").unwrap().unwrap().unchecked_into();
+    let input: web_sys::HtmlInputElement =
+        root.query_selector(".clock input[type='date']").unwrap().unwrap().unchecked_into();
     input.set_value("2000-01-01");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     let form: web_sys::HtmlFormElement = root.query_selector(".clock form").unwrap().unwrap().unchecked_into();

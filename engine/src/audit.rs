@@ -31,6 +31,12 @@ pub enum AuditAction {
     ReservationConfigured,
     ReservationRefunded,
     ReservationExchanged,
+    CustomerAdded,
+    CustomerUpdated,
+    CartLineAdded,
+    CartLineUpdated,
+    CartLineRemoved,
+    OrderPlaced,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

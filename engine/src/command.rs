@@ -2,8 +2,11 @@
 //! applying them with [`crate::evolve`] is the only way state changes.
 
 use crate::audit::AuditEntry;
+use crate::cart::{CartLine, LineId, LineInput};
+use crate::checkout::Purchase;
+use crate::customers::{Customer, CustomerForm};
 use crate::ids::{
-    CustomerId, OfferId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
+    CartId, CustomerId, OfferId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
 };
 use crate::ledger::LedgerEntry;
 use crate::money::Money;
@@ -131,6 +134,32 @@ pub enum Command {
         kind: ReservationRequestKind,
         contact: ContactForm,
     },
+    AddCustomer(CustomerForm),
+    EditCustomer {
+        customer: CustomerId,
+        form: CustomerForm,
+    },
+    /// Add a line to the customer's cart (creating the cart). Refused only for an unknown or
+    /// ineligible offer; an invalid quantity is kept and flagged.
+    AddToCart {
+        customer: CustomerId,
+        line: LineInput,
+    },
+    /// Change a line's quantity, billing, term or reservation options (its offer stays).
+    UpdateCartLine {
+        customer: CustomerId,
+        line: LineId,
+        input: LineInput,
+    },
+    RemoveCartLine {
+        customer: CustomerId,
+        line: LineId,
+    },
+    /// Buy: one order per billing group. Idempotent per cart.
+    Checkout {
+        customer: CustomerId,
+        cart: CartId,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -224,4 +253,20 @@ pub enum Event {
         reservation: ReservationId,
         at: DateTime<Utc>,
     },
+    CustomerAdded(Customer),
+    CustomerUpdated(Customer),
+    CartLineAdded {
+        customer: CustomerId,
+        cart: CartId,
+        line: CartLine,
+    },
+    CartLineUpdated {
+        customer: CustomerId,
+        line: CartLine,
+    },
+    CartLineRemoved {
+        customer: CustomerId,
+        line: LineId,
+    },
+    CheckedOut(Box<Purchase>),
 }

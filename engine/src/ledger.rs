@@ -175,7 +175,7 @@ fn totals_by_currency<'a>(entries: impl Iterator<Item = &'a LedgerEntry>) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_state;
+    use crate::demo::partner_state as demo_state;
     use chrono::TimeZone;
 
     fn entry(seq: u64, y: i32, m: u32, d: u32, customer: &str, amount: Money) -> LedgerEntry {

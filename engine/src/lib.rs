@@ -25,10 +25,15 @@
 
 pub mod audit;
 pub mod billing;
+pub mod cart;
+pub mod catalog;
+pub mod checkout;
 pub mod clock;
 pub mod command;
 pub mod country;
+pub mod customers;
 pub mod demo;
+pub mod eligibility;
 pub mod ids;
 pub mod ledger;
 pub mod money;
@@ -44,6 +49,9 @@ pub mod subscriptions;
 pub mod support;
 
 mod users;
+
+#[cfg(test)]
+pub(crate) mod testkit;
 
 pub use command::{Command, Event};
 pub use rejection::{Rejection, Violation};
@@ -78,6 +86,61 @@ pub fn required_permission(cmd: &Command) -> Option<Permission> {
         Command::RecordUtilisation { .. }
         | Command::ChangeReservationScope { .. }
         | Command::FileReservationRequest { .. } => Some(Permission::ManageReservations),
+        Command::AddCustomer(_) | Command::EditCustomer { .. } => Some(Permission::EditCustomers),
+        Command::AddToCart { line: cart::LineInput { reservation: Some(_), .. }, .. }
+        | Command::UpdateCartLine { input: cart::LineInput { reservation: Some(_), .. }, .. } => {
+            Some(Permission::ManageReservations)
+        }
+        // The usual need; `permissions_needed` refines it by the cart's lines (reservations).
+        Command::AddToCart { .. }
+        | Command::UpdateCartLine { .. }
+        | Command::RemoveCartLine { .. }
+        | Command::Checkout { .. } => Some(Permission::ManageSubscriptions),
+    }
+}
+
+/// Every permission a command needs given the state. Cart commands depend on the lines they touch:
+/// reservation lines need `ManageReservations`, other lines `ManageSubscriptions`; a checkout of a cart
+/// holding both needs both.
+pub fn permissions_needed(state: &State, cmd: &Command) -> Vec<Permission> {
+    let kinds = |lines: &mut dyn Iterator<Item = &cart::CartLine>| {
+        let mut out: Vec<Permission> = lines
+            .map(|l| {
+                if cart::is_reservation_line(state, l) {
+                    Permission::ManageReservations
+                } else {
+                    Permission::ManageSubscriptions
+                }
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let found = match cmd {
+        Command::AddToCart { line, .. } => {
+            let probe = cart::CartLine {
+                id: 0,
+                offer: line.offer.clone(),
+                quantity: 0,
+                billing: line.billing,
+                term: line.term,
+                reservation: line.reservation.clone(),
+            };
+            kinds(&mut std::iter::once(&probe))
+        }
+        Command::UpdateCartLine { customer, line, .. } | Command::RemoveCartLine { customer, line } => {
+            kinds(&mut state.carts.get(customer).into_iter().flat_map(|c| c.lines.iter()).filter(|l| l.id == *line))
+        }
+        Command::Checkout { customer, cart } => {
+            kinds(&mut state.carts.get(customer).filter(|c| &c.id == cart).into_iter().flat_map(|c| c.lines.iter()))
+        }
+        _ => Vec::new(),
+    };
+    if found.is_empty() {
+        required_permission(cmd).into_iter().collect()
+    } else {
+        found
     }
 }
 
@@ -96,11 +159,24 @@ pub fn authorize(state: &State, actor: &UserId, permission: Permission) -> Resul
 /// Decide what a command does. Pure: the state is untouched; on refusal nothing is returned but the
 /// reasons. The last event of an accepted command is always its activity-log entry.
 pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) -> Result<Vec<Event>, Rejection> {
-    match required_permission(cmd) {
-        Some(p) => authorize(state, actor, p)?,
-        None if state.user(actor).is_none() => return Err(Rejection::one(Violation::UnknownUser)),
-        None => {}
+    let needed = permissions_needed(state, cmd);
+    if state.user(actor).is_none() {
+        return Err(Rejection::one(Violation::UnknownUser));
     }
+    // A replayed Buy of a cart already bought creates nothing (and logs nothing: nothing changed). It is
+    // answered before the permission check because its cart, which decides the permission, is gone.
+    if let Command::Checkout { cart, .. } = cmd {
+        if state.checked_out.contains_key(cart) {
+            return Ok(Vec::new());
+        }
+    }
+    let mut refused = Vec::new();
+    for p in needed {
+        if let Err(r) = authorize(state, actor, p) {
+            refused.extend(r.violations);
+        }
+    }
+    Rejection::check(refused)?;
     let (mut events, audit) = match cmd {
         Command::AdvanceClock { to } => clock::decide_advance(state, *to)?,
         Command::UpdatePartnerProfile { name, country, model } => users::decide_profile(name, country, *model)?,
@@ -136,6 +212,12 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
         Command::FileReservationRequest { reservations: ids, kind, contact } => {
             reservations::requests::decide_file(state, actor, ids, kind, contact, now)?
         }
+        Command::AddCustomer(form) => customers::decide_add(state, form, now)?,
+        Command::EditCustomer { customer, form } => customers::decide_edit(state, customer, form, now)?,
+        Command::AddToCart { customer, line } => cart::decide_add(state, customer, line)?,
+        Command::UpdateCartLine { customer, line, input } => cart::decide_update(state, customer, *line, input)?,
+        Command::RemoveCartLine { customer, line } => cart::decide_remove(state, customer, *line)?,
+        Command::Checkout { customer, cart } => checkout::decide(state, actor, customer, cart, now)?,
     };
     events.push(Event::Audited(audit.entry(state, actor, now)));
     Ok(events)
@@ -228,6 +310,12 @@ pub fn evolve(state: &mut State, event: &Event) {
             reservations::charges::billed(state, reservation, *payments_billed)
         }
         Event::ReservationExpired { reservation, .. } => reservations::charges::expired(state, reservation),
+        Event::CustomerAdded(c) => customers::evolve_added(state, c),
+        Event::CustomerUpdated(c) => customers::evolve_updated(state, c),
+        Event::CartLineAdded { customer, cart, line } => cart::evolve_added(state, customer, cart, line),
+        Event::CartLineUpdated { customer, line } => cart::evolve_updated(state, customer, line),
+        Event::CartLineRemoved { customer, line } => cart::evolve_removed(state, customer, *line),
+        Event::CheckedOut(purchase) => checkout::evolve(state, purchase),
     }
 }
 

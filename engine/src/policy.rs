@@ -1,6 +1,7 @@
 //! Every number of the rule book in one table. Nothing else in the engine holds a window, fee, cap or
 //! market list as a literal: rules read them from the [`Policy`] in the state.
 
+use crate::customers::Segment;
 use crate::money::{Currency, Money};
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,8 @@ pub struct Policy {
     pub trial_days: u32,
     /// Length of a paid license term, in months.
     pub term_months: u32,
+    /// Customer segments that may not take Microsoft trials (RULES §2.4 item 6).
+    pub trial_excluded_segments: Vec<Segment>,
 
     // §3 tax
     /// Customer billing countries (ISO 3166-1 alpha-2) whose listed prices include tax.
@@ -67,6 +70,7 @@ impl Default for Policy {
             trial_licenses: 25,
             trial_days: 30,
             term_months: 12,
+            trial_excluded_segments: vec![Segment::Government, Segment::Education],
             tax_inclusive_countries: codes(&["AU", "BR"]),
             retention_base_days: 90,
             retention_cap_days: 120,

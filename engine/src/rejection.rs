@@ -2,7 +2,9 @@
 //! [`Violation`] carries the data a message needs and, where it applies, the date it stops applying.
 //! The app maps each variant to one i18n message in one place.
 
-use crate::ids::{OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId};
+use crate::cart::{LineId, LineIssue};
+use crate::eligibility::Ineligible;
+use crate::ids::{CartId, CustomerId, OfferId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId};
 use crate::money::{Currency, Money};
 use crate::partner::CspModel;
 use crate::records::{BillingFrequency, ReservationKind, ReservationStatus, SubscriptionStatus};
@@ -66,6 +68,12 @@ pub enum Field {
     ReservationQuantity,
     ReservationTerm,
     ReservationTotal,
+    CustomerName,
+    CustomerDomain,
+    CustomerCountry,
+    CustomerSegment,
+    CustomerAccountOpened,
+    CustomerFirstBilling,
 }
 
 /// What is wrong with a field's value.
@@ -102,6 +110,18 @@ pub enum Problem {
     OutOfRange {
         min: i64,
         max: i64,
+    },
+    /// Not a `name.onmicrosoft.com` domain (label of a-z, 0-9 and inner hyphens).
+    InvalidDomain,
+    /// Not a `YYYY-MM-DD` date.
+    InvalidDate,
+    /// The date must not be before `min`.
+    DateBefore {
+        min: NaiveDate,
+    },
+    /// The date must not be after `max` (e.g. in the future).
+    DateAfter {
+        max: NaiveDate,
     },
 }
 
@@ -304,6 +324,36 @@ pub enum Violation {
     },
     /// RULES §6.1: the customer has no Active Azure subscription to attach a reservation to.
     NoActiveAzureSubscription,
+    NoSuchCustomer {
+        customer: CustomerId,
+    },
+    NoSuchOffer {
+        offer: OfferId,
+    },
+    /// The offer cannot be bought by this customer, for every one of these reasons (RULES §2.4).
+    OfferNotEligible {
+        offer: OfferId,
+        reasons: Vec<Ineligible>,
+    },
+    NoSuchCartLine {
+        line: LineId,
+    },
+    /// Not the customer's open cart (and not a cart already bought).
+    NoSuchCart {
+        cart: CartId,
+    },
+    CartEmpty,
+    /// A cart line blocks Buy, for every one of these reasons.
+    CartLineInvalid {
+        line: LineId,
+        issues: Vec<LineIssue>,
+    },
+    /// Unpaid + unbilled + this order would exceed the partner's credit limit (RULES §1.1).
+    InsufficientCreditLimit {
+        limit: Money,
+        outstanding: Money,
+        order: Money,
+    },
 }
 
 impl Violation {
@@ -361,6 +411,14 @@ impl Violation {
             | Violation::NoActiveAzureSubscription => None,
             Violation::UtilisationInFuture { date } => Some(*date),
             Violation::RefundCapExceeded { frees_up_on, .. } => *frees_up_on,
+            Violation::NoSuchCustomer { .. }
+            | Violation::NoSuchOffer { .. }
+            | Violation::OfferNotEligible { .. }
+            | Violation::NoSuchCartLine { .. }
+            | Violation::NoSuchCart { .. }
+            | Violation::CartEmpty
+            | Violation::CartLineInvalid { .. }
+            | Violation::InsufficientCreditLimit { .. } => None,
         }
     }
 }

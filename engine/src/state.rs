@@ -1,8 +1,11 @@
 //! The whole state the engine decides over. The app persists it; the engine never does.
 
 use crate::audit::AuditEntry;
+use crate::cart::Cart;
+use crate::catalog::{self, Catalog};
+use crate::customers::Customer;
 use crate::ids::{
-    Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
+    CartId, Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
 };
 use crate::ledger::LedgerEntry;
 use crate::partner::{Partner, PartnerUser};
@@ -16,6 +19,7 @@ use crate::support::SupportRequest;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -59,6 +63,17 @@ pub struct State {
     /// §6.5); IDs `SR-nnnn` from `counters.support_request`.
     #[serde(default)]
     pub support_requests: BTreeMap<SupportRequestId, SupportRequest>,
+    #[serde(default)]
+    pub customers: BTreeMap<CustomerId, Customer>,
+    /// One open cart per customer (RULES §3).
+    #[serde(default)]
+    pub carts: BTreeMap<CustomerId, Cart>,
+    /// Carts already bought, and the orders each became (a second Buy creates nothing).
+    #[serde(default)]
+    pub checked_out: BTreeMap<CartId, Vec<OrderId>>,
+    /// The catalog is built-in data: shared, never persisted.
+    #[serde(skip, default = "catalog::builtin")]
+    pub catalog: Arc<Catalog>,
 }
 
 impl State {

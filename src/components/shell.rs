@@ -19,8 +19,9 @@ pub fn Shell() -> impl IntoView {
     view! {
         <div class="cspm" lang=move || i18n.locale.get().tag()>
             <header class="cspm-header">
-                <a class="brand" href=Route::Customers.href()>{move || i18n.t(Key::AppName)}</a>
+                <a class="brand" href=Route::default().href()>{move || i18n.t(Key::AppName)}</a>
                 <Nav/>
+                <CartLink/>
                 <div class="header-controls">
                     <UserSwitcher/>
                     <ClockControl/>
@@ -35,7 +36,14 @@ pub fn Shell() -> impl IntoView {
 
 fn page(route: Route) -> AnyView {
     match route {
-        Route::Customers => view! { <pages::customers::CustomersPage/> }.into_any(),
+        Route::Customers(query) => view! { <pages::customers::CustomersPage query/> }.into_any(),
+        Route::NewCustomer => view! { <pages::customer_form::CustomerFormPage id=None/> }.into_any(),
+        Route::EditCustomer { id } => view! { <pages::customer_form::CustomerFormPage id=Some(id)/> }.into_any(),
+        Route::Customer { id, tab } => view! { <pages::customer::CustomerPage id tab/> }.into_any(),
+        Route::AddProducts { customer, query } => view! { <pages::catalog::CatalogPage customer query/> }.into_any(),
+        Route::Cart { customer } => view! { <pages::cart::CartPage customer/> }.into_any(),
+        Route::Review { customer } => view! { <pages::cart::ReviewPage customer/> }.into_any(),
+        Route::Confirmation { customer, cart } => view! { <pages::cart::ConfirmationPage customer cart/> }.into_any(),
         Route::Billing => view! { <pages::billing::BillingPage/> }.into_any(),
         Route::ActivityLog => view! { <pages::activity::ActivityPage/> }.into_any(),
         Route::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
@@ -48,7 +56,7 @@ fn Nav() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let items = [
-        (Section::Customers, Route::Customers, Key::NavCustomers),
+        (Section::Customers, Route::default(), Key::NavCustomers),
         (Section::Billing, Route::Billing, Key::NavBilling),
         (Section::ActivityLog, Route::ActivityLog, Key::NavActivityLog),
         (Section::Settings, Route::Settings, Key::NavSettings),
@@ -67,6 +75,23 @@ fn Nav() -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
+    }
+}
+
+/// The cart of the customer the page is about, with its line count.
+#[component]
+fn CartLink() -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    move || {
+        let customer = app.route.with(|r| r.customer().cloned())?;
+        let count = app.state.with(|s| csp_engine::cart::line_count(s, &customer));
+        let href = Route::Cart { customer }.href();
+        Some(view! {
+            <a class="cart-link" href=href data-testid="cart-link">
+                {i18n.tf(Key::CartLink, &[("count", &count.to_string())])}
+            </a>
+        })
     }
 }
 
@@ -150,12 +175,11 @@ fn ClockControl() -> impl IntoView {
             <button type="button" on:click=move |_| by(Step::Day)>{move || i18n.t(Key::PlusDay)}</button>
             <button type="button" on:click=move |_| by(Step::Week)>{move || i18n.t(Key::PlusWeek)}</button>
             <button type="button" on:click=move |_| by(Step::Month)>{move || i18n.t(Key::PlusMonth)}</button>
-            <form class="inline" on:submit=go>
+            <form class="inline" on:submit=go novalidate>
                 <label>
                     <span class="visually-hidden">{move || i18n.t(Key::MoveDateTo)}</span>
                     <input
                         type="date"
-                        prop:min=move || clock().date_naive().to_string()
                         prop:value=target
                         on:input=move |ev| set_target.set(event_target_value(&ev))
                     />

@@ -1,16 +1,150 @@
+//! The Customers list: search by company name or domain, sortable columns, Add customer.
+
+use crate::browser::country_name;
 use crate::components::errors::RequirePermission;
-use crate::i18n::{use_i18n, Key};
+use crate::ctx::use_app;
+use crate::i18n::Key;
+use crate::messages;
+use crate::route::{CustomerListQuery, CustomerSort, Route};
+use csp_engine::customers::search;
 use csp_engine::roles::Permission;
 use leptos::prelude::*;
 
 #[component]
-pub fn CustomersPage() -> impl IntoView {
-    let i18n = use_i18n();
+pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    // The URL is the source of truth for search and sort.
+    let current = Memo::new(move |_| {
+        app.route.with(|r| match r {
+            Route::Customers(q) => q.clone(),
+            _ => CustomerListQuery::default(),
+        })
+    });
+    let set_query = move |next: CustomerListQuery| app.replace_route(Route::Customers(next));
+    let rows = Memo::new(move |_| {
+        let locale = i18n.locale.get();
+        let query = current.get();
+        app.state.with(|s| {
+            let mut rows: Vec<(String, String, String, String, String)> = search(s, &query.text)
+                .into_iter()
+                .map(|c| {
+                    (
+                        c.company_name.clone(),
+                        c.domain.clone(),
+                        country_name(&c.country, locale),
+                        messages::segment(c.segment).text(locale).to_string(),
+                        c.id.0.clone(),
+                    )
+                })
+                .collect();
+            rows.sort_by(|a, b| {
+                let key = |r: &(String, String, String, String, String)| match query.sort {
+                    CustomerSort::Name => r.0.to_lowercase(),
+                    CustomerSort::Domain => r.1.clone(),
+                    CustomerSort::Country => r.2.to_lowercase(),
+                    CustomerSort::Segment => r.3.to_lowercase(),
+                };
+                key(a).cmp(&key(b)).then_with(|| a.0.cmp(&b.0))
+            });
+            if query.descending {
+                rows.reverse();
+            }
+            rows
+        })
+    });
+    let columns = [
+        (CustomerSort::Name, Key::ColName),
+        (CustomerSort::Domain, Key::ColDomain),
+        (CustomerSort::Country, Key::ColCountry),
+        (CustomerSort::Segment, Key::ColSegment),
+    ];
+    let header = move |sort: CustomerSort, key: Key| {
+        let aria = move || {
+            let cur = current.get();
+            if cur.sort != sort {
+                "none"
+            } else if cur.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button
+                    type="button"
+                    class="sort"
+                    aria-label=move || i18n.tf(Key::SortBy, &[("column", i18n.t(key))])
+                    on:click=move |_| {
+                        let mut next = current.get_untracked();
+                        next.descending = next.sort == sort && !next.descending;
+                        next.sort = sort;
+                        set_query(next);
+                    }
+                >
+                    {move || i18n.t(key)}
+                    {move || {
+                        let cur = current.get();
+                        match (cur.sort == sort, cur.descending) {
+                            (false, _) => "",
+                            (true, true) => " ▼",
+                            (true, false) => " ▲",
+                        }
+                    }}
+                </button>
+            </th>
+        }
+    };
+
     view! {
         <section>
             <h1>{move || i18n.t(Key::CustomersTitle)}</h1>
             <RequirePermission permission=Permission::ViewCustomers>
-                <p></p>
+                <div class="toolbar">
+                    <label class="search">
+                        <span class="visually-hidden">{move || i18n.t(Key::SearchCustomers)}</span>
+                        <input
+                            type="search"
+                            placeholder=move || i18n.t(Key::SearchCustomers)
+                            aria-label=move || i18n.t(Key::SearchCustomers)
+                            prop:value=query.text.clone()
+                            on:input=move |ev| {
+                                let mut next = current.get_untracked();
+                                next.text = event_target_value(&ev);
+                                set_query(next);
+                            }
+                        />
+                    </label>
+                    <Show when=move || app.can(Permission::EditCustomers)>
+                        <a class="button primary" href=Route::NewCustomer.href()>{move || i18n.t(Key::AddCustomer)}</a>
+                    </Show>
+                </div>
+                <p role="status">{move || i18n.tf(Key::CustomersCount, &[("count", &rows.with(|r| r.len()).to_string())])}</p>
+                <Show
+                    when=move || rows.with(|r| !r.is_empty())
+                    fallback=move || view! { <p>{move || i18n.t(Key::NoCustomers)}</p> }
+                >
+                    <table class="grid" data-testid="customers-table">
+                        <thead>
+                            <tr>{columns.map(|(sort, key)| header(sort, key)).collect_view()}</tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|r| r.clone() let:r>
+                                <tr>
+                                    <td>
+                                        <a href=Route::Customer { id: csp_engine::ids::CustomerId(r.4.clone()), tab: Default::default() }.href()>
+                                            {r.0.clone()}
+                                        </a>
+                                    </td>
+                                    <td>{r.1.clone()}</td>
+                                    <td>{r.2.clone()}</td>
+                                    <td>{r.3.clone()}</td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </Show>
             </RequirePermission>
         </section>
     }

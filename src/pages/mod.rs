@@ -1,5 +1,9 @@
 pub mod activity;
 pub mod billing;
+pub mod cart;
+pub mod catalog;
+pub mod customer;
+pub mod customer_form;
 pub mod customers;
 pub mod not_found;
 pub mod settings;

@@ -9,7 +9,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section>
             <h1>{move || i18n.t(Key::NotFoundTitle)}</h1>
             <p>{move || i18n.t(Key::NotFoundBody)}</p>
-            <a href=Route::Customers.href()>{move || i18n.t(Key::BackToCustomers)}</a>
+            <a href=Route::default().href()>{move || i18n.t(Key::BackToCustomers)}</a>
         </section>
     }
 }

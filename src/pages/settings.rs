@@ -30,9 +30,9 @@ pub fn SettingsPage() -> impl IntoView {
 fn field_error(rejection: RwSignal<Option<Rejection>>, field: Field) -> impl Fn() -> Option<AnyView> {
     let app = use_app();
     move || {
-        rejection.with(|r| r.as_ref().and_then(|r| messages::field_error(r, field, app.locale()))).map(|m| {
-            view! { <span class="field-error">{m}</span> }.into_any()
-        })
+        rejection
+            .with(|r| r.as_ref().and_then(|r| messages::field_error(r, field, app.locale())))
+            .map(|m| view! { <span class="field-error">{m}</span> }.into_any())
     }
 }
 

@@ -111,7 +111,7 @@ pub fn upfront(total: i64) -> Reservation {
 
 /// The demo state with the fixture subscriptions and `reservations`; counters follow the inserted IDs.
 pub fn state_with(reservations: Vec<Reservation>) -> State {
-    let mut state = demo::demo_state(at(2026, 1, 1));
+    let mut state = demo::partner_state(at(2026, 1, 1));
     for s in subscriptions() {
         state.subscriptions.insert(s.id.clone(), s);
     }

@@ -50,7 +50,7 @@ pub fn suse() -> SoftwarePurchaseId {
 
 /// The demo partner plus five purchases of customer C-0001 made at [`t0`], each in its own order.
 pub fn state() -> State {
-    let mut s = demo::demo_state(t0());
+    let mut s = demo::customers_state(t0());
     let rows = [
         purchase("SW-0001", "Windows Server 2022 Standard", SoftwareKind::Subscription { years: 1 }),
         purchase("SW-0002", "SQL Server 2019 Enterprise", SoftwareKind::Perpetual),

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::billing::term_end;
-use crate::demo::{demo_state, global_admin};
+use crate::demo::{global_admin, partner_state as demo_state};
 use crate::ids::{OfferId, OrderId, UserId};
 use crate::ledger::ChargeType;
 use crate::money::{Currency, Money};

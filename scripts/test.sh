@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Every test layer, in order; stops at the first failure. A layer that runs no test fails.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+[ "${SKIP_SETUP:-}" = 1 ] || bash "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+# Run a cargo test command, show its output, and fail unless it passed at least one test.
+counted() {
+  local log
+  log="$(mktemp)"
+  if ! "$@" 2>&1 | tee "$log"; then
+    rm -f "$log"
+    return 1
+  fi
+  local passed
+  passed="$(grep -Eo 'test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')"
+  rm -f "$log"
+  if [ "$passed" -eq 0 ]; then
+    echo "error: '$*' ran no test" >&2
+    return 1
+  fi
+  echo "-> $passed tests passed"
+}
+
+step "1/7 cargo fmt --check"
+cargo fmt --all --check
+
+step "2/7 cargo clippy (host, all targets, warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "3/7 native tests: engine and the app's pure logic"
+counted cargo test --workspace
+
+step "4/7 the engine builds for wasm32-unknown-unknown"
+cargo build -p csp-engine --target wasm32-unknown-unknown
+
+step "5/7 browser component tests (wasm-bindgen-test, headless Chromium)"
+counted cargo test --target wasm32-unknown-unknown --test web
+
+step "6/7 release build"
+SKIP_SETUP=1 bash scripts/dist.sh
+
+step "7/7 end-to-end tests (Playwright, Debian Chromium, release build)"
+# Playwright itself fails when it finds no test.
+(cd tests/e2e && playwright test -c playwright.config.mjs)
+
+step "all test layers passed"

@@ -1,0 +1,343 @@
+//! Cart, Review and the order confirmation (RULES §3). Every line is validated by the engine on every
+//! change; an invalid line says why and blocks Buy while the others keep their values.
+
+use crate::components::errors::{RejectionList, RequirePermission};
+use crate::ctx::use_app;
+use crate::i18n::{format, Key};
+use crate::messages;
+use crate::route::{CatalogQuery, CustomerTab, Route};
+use csp_engine::cart::{review, validate_cart, CartLine, LineId, LineInput};
+use csp_engine::checkout::orders_of_cart;
+use csp_engine::ids::{CartId, CustomerId};
+use csp_engine::roles::Permission;
+use csp_engine::{Command, Rejection};
+use leptos::prelude::*;
+
+fn customer_name(customer: &CustomerId) -> String {
+    use_app().state.with(|s| s.customers.get(customer).map(|c| c.company_name.clone()).unwrap_or_default())
+}
+
+#[component]
+pub fn CartPage(customer: CustomerId) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let customer = StoredValue::new(customer);
+    let rejection = RwSignal::new(None::<Rejection>);
+    let lines = Memo::new(move |_| {
+        app.state.with(|s| s.carts.get(&customer.get_value()).map(|c| c.lines.clone()).unwrap_or_default())
+    });
+    let add_more = move || Route::AddProducts { customer: customer.get_value(), query: CatalogQuery::default() }.href();
+    view! {
+        <section>
+            <h1>{move || i18n.tf(Key::CartTitle, &[("customer", &customer_name(&customer.get_value()))])}</h1>
+            <RequirePermission permission=Permission::ViewCustomers>
+                <RejectionList rejection=rejection.into()/>
+                <Show when=move || lines.with(|l| !l.is_empty()) fallback=move || view! { <p>{move || i18n.t(Key::CartEmpty)}</p> }>
+                    <table class="grid" data-testid="cart-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || i18n.t(Key::ColOffer)}</th>
+                                <th scope="col">{move || i18n.t(Key::ColQuantity)}</th>
+                                <th scope="col">{move || i18n.t(Key::ColBilling)}</th>
+                                <th scope="col">{move || i18n.t(Key::ColTerm)}</th>
+                                <th scope="col">{move || i18n.t(Key::ColLineTotal)}</th>
+                                <th scope="col"></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || lines.get()
+                                key=|l| l.id
+                                children=move |line| view! { <CartRow line customer=customer.get_value() rejection/> }
+                            />
+                        </tbody>
+                    </table>
+                </Show>
+                <div class="toolbar">
+                    <a class="button" href=add_more>{move || i18n.t(Key::ContinueShopping)}</a>
+                    <Show when=move || lines.with(|l| !l.is_empty())>
+                        <a class="button primary" href=move || Route::Review { customer: customer.get_value() }.href()>
+                            {move || i18n.t(Key::Review)}
+                        </a>
+                    </Show>
+                </div>
+            </RequirePermission>
+        </section>
+    }
+}
+
+#[component]
+fn CartRow(line: CartLine, customer: CustomerId, rejection: RwSignal<Option<Rejection>>) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let id: LineId = line.id;
+    let customer = StoredValue::new(customer);
+    let offer = app.state.with_untracked(|s| s.catalog.get(&line.offer).cloned());
+    let name = offer.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| line.offer.0.clone());
+    let billings = offer.as_ref().map(|o| o.billing.clone()).unwrap_or_default();
+    let terms = offer.as_ref().map(|o| o.terms.clone()).unwrap_or_default();
+    let is_reservation = line.reservation.is_some();
+    let quantity = RwSignal::new(line.quantity.to_string());
+    let not_whole = RwSignal::new(false);
+    let base = StoredValue::new(line);
+
+    let update = move |change: &dyn Fn(&mut LineInput)| {
+        let l = base.get_value();
+        let mut input = LineInput {
+            offer: l.offer,
+            quantity: l.quantity,
+            billing: l.billing,
+            term: l.term,
+            reservation: l.reservation,
+        };
+        change(&mut input);
+        match app.dispatch(Command::UpdateCartLine { customer: customer.get_value(), line: id, input }) {
+            Ok(_) => rejection.set(None),
+            Err(r) => rejection.set(Some(r)),
+        }
+    };
+    let on_quantity = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        quantity.set(text.clone());
+        match text.trim().parse::<i64>() {
+            Ok(q) => {
+                not_whole.set(false);
+                update(&|i| i.quantity = q);
+            }
+            Err(_) => not_whole.set(true),
+        }
+    };
+    let issues = Memo::new(move |_| {
+        let locale = i18n.locale.get();
+        app.state.with(|s| {
+            validate_cart(s, &customer.get_value())
+                .into_iter()
+                .find(|(l, _)| *l == id)
+                .map(|(_, issues)| issues.iter().map(|i| messages::line_issue(i, locale)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let total = move || {
+        let locale = i18n.locale.get();
+        app.state.with(|s| {
+            review(s, &customer.get_value())
+                .and_then(|r| r.lines.into_iter().find(|l| l.line == id))
+                .and_then(|l| l.line_total)
+                .map(|m| format::money(m, locale))
+                .unwrap_or_default()
+        })
+    };
+    let remove = move |_| match app.dispatch(Command::RemoveCartLine { customer: customer.get_value(), line: id }) {
+        Ok(_) => rejection.set(None),
+        Err(r) => rejection.set(Some(r)),
+    };
+    let label = name.clone();
+    view! {
+        <tr data-line=id.to_string() aria-invalid=move || issues.with(|i| !i.is_empty()).then_some("true")>
+            <th scope="row">
+                {name.clone()}
+                <Show when=move || issues.with(|i| !i.is_empty()) || not_whole.get()>
+                    <ul class="line-issues" role="alert">
+                        {move || not_whole.get().then(|| view! { <li>{i18n.t(Key::QuantityNotWhole)}</li> })}
+                        {move || issues.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                </Show>
+            </th>
+            <td>
+                <input
+                    type="number"
+                    step="1"
+                    aria-label=move || format!("{} — {}", i18n.t(Key::ColQuantity), label)
+                    prop:value=quantity
+                    on:change=on_quantity
+                />
+            </td>
+            <td>
+                {if is_reservation || billings.len() < 2 {
+                    view! { <span>{move || i18n.t(messages::frequency(base.with_value(|l| l.billing)))}</span> }.into_any()
+                } else {
+                    let options = billings.clone();
+                    view! {
+                        <select on:change=move |ev| {
+                            if let Some(b) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| billings.get(i).copied()) {
+                                update(&|i| i.billing = b);
+                            }
+                        }>
+                            {options.into_iter().enumerate().map(|(i, b)| view! {
+                                <option value=i.to_string() selected=base.with_value(|l| l.billing) == b>{move || i18n.t(messages::frequency(b))}</option>
+                            }).collect_view()}
+                        </select>
+                    }.into_any()
+                }}
+            </td>
+            <td>
+                {if terms.len() < 2 {
+                    let t = base.with_value(|l| l.term);
+                    view! { <span>{move || if terms.is_empty() { "—" } else { i18n.t(messages::term(t)) }}</span> }.into_any()
+                } else {
+                    let options = terms.clone();
+                    view! {
+                        <select on:change=move |ev| {
+                            if let Some(t) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| terms.get(i).copied()) {
+                                update(&|i| i.term = t);
+                            }
+                        }>
+                            {options.into_iter().enumerate().map(|(i, t)| view! {
+                                <option value=i.to_string() selected=base.with_value(|l| l.term) == t>{move || i18n.t(messages::term(t))}</option>
+                            }).collect_view()}
+                        </select>
+                    }.into_any()
+                }}
+            </td>
+            <td class="num">{total}</td>
+            <td class="actions">
+                <button type="button" on:click=remove>{move || i18n.t(Key::RemoveLine)}</button>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let customer = StoredValue::new(customer);
+    let rejection = RwSignal::new(None::<Rejection>);
+    let summary = Memo::new(move |_| app.state.with(|s| review(s, &customer.get_value())));
+    let buy = move |_| {
+        let Some(cart) = summary.get_untracked().and_then(|r| r.cart) else { return };
+        match app.dispatch(Command::Checkout { customer: customer.get_value(), cart: cart.clone() }) {
+            Ok(_) => {
+                rejection.set(None);
+                app.navigate(Route::Confirmation { customer: customer.get_value(), cart });
+            }
+            Err(r) => rejection.set(Some(r)),
+        }
+    };
+    view! {
+        <section>
+            <h1>{move || i18n.tf(Key::ReviewTitle, &[("customer", &customer_name(&customer.get_value()))])}</h1>
+            <RequirePermission permission=Permission::ViewCustomers>
+                {move || {
+                    let locale = i18n.locale.get();
+                    let Some(r) = summary.get() else {
+                        return view! { <p class="alert error">{i18n.t(Key::NoSuchCustomer)}</p> }.into_any();
+                    };
+                    if r.lines.is_empty() {
+                        return view! { <p>{i18n.t(Key::CartEmpty)}</p> }.into_any();
+                    }
+                    let has_issues = r.lines.iter().any(|l| !l.issues.is_empty());
+                    let credit = &r.credit;
+                    let credit_text = match credit.limit {
+                        None => i18n.t(Key::NoCreditLimit).to_string(),
+                        Some(limit) => i18n.tf(
+                            if credit.exceeded { Key::CreditLimitExceeded } else { Key::CreditLimitOk },
+                            &[
+                                ("limit", &format::money(limit, locale)),
+                                ("outstanding", &format::money(credit.outstanding, locale)),
+                                ("order", &format::money(credit.order_total, locale)),
+                            ],
+                        ),
+                    };
+                    view! {
+                        <table class="grid" data-testid="review-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{i18n.t(Key::ColOffer)}</th>
+                                    <th scope="col">{i18n.t(Key::ColQuantity)}</th>
+                                    <th scope="col">{i18n.t(Key::ColBilling)}</th>
+                                    <th scope="col" class="num">{i18n.t(Key::ColUnitPrice)}</th>
+                                    <th scope="col" class="num">{i18n.t(Key::ColLineTotal)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {r.lines.iter().map(|l| view! {
+                                    <tr aria-invalid=(!l.issues.is_empty()).then_some("true")>
+                                        <th scope="row">
+                                            {l.name.clone()}
+                                            {(!l.issues.is_empty()).then(|| view! {
+                                                <ul class="line-issues" role="alert">
+                                                    {l.issues.iter().map(|i| view! { <li>{messages::line_issue(i, locale)}</li> }).collect_view()}
+                                                </ul>
+                                            })}
+                                        </th>
+                                        <td>{format::integer(l.quantity, locale)}</td>
+                                        <td>{messages::frequency(l.billing).text(locale)}</td>
+                                        <td class="num">{l.unit_price.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
+                                        <td class="num">{l.line_total.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                            <tfoot>
+                                {r.totals.iter().map(|(b, m)| view! {
+                                    <tr>
+                                        <th scope="row" colspan="4">{i18n.tf(Key::TotalFor, &[("billing", &messages::frequency(*b).text(locale).to_lowercase())])}</th>
+                                        <td class="num" data-testid="review-total">{format::money(*m, locale)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tfoot>
+                        </table>
+                        <p data-testid="tax-note">{i18n.t(if r.prices_include_tax { Key::PricesIncludeTax } else { Key::PricesExcludeTax })}</p>
+                        <p class=if credit.exceeded { "alert error" } else { "" }>{credit_text}</p>
+                        {has_issues.then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::FixLinesToBuy)}</p> })}
+                        <div class="toolbar">
+                            <a class="button" href=Route::Cart { customer: customer.get_value() }.href()>{i18n.t(Key::BackToCart)}</a>
+                            <button type="button" class="primary" prop:disabled=!r.can_buy on:click=buy>{i18n.t(Key::Buy)}</button>
+                        </div>
+                    }
+                    .into_any()
+                }}
+                <RejectionList rejection=rejection.into()/>
+            </RequirePermission>
+        </section>
+    }
+}
+
+#[component]
+pub fn ConfirmationPage(customer: CustomerId, cart: CartId) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let orders = {
+        let cart = cart.clone();
+        move || app.state.with(|s| orders_of_cart(s, &cart).into_iter().map(|o| o.number.clone()).collect::<Vec<_>>())
+    };
+    let setup_links = {
+        let cart = cart.clone();
+        move || {
+            app.state.with(|s| {
+                let order_ids: Vec<_> = orders_of_cart(s, &cart).into_iter().map(|o| o.id.clone()).collect();
+                s.subscriptions
+                    .values()
+                    .filter(|sub| order_ids.contains(&sub.order))
+                    .filter_map(|sub| {
+                        s.catalog.get(&sub.offer).and_then(|o| o.setup_url.clone()).map(|url| (sub.name.clone(), url))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let orders_href = Route::Customer { id: customer.clone(), tab: CustomerTab::Orders }.href();
+    view! {
+        <section>
+            <h1>{move || i18n.t(Key::ConfirmationTitle)}</h1>
+            {move || {
+                let numbers = orders();
+                if numbers.is_empty() {
+                    view! { <p class="alert error">{i18n.t(Key::NoSuchCart)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="flash ok" role="status">{i18n.t(Key::OrderConfirmed)}</p>
+                        <p data-testid="order-numbers">{i18n.tf(Key::OrderNumbers, &[("numbers", &numbers.join(", "))])}</p>
+                    }
+                    .into_any()
+                }
+            }}
+            <ul class="setup-links">
+                {move || setup_links().into_iter().map(|(name, url)| view! {
+                    <li>{name} ": " <a href=url target="_blank" rel="noopener">{i18n.t(Key::SetupLink)}</a></li>
+                }).collect_view()}
+            </ul>
+            <a class="button" href=orders_href>{move || i18n.t(Key::TabOrders)}</a>
+        </section>
+    }
+}

@@ -1,0 +1,397 @@
+//! Add subscription / Add products: the catalog for one customer, by tab and filters (kept in the URL),
+//! with every reason an offer cannot be bought, and Add to cart.
+
+use crate::components::errors::{RejectionList, RequirePermission};
+use crate::ctx::use_app;
+use crate::i18n::{format, Key};
+use crate::messages;
+use crate::route::{CatalogQuery, CustomerTab, Route};
+use csp_engine::cart::{LineInput, ReservationOptions, ScopeChoice};
+use csp_engine::catalog::{search, BillingType, Category, Family, Offer, OfferFilter, PublisherKind, Tab};
+use csp_engine::customers::Segment;
+use csp_engine::eligibility::{eligibility, Ineligible};
+use csp_engine::ids::{CustomerId, SubscriptionId};
+use csp_engine::records::{BillingFrequency, ReservationBilling, ReservationOptimize, Term};
+use csp_engine::roles::Permission;
+use csp_engine::{Command, Rejection};
+use leptos::prelude::*;
+
+fn tab_key(t: Tab) -> Key {
+    match t {
+        Tab::OnlineServices => Key::TabOnlineServices,
+        Tab::Software => Key::TabSoftwareProducts,
+        Tab::Azure => Key::TabAzure,
+    }
+}
+
+/// A filter `<select>` over an enum, with "Any" first. Changing it rewrites the URL.
+fn filter_select<T: Copy + PartialEq + Send + Sync + 'static>(
+    label: Key,
+    options: &'static [T],
+    name: fn(T) -> Key,
+    get: fn(&CatalogQuery) -> Option<T>,
+    set: fn(&mut CatalogQuery, Option<T>),
+    query: Memo<CatalogQuery>,
+    apply: impl Fn(CatalogQuery) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_app().i18n;
+    view! {
+        <label>
+            {move || i18n.t(label)}
+            <select on:change=move |ev| {
+                let v = event_target_value(&ev);
+                let mut q = query.get_untracked();
+                set(&mut q, v.parse::<usize>().ok().and_then(|i| options.get(i).copied()));
+                apply(q);
+            }>
+                <option value="" selected=move || get(&query.get()).is_none()>{move || i18n.t(Key::FilterAny)}</option>
+                {options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let o = *o;
+                        view! {
+                            <option value=i.to_string() selected=move || get(&query.get()) == Some(o)>
+                                {move || i18n.t(name(o))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+const PUBLISHERS: [PublisherKind; 2] = [PublisherKind::Microsoft, PublisherKind::Partner];
+const BILLING_TYPES: [BillingType; 2] = [BillingType::License, BillingType::Usage];
+const CATEGORIES: [Category; 3] = [Category::Enterprise, Category::SmallBusiness, Category::Trial];
+
+#[component]
+pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let _ = query;
+    let customer = StoredValue::new(customer);
+    let current = Memo::new(move |_| {
+        app.route.with(|r| match r {
+            Route::AddProducts { query, .. } => query.clone(),
+            _ => CatalogQuery::default(),
+        })
+    });
+    let apply =
+        move |q: CatalogQuery| app.replace_route(Route::AddProducts { customer: customer.get_value(), query: q });
+    // Eligibility of every offer for this customer: once per state change, never per keystroke.
+    let eligible = Memo::new(move |_| app.state.with(|s| eligibility(s, &customer.get_value())));
+    let offers = Memo::new(move |_| {
+        let q = current.get();
+        let filter = OfferFilter {
+            tab: Some(q.tab),
+            publisher: q.publisher,
+            billing_type: q.billing_type,
+            category: q.category,
+            segment: q.segment,
+            text: q.text.clone(),
+        };
+        let catalog = app.state.with(|s| s.catalog.clone());
+        eligible.with(|e| {
+            search(&catalog, &filter)
+                .into_iter()
+                .map(|o| (o.clone(), e.as_ref().map(|e| e.reasons(&o.id).to_vec()).unwrap_or_default()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let flash = RwSignal::new(None::<String>);
+    let rejection = RwSignal::new(None::<Rejection>);
+    let name = move || {
+        app.state.with(|s| s.customers.get(&customer.get_value()).map(|c| c.company_name.clone()).unwrap_or_default())
+    };
+
+    view! {
+        <section>
+            <h1>{move || i18n.tf(Key::CatalogFor, &[("customer", &name())])}</h1>
+            <RequirePermission permission=Permission::ViewCustomers>
+                <p>
+                    <a href=move || Route::Customer { id: customer.get_value(), tab: CustomerTab::Subscriptions }.href()>
+                        {name}
+                    </a>
+                </p>
+                <nav class="tabs" aria-label=move || i18n.t(Key::AddProducts)>
+                    {[Tab::OnlineServices, Tab::Software, Tab::Azure]
+                        .into_iter()
+                        .map(|t| {
+                            let href = move || {
+                                Route::AddProducts {
+                                    customer: customer.get_value(),
+                                    query: CatalogQuery { tab: t, ..current.get() },
+                                }
+                                    .href()
+                            };
+                            view! {
+                                <a href=href aria-current=move || (current.get().tab == t).then_some("page")>
+                                    {move || i18n.t(tab_key(t))}
+                                </a>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                <form class="filters" on:submit=|ev| ev.prevent_default() role="search">
+                    {filter_select(Key::FilterPublisher, &PUBLISHERS, messages::publisher_kind, |q| q.publisher, |q, v| q.publisher = v, current, apply)}
+                    {filter_select(Key::FilterBillingType, &BILLING_TYPES, messages::billing_type, |q| q.billing_type, |q, v| q.billing_type = v, current, apply)}
+                    {filter_select(Key::FilterCategory, &CATEGORIES, messages::category, |q| q.category, |q, v| q.category = v, current, apply)}
+                    {filter_select(Key::FilterSegment, &Segment::ALL, messages::segment, |q| q.segment, |q, v| q.segment = v, current, apply)}
+                    <label>
+                        {move || i18n.t(Key::FilterSearch)}
+                        <input
+                            type="search"
+                            prop:value=move || current.get().text
+                            on:input=move |ev| {
+                                let mut q = current.get_untracked();
+                                q.text = event_target_value(&ev);
+                                apply(q);
+                            }
+                        />
+                    </label>
+                    <button
+                        type="button"
+                        prop:disabled=move || !current.get().is_filtered()
+                        on:click=move |_| apply(current.get_untracked().cleared())
+                    >
+                        {move || i18n.t(Key::ClearFilters)}
+                    </button>
+                </form>
+                <p role="status">{move || i18n.tf(Key::OffersCount, &[("count", &offers.with(|o| o.len()).to_string())])}</p>
+                {move || flash.get().map(|m| view! {
+                    <p class="flash ok" role="status">
+                        {m} " " <a href=Route::Cart { customer: customer.get_value() }.href()>{i18n.t(Key::Review)}</a>
+                    </p>
+                })}
+                <RejectionList rejection=rejection.into()/>
+                <Show when=move || offers.with(|o| !o.is_empty()) fallback=move || view! { <p>{move || i18n.t(Key::NoOffers)}</p> }>
+                    <ul class="offers" data-testid="offers">
+                        <For
+                            each=move || offers.get()
+                            key=|(o, reasons)| (o.id.clone(), format!("{reasons:?}"))
+                            children=move |(offer, reasons)| {
+                                view! { <OfferCard offer reasons customer=customer.get_value() flash rejection/> }
+                            }
+                        />
+                    </ul>
+                </Show>
+            </RequirePermission>
+        </section>
+    }
+}
+
+#[component]
+fn OfferCard(
+    offer: Offer,
+    reasons: Vec<Ineligible>,
+    customer: CustomerId,
+    flash: RwSignal<Option<String>>,
+    rejection: RwSignal<Option<Rejection>>,
+) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let currency = app.state.with_untracked(|s| s.partner.currency());
+    let trial_qty = app.state.with_untracked(|s| s.policy.trial_licenses);
+    let default_qty = if offer.is_trial() { trial_qty } else { offer.min_quantity.max(1) };
+    let quantity = RwSignal::new(default_qty.to_string());
+    let billing = RwSignal::new(offer.billing.first().copied().unwrap_or(BillingFrequency::None));
+    let term = RwSignal::new(offer.terms.first().copied().unwrap_or(Term::OneYear));
+    let is_reservation = offer.family == Family::AzureReservation;
+    let res_billing = RwSignal::new(ReservationBilling::Upfront);
+    let scope = RwSignal::new(ScopeChoice::Shared);
+    let azure_sub = RwSignal::new(None::<SubscriptionId>);
+    let optimize = RwSignal::new(ReservationOptimize::InstanceSizeFlexibility);
+    let qty_error = RwSignal::new(false);
+    let offer = StoredValue::new(offer);
+    let eligible = reasons.is_empty();
+    let exclusive = reasons.contains(&Ineligible::ExclusiveToOtherPartners);
+    let customer = StoredValue::new(customer);
+
+    let price = move || {
+        let locale = i18n.locale.get();
+        offer.with_value(|o| {
+            let b = if is_reservation { BillingFrequency::OneTime } else { billing.get() };
+            match o.price(currency, b, Some(term.get())) {
+                Some(p) if o.billing_type == BillingType::Usage => {
+                    i18n.tf(Key::UsageRate, &[("price", &format::money(p, locale))])
+                }
+                Some(p) => i18n.tf(
+                    Key::PerUnitPer,
+                    &[
+                        ("price", &format::money(p, locale)),
+                        ("billing", &messages::frequency(b).text(locale).to_lowercase()),
+                    ],
+                ),
+                None => i18n.tf(Key::NoPriceInCurrency, &[("currency", currency.code())]),
+            }
+        })
+    };
+    let azure_subs = move || {
+        app.state.with(|s| {
+            s.subscriptions_of(&customer.get_value())
+                .filter(|sub| {
+                    sub.status == csp_engine::records::SubscriptionStatus::Active
+                        && s.catalog.get(&sub.offer).is_some_and(|o| o.family == Family::AzurePlan)
+                })
+                .map(|sub| (sub.id.clone(), format!("{} ({})", sub.name, sub.id)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(qty) = quantity.get_untracked().trim().parse::<i64>() else {
+            qty_error.set(true);
+            return;
+        };
+        qty_error.set(false);
+        let reservation = is_reservation.then(|| ReservationOptions {
+            azure_subscription: azure_sub.get_untracked(),
+            scope: scope.get_untracked(),
+            optimize: optimize.get_untracked(),
+            billing: res_billing.get_untracked(),
+        });
+        let line = LineInput {
+            offer: offer.with_value(|o| o.id.clone()),
+            quantity: qty,
+            billing: billing.get_untracked(),
+            term: term.get_untracked(),
+            reservation,
+        };
+        match app.dispatch(Command::AddToCart { customer: customer.get_value(), line }) {
+            Ok(_) => {
+                rejection.set(None);
+                flash.set(Some(i18n.tf(Key::AddedToCart, &[("offer", &offer.with_value(|o| o.name.clone()))])));
+            }
+            Err(r) => {
+                flash.set(None);
+                rejection.set(Some(r));
+            }
+        }
+    };
+    let reasons_view = move || {
+        let locale = i18n.locale.get();
+        reasons
+            .iter()
+            .map(|r| {
+                let link = match r {
+                    Ineligible::SuspendedSubscription { subscription } => Some((
+                        Route::Customer { id: customer.get_value(), tab: CustomerTab::Subscriptions }.href(),
+                        i18n.tf(Key::OpenSubscription, &[("subscription", subscription.as_str())]),
+                    )),
+                    _ => None,
+                };
+                view! {
+                    <li>
+                        {messages::ineligible(r, locale)}
+                        {link.map(|(href, text)| view! { " " <a href=href>{text}</a> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let (o_name, o_publisher, o_kind, o_billing_type, o_category) =
+        offer.with_value(|o| (o.name.clone(), o.publisher.clone(), o.publisher_kind, o.billing_type, o.category));
+    let form_label = o_name.clone();
+    let billings = offer.with_value(|o| o.billing.clone());
+    let terms = offer.with_value(|o| o.terms.clone());
+    let setup = offer.with_value(|o| o.setup_url.clone());
+    view! {
+        <li class="offer" data-offer=offer.with_value(|o| o.id.0.clone()) aria-label=o_name.clone()>
+            <h3>{o_name.clone()}</h3>
+            <p class="meta">
+                <span>{o_publisher} " · " {move || i18n.t(messages::publisher_kind(o_kind))}</span>
+                " · "
+                <span>{move || i18n.t(messages::billing_type(o_billing_type))}</span>
+                " · "
+                <span>{move || i18n.t(messages::category(o_category))}</span>
+            </p>
+            <p class="price">{price}</p>
+            {(!eligible).then(|| view! {
+                <div class="reasons" role="note">
+                    <p>{move || i18n.t(Key::CannotBuy)}</p>
+                    <ul>{reasons_view.clone()}</ul>
+                    {exclusive.then(|| {
+                        let href = setup.clone().unwrap_or_else(|| "#".into());
+                        view! { <a class="button" href=href target="_blank" rel="noopener">{move || i18n.t(Key::ContactPublisher)}</a> }
+                    })}
+                </div>
+            })}
+            {eligible.then(|| view! {
+                <form class="add" on:submit=add aria-label=move || format!("{} — {}", i18n.t(Key::AddToCart), form_label)>
+                    <label>
+                        {move || i18n.t(Key::Licenses)}
+                        <input type="number" inputmode="numeric" step="1" prop:value=quantity on:input=move |ev| quantity.set(event_target_value(&ev))/>
+                    </label>
+                    {(!is_reservation && billings.len() > 1).then(|| view! {
+                        <label>
+                            {move || i18n.t(Key::ColBilling)}
+                            <select on:change=move |ev| {
+                                if let Some(b) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| billings.get(i).copied()) {
+                                    billing.set(b);
+                                }
+                            }>
+                                {offer.with_value(|o| o.billing.clone()).into_iter().enumerate().map(|(i, b)| view! {
+                                    <option value=i.to_string() selected=move || billing.get() == b>{move || i18n.t(messages::frequency(b))}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    })}
+                    {(terms.len() > 1).then(|| view! {
+                        <label>
+                            {move || i18n.t(Key::ColTerm)}
+                            <select on:change=move |ev| {
+                                if let Some(t) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| terms.get(i).copied()) {
+                                    term.set(t);
+                                }
+                            }>
+                                {offer.with_value(|o| o.terms.clone()).into_iter().enumerate().map(|(i, t)| view! {
+                                    <option value=i.to_string() selected=move || term.get() == t>{move || i18n.t(messages::term(t))}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    })}
+                    {is_reservation.then(|| view! {
+                        <fieldset class="reservation">
+                            <legend>{move || i18n.t(Key::ReservationOptionsLegend)}</legend>
+                            <label>
+                                {move || i18n.t(Key::ReservationBilling)}
+                                <select on:change=move |ev| res_billing.set(if event_target_value(&ev) == "monthly" { ReservationBilling::Monthly } else { ReservationBilling::Upfront })>
+                                    <option value="upfront">{move || i18n.t(Key::BillingUpfront)}</option>
+                                    <option value="monthly">{move || i18n.t(Key::BillingMonthlyRes)}</option>
+                                </select>
+                            </label>
+                            <label>
+                                {move || i18n.t(Key::Scope)}
+                                <select on:change=move |ev| scope.set(if event_target_value(&ev) == "single" { ScopeChoice::Single } else { ScopeChoice::Shared })>
+                                    <option value="shared">{move || i18n.t(Key::ScopeShared)}</option>
+                                    <option value="single">{move || i18n.t(Key::ScopeSingle)}</option>
+                                </select>
+                            </label>
+                            <label>
+                                {move || i18n.t(Key::AzureSubscription)}
+                                <select on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    azure_sub.set((!v.is_empty()).then(|| SubscriptionId(v)));
+                                }>
+                                    <option value="">{move || i18n.t(Key::ChooseAzureSubscription)}</option>
+                                    {move || azure_subs().into_iter().map(|(id, label)| view! { <option value=id.0>{label}</option> }).collect_view()}
+                                </select>
+                            </label>
+                            <label>
+                                {move || i18n.t(Key::Optimize)}
+                                <select on:change=move |ev| optimize.set(if event_target_value(&ev) == "capacity" { ReservationOptimize::CapacityPriority } else { ReservationOptimize::InstanceSizeFlexibility })>
+                                    <option value="flexibility">{move || i18n.t(Key::OptimizeFlexibility)}</option>
+                                    <option value="capacity">{move || i18n.t(Key::OptimizeCapacity)}</option>
+                                </select>
+                            </label>
+                        </fieldset>
+                    })}
+                    <button type="submit">{move || i18n.t(Key::AddToCart)}</button>
+                    {move || qty_error.get().then(|| view! { <span class="field-error" role="alert">{i18n.t(Key::QuantityNotWhole)}</span> })}
+                </form>
+            })}
+        </li>
+    }
+}

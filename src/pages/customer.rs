@@ -1,0 +1,283 @@
+//! A customer's page: header facts, actions, and the tabs Subscriptions, Software, Azure reservations,
+//! Order history and Account.
+
+use crate::browser::country_name;
+use crate::components::errors::RequirePermission;
+use crate::ctx::use_app;
+use crate::i18n::{format, Key};
+use crate::messages;
+use crate::route::{CatalogQuery, CustomerTab, Route};
+use csp_engine::catalog::Tab;
+use csp_engine::checkout::{order_history, order_total};
+use csp_engine::ids::CustomerId;
+use csp_engine::records::ReservationScope;
+use csp_engine::roles::Permission;
+use leptos::prelude::*;
+
+fn tab_key(t: CustomerTab) -> Key {
+    match t {
+        CustomerTab::Subscriptions => Key::TabSubscriptions,
+        CustomerTab::Software => Key::TabSoftware,
+        CustomerTab::Reservations => Key::TabReservations,
+        CustomerTab::Orders => Key::TabOrders,
+        CustomerTab::Account => Key::TabAccount,
+    }
+}
+
+#[component]
+pub fn CustomerPage(id: CustomerId, tab: CustomerTab) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| app.state.with(|s| s.customers.contains_key(&id)))
+    };
+    let name = {
+        let id = id.clone();
+        Memo::new(move |_| app.state.with(|s| s.customers.get(&id).map(|c| c.company_name.clone()).unwrap_or_default()))
+    };
+    let add = |tab: Tab, id: &CustomerId| {
+        Route::AddProducts { customer: id.clone(), query: CatalogQuery { tab, ..CatalogQuery::default() } }.href()
+    };
+    let id = StoredValue::new(id);
+    view! {
+        <section>
+            <RequirePermission permission=Permission::ViewCustomers>
+                <Show
+                    when=move || exists.get()
+                    fallback=move || view! { <p class="alert error" role="alert">{move || i18n.t(Key::NoSuchCustomer)}</p> }
+                >
+                    <h1>{move || name.get()}</h1>
+                    <div class="toolbar">
+                        <a class="button primary" href=add(Tab::OnlineServices, &id.get_value())>{move || i18n.t(Key::AddSubscription)}</a>
+                        <a class="button" href=add(Tab::Software, &id.get_value())>{move || i18n.t(Key::AddProducts)}</a>
+                    </div>
+                    <nav class="tabs" aria-label=move || i18n.t(Key::CustomerTabs)>
+                        {CustomerTab::ALL
+                            .into_iter()
+                            .map(|t| {
+                                let href = Route::Customer { id: id.get_value(), tab: t }.href();
+                                view! {
+                                    <a href=href aria-current=(t == tab).then_some("page")>{move || i18n.t(tab_key(t))}</a>
+                                }
+                            })
+                            .collect_view()}
+                    </nav>
+                    {
+                        let id = id.get_value();
+                        match tab {
+                            CustomerTab::Subscriptions => view! { <SubscriptionsTab id/> }.into_any(),
+                            CustomerTab::Software => view! {
+                                <RequirePermission permission=Permission::OpenSoftware>
+                                    <SoftwareTab id=id.clone()/>
+                                </RequirePermission>
+                            }.into_any(),
+                            CustomerTab::Reservations => view! { <ReservationsTab id/> }.into_any(),
+                            CustomerTab::Orders => view! { <OrdersTab id/> }.into_any(),
+                            CustomerTab::Account => view! { <AccountTab id/> }.into_any(),
+                        }
+                    }
+                </Show>
+            </RequirePermission>
+        </section>
+    }
+}
+
+/// A table with a heading row, or the empty message.
+fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, empty: Key) -> AnyView {
+    let i18n = use_app().i18n;
+    if rows.is_empty() {
+        return view! { <p>{move || i18n.t(empty)}</p> }.into_any();
+    }
+    view! {
+        <table class="grid" data-testid=testid>
+            <thead>
+                <tr>{headers.into_iter().map(|k| view! { <th scope="col">{move || i18n.t(k)}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn order_number(state: &csp_engine::State, order: &csp_engine::ids::OrderId) -> String {
+    state.orders.get(order).map(|o| o.number.clone()).unwrap_or_else(|| order.0.clone())
+}
+
+#[component]
+fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let locale = app.locale();
+        let rows = app.state.with(|s| {
+            s.subscriptions_of(&id)
+                .map(|sub| {
+                    vec![
+                        sub.name.clone(),
+                        format::integer(sub.quantity as i64, locale),
+                        messages::frequency(sub.billing).text(locale).to_string(),
+                        messages::subscription_status(sub.status).text(locale).to_string(),
+                        format::date(sub.term_end, locale),
+                        order_number(s, &sub.order),
+                    ]
+                })
+                .collect::<Vec<_>>()
+        });
+        table(
+            "subscriptions-table",
+            vec![Key::ColName, Key::ColQuantity, Key::ColBilling, Key::ColStatus, Key::ColTermEnd, Key::ColOrderNumber],
+            rows,
+            Key::NoSubscriptions,
+        )
+    }
+}
+
+#[component]
+fn SoftwareTab(id: CustomerId) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let locale = app.locale();
+        let rows = app.state.with(|s| {
+            s.software
+                .values()
+                .filter(|p| p.customer == id)
+                .map(|p| {
+                    vec![
+                        p.name.clone(),
+                        messages::software_kind(p.kind, locale),
+                        order_number(s, &p.order),
+                        format::date(p.purchased_at.date_naive(), locale),
+                        format::integer(p.quantity as i64, locale),
+                        messages::purchase_status(p.status).text(locale).to_string(),
+                    ]
+                })
+                .collect::<Vec<_>>()
+        });
+        table(
+            "software-table",
+            vec![
+                Key::ColName,
+                Key::ColType,
+                Key::ColOrderNumber,
+                Key::ColPurchaseDate,
+                Key::ColQuantity,
+                Key::ColStatus,
+            ],
+            rows,
+            Key::NoSoftware,
+        )
+    }
+}
+
+#[component]
+fn ReservationsTab(id: CustomerId) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let locale = app.locale();
+        let rows = app.state.with(|s| {
+            s.reservations
+                .values()
+                .filter(|r| r.customer == id)
+                .map(|r| {
+                    let scope = match &r.scope {
+                        ReservationScope::Shared => Key::ScopeShared.text(locale).to_string(),
+                        ReservationScope::Single(sub) => {
+                            crate::i18n::fill(Key::ScopeSingleOf.text(locale), &[("subscription", sub.as_str())])
+                        }
+                    };
+                    vec![
+                        r.name.clone(),
+                        r.vm_size.clone(),
+                        r.region.clone(),
+                        format::integer(r.quantity as i64, locale),
+                        messages::term(r.term).text(locale).to_string(),
+                        scope,
+                        messages::reservation_status(r.status).text(locale).to_string(),
+                        format::date(r.expires, locale),
+                    ]
+                })
+                .collect::<Vec<_>>()
+        });
+        table(
+            "reservations-table",
+            vec![
+                Key::ColName,
+                Key::ColSize,
+                Key::ColRegion,
+                Key::ColQuantity,
+                Key::ColTerm,
+                Key::ColScope,
+                Key::ColStatus,
+                Key::ColExpires,
+            ],
+            rows,
+            Key::NoReservations,
+        )
+    }
+}
+
+#[component]
+fn OrdersTab(id: CustomerId) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let locale = app.locale();
+        let rows = app.state.with(|s| {
+            order_history(s, &id)
+                .into_iter()
+                .map(|o| {
+                    let lines = o
+                        .lines
+                        .iter()
+                        .map(|l| format!("{} × {}", format::integer(l.quantity as i64, locale), l.offer_name))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    vec![
+                        o.number.clone(),
+                        format::datetime(o.created_at, locale),
+                        lines,
+                        messages::frequency(o.billing).text(locale).to_string(),
+                        messages::order_status(o.status).text(locale).to_string(),
+                        order_total(o).map(|m| format::money(m, locale)).unwrap_or_default(),
+                    ]
+                })
+                .collect::<Vec<_>>()
+        });
+        table(
+            "orders-table",
+            vec![Key::ColOrderNumber, Key::ColDate, Key::ColLines, Key::ColBilling, Key::ColStatus, Key::ColTotal],
+            rows,
+            Key::NoOrders,
+        )
+    }
+}
+
+#[component]
+fn AccountTab(id: CustomerId) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let edit = Route::EditCustomer { id: id.clone() }.href();
+    move || {
+        let edit = edit.clone();
+        let locale = i18n.locale.get();
+        let c = app.state.with(|s| s.customers.get(&id).cloned())?;
+        let facts = [
+            (Key::FieldCompanyName, c.company_name.clone()),
+            (Key::FieldDomain, c.domain.clone()),
+            (Key::TenantId, c.tenant_id.clone()),
+            (Key::FieldBillingCountry, country_name(&c.country, locale)),
+            (Key::FieldSegment, messages::segment(c.segment).text(locale).to_string()),
+            (Key::FieldAccountOpened, format::date(c.account_opened, locale)),
+            (Key::FieldFirstBilling, format::date(c.first_billing, locale)),
+        ];
+        Some(view! {
+            <dl class="facts" data-testid="account-facts">
+                {facts.into_iter().map(|(k, v)| view! { <dt>{i18n.t(k)}</dt><dd>{v}</dd> }).collect_view()}
+            </dl>
+            <Show when=move || app.can(Permission::EditCustomers)>
+                <a class="button" href=edit.clone()>{move || i18n.t(Key::EditCustomer)}</a>
+            </Show>
+        })
+    }
+}

@@ -1,0 +1,164 @@
+//! Add customer / Edit customer. The engine validates every field at once; nothing is saved until all
+//! are valid, and each invalid field shows its message beside it.
+
+use crate::browser::country_name;
+use crate::components::errors::{RejectionList, RequirePermission};
+use crate::ctx::use_app;
+use crate::i18n::Key;
+use crate::messages;
+use crate::route::{CustomerTab, Route};
+use csp_engine::country::COUNTRY_CODES;
+use csp_engine::customers::{CustomerForm, Segment};
+use csp_engine::ids::CustomerId;
+use csp_engine::rejection::Field;
+use csp_engine::roles::Permission;
+use csp_engine::{Command, Event, Rejection, Violation};
+use leptos::prelude::*;
+
+#[component]
+pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let title = if id.is_some() { Key::EditCustomer } else { Key::AddCustomer };
+    let existing = id.as_ref().and_then(|id| app.state.with_untracked(|s| s.customers.get(id).cloned()));
+    let missing = id.is_some() && existing.is_none();
+    let form = RwSignal::new(match &existing {
+        Some(c) => CustomerForm {
+            company_name: c.company_name.clone(),
+            domain: c.domain.clone(),
+            country: c.country.clone(),
+            segment: Some(c.segment),
+            account_opened: c.account_opened.to_string(),
+            first_billing: c.first_billing.to_string(),
+        },
+        None => CustomerForm::default(),
+    });
+    let rejection = RwSignal::new(None::<Rejection>);
+    let id = StoredValue::new(id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let f = form.get_untracked();
+        let cmd = match id.get_value() {
+            Some(customer) => Command::EditCustomer { customer, form: f },
+            None => Command::AddCustomer(f),
+        };
+        match app.dispatch(cmd) {
+            Ok(events) => {
+                rejection.set(None);
+                let saved = events.iter().find_map(|e| match e {
+                    Event::CustomerAdded(c) | Event::CustomerUpdated(c) => Some(c.id.clone()),
+                    _ => None,
+                });
+                if let Some(id) = saved.or_else(|| id.get_value()) {
+                    app.navigate(Route::Customer { id, tab: CustomerTab::Account });
+                }
+            }
+            Err(r) => rejection.set(Some(r)),
+        }
+    };
+    let err = move |field: Field| {
+        move || {
+            rejection.with(|r| r.as_ref().and_then(|r| messages::field_error(r, field, app.locale()))).map(|m| {
+                view! { <span class="field-error" data-field-error="">{m}</span> }
+            })
+        }
+    };
+    let text_field = move |field: Field,
+                           label: Key,
+                           get: fn(&CustomerForm) -> &String,
+                           set: fn(&mut CustomerForm, String),
+                           kind: &'static str| {
+        view! {
+            <label>
+                {move || i18n.t(label)}
+                <input
+                    type=kind
+                    prop:value=move || form.with(|f| get(f).clone())
+                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                    aria-invalid=move || rejection.with(|r| r.as_ref().is_some_and(|r| messages::field_error(r, field, app.locale()).is_some())).then_some("true")
+                />
+                {err(field)}
+            </label>
+        }
+    };
+    view! {
+        <section>
+            <h1>{move || i18n.t(title)}</h1>
+            <RequirePermission permission=Permission::EditCustomers>
+                {missing.then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::NoSuchCustomer)}</p> })}
+                <form class="card" on:submit=submit novalidate aria-label=move || i18n.t(title)>
+                    {move || rejection.with(|r| r.is_some()).then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::FixErrors)}</p> })}
+                    {text_field(Field::CustomerName, Key::FieldCompanyName, |f| &f.company_name, |f, v| f.company_name = v, "text")}
+                    <label>
+                        {move || i18n.t(Key::FieldDomain)}
+                        <input
+                            type="text"
+                            prop:value=move || form.with(|f| f.domain.clone())
+                            on:input=move |ev| form.update(|f| f.domain = event_target_value(&ev))
+                            placeholder="contoso.onmicrosoft.com"
+                        />
+                        <span class="hint">{move || i18n.t(Key::DomainHint)}</span>
+                        {err(Field::CustomerDomain)}
+                    </label>
+                    <label>
+                        {move || i18n.t(Key::FieldBillingCountry)}
+                        <select
+                            prop:value=move || form.with(|f| f.country.clone())
+                            on:change=move |ev| form.update(|f| f.country = event_target_value(&ev))
+                        >
+                            <option value="">{move || i18n.t(Key::ChooseCountry)}</option>
+                            {move || {
+                                let locale = i18n.locale.get();
+                                let mut list: Vec<(String, &str)> =
+                                    COUNTRY_CODES.iter().map(|c| (country_name(c, locale), *c)).collect();
+                                list.sort();
+                                list.into_iter()
+                                    .map(|(label, code)| {
+                                        view! {
+                                            <option value=code selected=move || form.with(|f| f.country == code)>
+                                                {label}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                        {err(Field::CustomerCountry)}
+                    </label>
+                    <label>
+                        {move || i18n.t(Key::FieldSegment)}
+                        <select on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            form.update(|f| f.segment = Segment::ALL.into_iter().find(|s| format!("{s:?}") == v));
+                        }>
+                            <option value="" selected=move || form.with(|f| f.segment.is_none())>
+                                {move || i18n.t(Key::ChooseSegment)}
+                            </option>
+                            {Segment::ALL
+                                .into_iter()
+                                .map(|s| {
+                                    view! {
+                                        <option value=format!("{s:?}") selected=move || form.with(|f| f.segment == Some(s))>
+                                            {move || i18n.t(messages::segment(s))}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                        {err(Field::CustomerSegment)}
+                    </label>
+                    {text_field(Field::CustomerAccountOpened, Key::FieldAccountOpened, |f| &f.account_opened, |f, v| f.account_opened = v, "date")}
+                    {text_field(Field::CustomerFirstBilling, Key::FieldFirstBilling, |f| &f.first_billing, |f, v| f.first_billing = v, "date")}
+                    <RejectionList rejection=Signal::derive(move || {
+                        rejection.get().filter(|r| r.violations.iter().any(|v| !matches!(v, Violation::Invalid { .. })))
+                    })/>
+                    <button type="submit">{move || i18n.t(Key::Save)}</button>
+                    <a class="button" href=move || match id.get_value() {
+                        Some(id) => Route::Customer { id, tab: CustomerTab::Account }.href(),
+                        None => Route::default().href(),
+                    }>{move || i18n.t(Key::Cancel)}</a>
+                </form>
+            </RequirePermission>
+        </section>
+    }
+}

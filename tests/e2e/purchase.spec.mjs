@@ -1,0 +1,134 @@
+// Customers, catalog, eligibility, cart, Review, Buy and order history on the release build.
+import { test, expect, open, heading } from './fixtures.mjs';
+
+test('add a customer: every invalid field is explained, nothing saved until all are valid', async ({ page }) => {
+  await open(page, '#/customers');
+  await page.getByRole('link', { name: 'Add customer' }).click();
+  const form = page.getByRole('form', { name: 'Add customer' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('Nothing was saved. Fix the fields below.')).toBeVisible();
+  await expect(form.getByText('Company name: this field is required.')).toBeVisible();
+  await expect(form.getByText('Primary domain: this field is required.')).toBeVisible();
+  await expect(form.getByText('Segment: this field is required.')).toBeVisible();
+
+  await form.getByLabel('Company name').fill('Alpine Ski House');
+  await form.getByLabel('Primary domain').fill('contosoltd'); // taken by a demo customer
+  await form.getByLabel('Billing country').selectOption('CH');
+  await form.getByLabel('Segment').selectOption({ label: 'Commercial' });
+  await form.getByLabel('Account opened').fill('2026-03-01');
+  await form.getByLabel('First billing period').fill('2026-02-01');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('Primary domain: this value is already used.')).toBeVisible();
+  await expect(form.getByText(/First billing period: must be on or after/)).toBeVisible();
+
+  await form.getByLabel('Primary domain').fill('alpineskihouse');
+  await form.getByLabel('First billing period').fill('2026-03-15');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(heading(page, 'Alpine Ski House')).toBeVisible();
+  await expect(page.getByTestId('account-facts')).toContainText('alpineskihouse.onmicrosoft.com');
+
+  await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
+  await page.getByRole('searchbox', { name: 'Search by company name or domain' }).fill('alpine');
+  await expect(page.getByTestId('customers-table').getByRole('row')).toHaveCount(2);
+  await expect(page).toHaveURL(/q=alpine/);
+});
+
+test('catalog filters combine, live in the URL and clear; refusal reasons are shown', async ({ page }) => {
+  await open(page, '#/customers/C-0001');
+  await page.getByRole('link', { name: 'Add subscription' }).click();
+  await expect(heading(page, 'Add products for Contoso Ltd')).toBeVisible();
+  await page.getByLabel('Publisher').selectOption({ label: 'Microsoft' });
+  await page.getByLabel('Category').selectOption({ label: 'Small business' });
+  await expect(page).toHaveURL(/publisher=microsoft/);
+  await expect(page).toHaveURL(/category=smallbusiness/);
+  const offers = page.getByTestId('offers').locator('li.offer');
+  await expect(offers.first()).toBeVisible();
+  for (const text of await offers.locator('.meta').allTextContents()) {
+    expect(text).toContain('Microsoft');
+    expect(text).toContain('Small business');
+  }
+  // One per customer, already held.
+  const teams = page.getByRole('listitem', { name: 'Microsoft Teams Essentials' });
+  await expect(teams).toContainText('already has the maximum of 1 subscriptions');
+  await page.reload();
+  await expect(page.getByLabel('Category')).toHaveValue('1');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/publisher=/);
+  // A suspended subscription: reactivate it instead, with a link to it.
+  await page.getByRole('searchbox', { name: 'Search products' }).fill('Office 365 E3');
+  const e3 = page.getByRole('listitem', { name: 'Office 365 E3', exact: true });
+  await expect(e3).toContainText('suspended subscription to this offer: reactivate it instead');
+  await expect(e3.getByRole('link', { name: /Open / })).toBeVisible();
+});
+
+test('reservations are refused in an unavailable market', async ({ page }) => {
+  await open(page, '#/customers/C-0008/add?tab=azure');
+  await expect(page.getByRole('listitem', { name: /Standard_D2s_v3/ })).toContainText(
+    'Azure reservations aren’t sold in the customer’s market',
+  );
+});
+
+test('cart: fix an invalid quantity, Review, Buy once, see the order and subscription after reload', async ({ page }) => {
+  await open(page, '#/customers/C-0002/add?q=Exchange%20Online%20(Plan%201)');
+  const exchange = page.getByRole('listitem', { name: 'Exchange Online (Plan 1)', exact: true });
+  await exchange.getByLabel('Licenses').fill('0');
+  await exchange.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText('Exchange Online (Plan 1) was added to the cart.')).toBeVisible();
+  await expect(page.getByTestId('cart-link')).toHaveText('Cart (1)');
+
+  await page.getByTestId('cart-link').click();
+  const row = page.getByTestId('cart-table').getByRole('row', { name: /Exchange Online/ });
+  await expect(row).toContainText('Enter at least 1 licenses.');
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
+  await expect(page.getByText('Fix the lines marked below to buy.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Back to the cart' }).click();
+  const qty = page.getByRole('spinbutton', { name: /Quantity — Exchange Online/ });
+  await qty.fill('12');
+  await qty.press('Tab');
+  await expect(page.getByTestId('cart-table')).not.toContainText('Enter at least');
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('tax-note')).toHaveText('Prices exclude tax.');
+  await page.getByRole('button', { name: 'Buy' }).click();
+  await expect(heading(page, 'Order confirmation')).toBeVisible();
+  const numbers = await page.getByTestId('order-numbers').textContent();
+  expect(numbers).toMatch(/Order numbers: \d+/);
+  await expect(page.getByTestId('cart-link')).toHaveText('Cart (0)');
+
+  await page.reload();
+  await expect(page.getByTestId('order-numbers')).toHaveText(numbers);
+  await page.getByRole('link', { name: 'Order history' }).click();
+  await expect(page.getByTestId('orders-table')).toContainText('12 × Exchange Online (Plan 1)');
+  await page.getByRole('link', { name: 'Subscriptions' }).click();
+  await expect(page.getByTestId('subscriptions-table')).toContainText('Exchange Online (Plan 1)');
+});
+
+test('the same purchase flow in French, with prices including tax in Australia', async ({ page }) => {
+  await open(page, '#/customers/C-0005/add?q=Power%20BI%20Pro');
+  await page.getByTestId('language-switch').selectOption('fr');
+  await expect(heading(page, 'Ajouter des produits pour Wingtip Toys Australia')).toBeVisible();
+  const pbi = page.getByRole('listitem', { name: 'Power BI Pro', exact: true });
+  await pbi.getByLabel('Licences').fill('3');
+  await pbi.getByRole('button', { name: 'Ajouter au panier' }).click();
+  await expect(page.getByText('Power BI Pro a été ajouté au panier.')).toBeVisible();
+  await page.getByTestId('cart-link').click();
+  await page.getByRole('link', { name: 'Vérifier' }).click();
+  await expect(page.getByTestId('tax-note')).toHaveText('Les prix s’entendent toutes taxes comprises.');
+  await page.getByRole('button', { name: 'Acheter' }).click();
+  await expect(heading(page, 'Confirmation de commande')).toBeVisible();
+  await expect(page.getByText('Merci : votre commande est terminée.')).toBeVisible();
+  await page.getByRole('link', { name: 'Historique des commandes' }).click();
+  await expect(page.getByTestId('orders-table')).toContainText('Power BI Pro');
+});
+
+test('roles: a Helpdesk agent may buy but not add customers; an Account admin cannot see customers', async ({ page }) => {
+  await open(page, '#/customers');
+  await page.getByTestId('user-switcher').selectOption({ label: 'Jordan Lee — Helpdesk agent' });
+  await expect(page.getByRole('link', { name: 'Add customer' })).toHaveCount(0);
+  await page.goto('index.html#/customers/new');
+  await expect(page.getByText(/Roles that may: Admin agent, Sales agent, Global admin, User management admin/)).toBeVisible();
+  await page.getByTestId('user-switcher').selectOption({ label: 'Riley Chen — Account admin' });
+  await page.goto('index.html#/customers');
+  await expect(page.getByText(/You can’t open this page with your roles/)).toBeVisible();
+});
