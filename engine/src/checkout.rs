@@ -10,6 +10,7 @@ use crate::ids::{
     CartId, Counters, CustomerId, OrderId, ReservationId, ReservationOrderId, SoftwarePurchaseId, SubscriptionId,
     UserId,
 };
+use crate::ledger::LedgerIds;
 use crate::money::Money;
 use crate::records::{
     self, BillingFrequency, Order, OrderLine, OrderStatus, PurchaseStatus, Reservation, ReservationKind,
@@ -17,8 +18,11 @@ use crate::records::{
 };
 use crate::rejection::{Rejection, Violation};
 use crate::reservations::{expiry_for, RESERVATION_ID_PREFIX, RESERVATION_ORDER_ID_PREFIX};
+use crate::reservations::{payment, payments_due};
+use crate::subscriptions::{SubscriptionChange, SubscriptionLogEntry};
+use crate::{reservations, software, subscriptions};
 use crate::{AuditNote, Event, State};
-use chrono::{DateTime, Days, Months, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -33,21 +37,32 @@ pub struct Purchase {
     pub reservations: Vec<Reservation>,
 }
 
-/// Unpaid + unbilled amount the credit limit is checked against, in the partner's currency.
+/// Unpaid + unbilled amount the credit limit is checked against (RULES §1.1), in the partner's currency,
+/// at the state's clock.
 ///
-/// **Decision** (until the ledger exists): no payments are recorded yet, so every completed order's
-/// total counts as unpaid or unbilled. Orders in another currency (the partner moved country) are left
-/// out rather than converted.
+/// **Rule**: no payments are recorded, so everything on the ledger is unpaid: *unpaid* is the ledger's
+/// balance (charges minus credits, every customer). *Unbilled* is what is due but not yet on the ledger:
+/// the current billing period of an Active, period-billed subscription the ledger does not cover yet
+/// (`billed_through` before today), and the payments of Active reservations whose date has come beyond
+/// `payments_billed`. The clock posts both on its next run, so they are normally zero; they matter for
+/// records recorded without their charge. Amounts in another currency (the partner moved country) are
+/// left out rather than converted.
 pub fn outstanding(state: &State) -> Money {
     let currency = state.partner.currency();
-    let minor: i64 = state
-        .orders
+    let today = state.clock.date_naive();
+    let unpaid = state.ledger.iter().filter(|e| e.amount.currency == currency).map(|e| e.amount.minor);
+    let subscriptions = state
+        .subscriptions
         .values()
-        .filter(|o| o.status == OrderStatus::Completed)
-        .flat_map(|o| o.lines.iter())
-        .filter(|l| l.line_total.currency == currency)
-        .map(|l| l.line_total.minor)
-        .fold(0i64, |a, b| a.saturating_add(b));
+        .filter(|s| s.status == SubscriptionStatus::Active && s.unit_price.currency == currency)
+        .filter(|s| s.billed_through.is_none_or(|b| b < today))
+        .filter_map(|s| subscriptions::period_of(s, today).map(|_| s.unit_price.times(i64::from(s.quantity)).minor));
+    let reservations = state
+        .reservations
+        .values()
+        .filter(|r| r.status == ReservationStatus::Active && r.total.currency == currency)
+        .flat_map(|r| (r.payments_billed..payments_due(r, today)).map(move |k| payment(r, k).0.minor));
+    let minor = unpaid.chain(subscriptions).chain(reservations).fold(0i64, i64::saturating_add);
     Money::new(minor, currency)
 }
 
@@ -65,22 +80,19 @@ pub fn friendly_number(seq: u64) -> String {
     format!("{}", 100_000 + seq)
 }
 
-/// The last day of a term of `months` starting on `start` (inclusive).
-pub fn term_end(start: NaiveDate, months: u32) -> NaiveDate {
-    start.checked_add_months(Months::new(months)).and_then(|d| d.checked_sub_days(Days::new(1))).unwrap_or(start)
-}
-
 fn plus_days(start: NaiveDate, days: u32) -> NaiveDate {
     start.checked_add_days(Days::new(days as u64)).unwrap_or(start)
 }
 
-/// Sequence numbers handed out while building one purchase.
+/// Sequence numbers handed out while building one purchase, and the opening charges posted so far.
 struct Seq {
     order: u64,
     subscription: u64,
     software: u64,
     reservation: u64,
     reservation_order: u64,
+    ledger: LedgerIds,
+    charges: Vec<Event>,
 }
 
 impl Seq {
@@ -133,6 +145,8 @@ pub(crate) fn decide(
         software: c.software,
         reservation: c.reservation,
         reservation_order: c.reservation_order,
+        ledger: LedgerIds::new(state),
+        charges: Vec::new(),
     };
     let mut groups: BTreeMap<BillingFrequency, Vec<(&CartLine, &Offer)>> = BTreeMap::new();
     for line in &cart.lines {
@@ -169,7 +183,9 @@ pub(crate) fn decide(
     let numbers: Vec<&str> = p.orders.iter().map(|o| o.number.as_str()).collect();
     let note = AuditNote::new(AuditAction::OrderPlaced, format!("{} ({})", numbers.join(", "), cart_id))
         .for_customer(customer.clone());
-    Ok((vec![Event::CheckedOut(Box::new(p))], note))
+    let mut events = vec![Event::CheckedOut(Box::new(p))];
+    events.append(&mut seq.charges);
+    Ok((events, note))
 }
 
 /// Create the record a line buys and return its order line.
@@ -188,7 +204,7 @@ fn create(
     let today = now.date_naive();
     if offer.family.is_software() {
         let kind = offer.software_kind(line.term).unwrap_or(SoftwareKind::Perpetual);
-        p.software.push(SoftwarePurchase {
+        let purchase = SoftwarePurchase {
             id: SoftwarePurchaseId(Counters::format("SW", Seq::next(&mut seq.software))),
             customer: p.customer.clone(),
             offer: offer.id.clone(),
@@ -200,7 +216,9 @@ fn create(
             paid: total,
             status: PurchaseStatus::Active,
             cancelled_at: None,
-        });
+        };
+        seq.charges.extend(software::purchase_entry(&mut seq.ledger, &purchase, unit).map(Event::LedgerPosted));
+        p.software.push(purchase);
     } else if let (Family::AzureReservation, Some(opts)) = (offer.family, &line.reservation) {
         let spec = offer
             .reservation
@@ -215,7 +233,7 @@ fn create(
             (ScopeChoice::Single, Some(sub)) => ReservationScope::Single(sub.clone()),
             _ => ReservationScope::Shared,
         };
-        p.reservations.push(Reservation {
+        let reservation = Reservation {
             id: ReservationId(Counters::format(RESERVATION_ID_PREFIX, Seq::next(&mut seq.reservation))),
             reservation_order: ReservationOrderId(Counters::format(
                 RESERVATION_ORDER_ID_PREFIX,
@@ -241,16 +259,19 @@ fn create(
             history: Vec::new(),
             ended_at: None,
             payments_billed: 0,
-        });
+        };
+        let (reservation, charges) = reservations::charges::opening_charge_with(&mut seq.ledger, reservation, now);
+        seq.charges.extend(charges);
+        p.reservations.push(reservation);
     } else {
         let policy = &state.policy;
         let trial_days = if offer.is_trial() { Some(policy.trial_days) } else { offer.free_trial_days };
         let trial_ends = trial_days.map(|d| plus_days(today, d));
         let (quantity, term_end) = match (offer.is_trial(), trial_ends) {
             (true, Some(end)) => (policy.trial_licenses, end.pred_opt().unwrap_or(end)),
-            _ => (quantity, term_end(today, policy.term_months)),
+            _ => (quantity, crate::billing::term_end(today, policy.term_months)),
         };
-        p.subscriptions.push(Subscription {
+        let subscription = Subscription {
             id: SubscriptionId(Counters::format("S", Seq::next(&mut seq.subscription))),
             customer: p.customer.clone(),
             offer: offer.id.clone(),
@@ -272,14 +293,19 @@ fn create(
                 PublisherKind::Microsoft => records::PublisherKind::Microsoft,
                 PublisherKind::Partner => records::PublisherKind::Isv,
             },
-            metered: offer.billing_type == BillingType::Usage,
+            // Usage-billed ISV SaaS (the Azure plan is usage-billed too, but Microsoft's and never cancelled).
+            metered: offer.billing_type == BillingType::Usage && offer.publisher_kind == PublisherKind::Partner,
             commercial_marketplace: offer.isv.is_some(),
             min_quantity: offer.min_quantity,
             max_quantity: Some(offer.max_quantity),
             billed_through: None,
             segments: Vec::new(),
             is_azure_plan: offer.family == Family::AzurePlan,
-        });
+        };
+        // Free trials, the Azure plan and usage-billed offers are not period-billed: nothing is posted.
+        let (subscription, charges) = subscriptions::due::opening_charge_with(&mut seq.ledger, subscription, now);
+        seq.charges.extend(charges);
+        p.subscriptions.push(subscription);
     }
     OrderLine {
         offer: offer.id.clone(),
@@ -305,6 +331,12 @@ pub(crate) fn evolve(state: &mut State, p: &Purchase) {
     for s in &p.subscriptions {
         Counters::observe(&mut c.subscription, s.id.as_str());
         state.subscriptions.insert(s.id.clone(), s.clone());
+        state.subscription_log.push(SubscriptionLogEntry {
+            at: s.created_at,
+            subscription: s.id.clone(),
+            customer: s.customer.clone(),
+            change: SubscriptionChange::Purchased,
+        });
     }
     for s in &p.software {
         Counters::observe(&mut c.software, s.id.as_str());

@@ -91,6 +91,7 @@ pub(crate) fn post(state: &mut State, entry: &LedgerEntry) {
 }
 
 /// Hands out ledger IDs `L-nnnn` after the state's counter, for one decision.
+#[derive(Clone, Debug)]
 pub struct LedgerIds {
     next: u64,
 }

@@ -116,9 +116,11 @@ fn records_carry_their_dates_and_terms() {
         ],
     );
     let events = buy(&mut s, &c, &cart).unwrap();
+    assert!(matches!(events.first(), Some(Event::CheckedOut(_))), "the purchase first");
     assert!(
-        matches!(events.as_slice(), [Event::CheckedOut(_), Event::Audited(a)] if a.action == crate::audit::AuditAction::OrderPlaced && a.customer == Some(c.clone()))
+        matches!(events.last(), Some(Event::Audited(a)) if a.action == crate::audit::AuditAction::OrderPlaced && a.customer == Some(c.clone()))
     );
+    assert!(events[1..events.len() - 1].iter().all(|e| matches!(e, Event::LedgerPosted(_))), "then its charges");
     let today = now().date_naive();
     let sub = |offer: &str| s.subscriptions.values().find(|x| x.offer.as_str() == offer).unwrap();
     // (offer, quantity, term end, trial end, auto-renew, unit price)
@@ -330,6 +332,183 @@ fn term_end_is_inclusive() {
         (date(2026, 1, 1), 36, date(2028, 12, 31)),
     ];
     for (start, months, want) in cases {
-        assert_eq!(term_end(start, months), want, "{start} + {months}");
+        assert_eq!(crate::billing::term_end(start, months), want, "{start} + {months}");
+    }
+}
+
+#[test]
+fn records_carry_the_offer_terms() {
+    use crate::records::PublisherKind as P;
+    let (mut s, c) = builtin_setup("US");
+    let cart = fill(
+        &mut s,
+        &c,
+        &[
+            line("o365-e3", 10, BillingFrequency::Annual, Term::OneYear),
+            line("o365-e5-trial", 25, BillingFrequency::None, Term::OneMonth),
+            line("contoso-helpdesk-pro", 3, BillingFrequency::Monthly, Term::OneYear),
+            line("woodgrove-api-gateway", 1, BillingFrequency::Monthly, Term::OneYear),
+            line("azure-plan", 1, BillingFrequency::None, Term::OneMonth),
+        ],
+    );
+    buy(&mut s, &c, &cart).unwrap();
+    let today = now().date_naive();
+    // (offer, publisher, metered, marketplace, min, max, Azure plan, billed through)
+    type Row = (&'static str, P, bool, bool, u32, Option<u32>, bool, Option<NaiveDate>);
+    let rows: &[Row] = &[
+        ("o365-e3", P::Microsoft, false, false, 1, Some(10_000), false, Some(date(2027, 11, 20))),
+        ("o365-e5-trial", P::Microsoft, false, false, 25, Some(25), false, None),
+        ("contoso-helpdesk-pro", P::Isv, false, true, 1, Some(5_000), false, None),
+        ("woodgrove-api-gateway", P::Isv, true, true, 1, Some(1), false, None),
+        ("azure-plan", P::Microsoft, false, false, 1, Some(1), true, None),
+    ];
+    for (offer, publisher, metered, marketplace, min, max, azure, billed) in rows {
+        let x = s.subscriptions.values().find(|x| x.offer.as_str() == *offer).unwrap();
+        let catalog = s.catalog.get(&x.offer).unwrap();
+        assert_eq!((catalog.min_quantity, Some(catalog.max_quantity)), (*min, *max), "{offer}: catalog bounds");
+        assert_eq!(
+            (x.publisher, x.metered, x.commercial_marketplace, x.min_quantity, x.max_quantity, x.is_azure_plan),
+            (*publisher, *metered, *marketplace, *min, *max, *azure),
+            "{offer}"
+        );
+        assert_eq!(x.billed_through, *billed, "{offer}: billed through");
+        let log = s.subscription_log.iter().find(|l| l.subscription == x.id).unwrap();
+        assert_eq!(
+            (log.at.date_naive(), &log.change),
+            (today, &crate::subscriptions::SubscriptionChange::Purchased),
+            "{offer}: history starts with the purchase"
+        );
+    }
+    // The Azure plan bought here is one reservations can attach to.
+    assert_eq!(crate::reservations::azure_subscriptions_of(&s, &c).len(), 1);
+}
+
+/// One cart of every kind: what the ledger holds after Buy, and that the clock does not charge it again.
+#[test]
+fn opening_charges_are_posted_once() {
+    use crate::ledger::{ChargeType, LedgerRef};
+    let (mut s, c) = builtin_setup("US");
+    let plan = add_sub(&mut s, &c, "azure-plan", SubscriptionStatus::Active);
+    let cart = fill(
+        &mut s,
+        &c,
+        &[
+            line("o365-e3", 10, BillingFrequency::Monthly, Term::OneYear),
+            line("o365-e1", 4, BillingFrequency::Annual, Term::OneYear),
+            line("o365-e5-trial", 25, BillingFrequency::None, Term::OneMonth),
+            line("contoso-helpdesk-pro", 3, BillingFrequency::Monthly, Term::OneYear),
+            line("woodgrove-api-gateway", 1, BillingFrequency::Monthly, Term::OneYear),
+            line("sql2019-std-sub", 2, BillingFrequency::OneTime, Term::ThreeYears),
+            line("ws2022-std-perpetual", 1, BillingFrequency::OneTime, Term::OneYear),
+            line("suse-sles-standard", 4, BillingFrequency::OneTime, Term::OneYear),
+            ri(ReservationBilling::Monthly, Term::OneYear, ScopeChoice::Single, Some(&plan)),
+            ri(ReservationBilling::Upfront, Term::OneYear, ScopeChoice::Shared, None),
+        ],
+    );
+    buy(&mut s, &c, &cart).unwrap();
+    let name = |r: &LedgerRef| match r {
+        LedgerRef::Subscription(id) => s.subscriptions[id].offer.to_string(),
+        LedgerRef::Software(id) => s.software[id].offer.to_string(),
+        LedgerRef::Reservation(id) => format!("{:?}", s.reservations[id].billing),
+        LedgerRef::Order(id) => id.to_string(),
+    };
+    let got: Vec<(String, ChargeType, i64)> =
+        s.ledger.iter().map(|e| (name(&e.reference), e.charge_type, e.amount.minor)).collect();
+    // (what, charge, amount): no entry for the trial, the ISV free trial or the metered offer.
+    let want: &[(&str, ChargeType, i64)] = &[
+        ("o365-e3", ChargeType::Purchase, 10 * 2_300),
+        ("o365-e1", ChargeType::Purchase, 4 * 12_000),
+        ("sql2019-std-sub", ChargeType::Purchase, 2 * 370_500),
+        ("ws2022-std-perpetual", ChargeType::Purchase, 22_000),
+        ("suse-sles-standard", ChargeType::Purchase, 4 * 9_900),
+        ("Monthly", ChargeType::Purchase, 2 * 52_140 / 12),
+        ("Upfront", ChargeType::Purchase, 2 * 52_140),
+    ];
+    let want: Vec<(String, ChargeType, i64)> = want.iter().map(|(n, t, a)| (n.to_string(), *t, *a)).collect();
+    let mut sorted = got.clone();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut want_sorted = want.clone();
+    want_sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(sorted, want_sorted, "one opening entry per charged record");
+    let ids: Vec<&str> = s.ledger.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["L-0001", "L-0002", "L-0003", "L-0004", "L-0005", "L-0006", "L-0007"], "numbered in order");
+    assert!(s.ledger.iter().all(|e| e.posted_at == now() && e.customer == c), "posted at purchase");
+    assert!(s.reservations.values().all(|r| r.payments_billed == 1), "first payment counted");
+    // (case, clock moves to, entries on the ledger)
+    let rows: &[(&str, i64, usize)] = &[
+        ("a day later nothing more is charged", 1, 7),
+        ("a week later still nothing", 7, 7),
+        // 2026-12-21: the monthly licenses' next cycle, the monthly reservation's second payment, and the
+        // ISV SaaS's first month as its 30-day free trial ends.
+        ("the next monthly anniversary", 30, 10),
+    ];
+    let admin = demo::global_admin();
+    let mut state = s.clone();
+    for (case, days, entries) in rows {
+        let to = now() + chrono::Duration::days(*days);
+        let from = state.clock;
+        execute(&mut state, &admin, Command::AdvanceClock { to }, from).unwrap();
+        assert_eq!(state.ledger.len(), *entries, "{case}");
+        assert_eq!(state.ledger[..7], s.ledger[..], "{case}: the opening entries are unchanged");
+    }
+}
+
+#[test]
+fn credit_limit_counts_the_ledger_and_what_is_due() {
+    use crate::ledger::LedgerIds;
+    // One purchase of 10 × 23.00 = 230.00 on the ledger; then what changes the outstanding amount.
+    type Change = fn(&mut State);
+    let rows: &[(&str, Change, i64)] = &[
+        ("the opening charge", |_| {}, 23_000),
+        (
+            "a credit lowers it",
+            |s| {
+                let mut e = s.ledger[0].clone();
+                e.id = LedgerIds::new(s).next_id();
+                e.amount = Money::new(-5_000, Currency::USD);
+                crate::ledger::post(s, &e);
+            },
+            18_000,
+        ),
+        (
+            "another currency is left out",
+            |s| {
+                let mut e = s.ledger[0].clone();
+                e.id = LedgerIds::new(s).next_id();
+                e.amount = Money::new(9_999, Currency::EUR);
+                crate::ledger::post(s, &e);
+            },
+            23_000,
+        ),
+        (
+            "a period due but not yet billed counts",
+            |s| {
+                for x in s.subscriptions.values_mut() {
+                    x.billed_through = x.billed_through.and_then(|d| d.checked_sub_days(chrono::Days::new(40)));
+                }
+            },
+            46_000,
+        ),
+        (
+            "a reservation payment due but not yet billed counts",
+            |s| {
+                let r = crate::reservations::fixtures::reservation(
+                    1,
+                    now() - chrono::Duration::days(40),
+                    Term::OneYear,
+                    ReservationBilling::Monthly,
+                    Money::new(120_000, Currency::USD),
+                );
+                s.reservations.insert(r.id.clone(), r);
+            },
+            23_000 + 10_000 + 10_000,
+        ),
+    ];
+    for (case, change, want) in rows {
+        let (mut s, c) = builtin_setup("US");
+        let cart = fill(&mut s, &c, &[line("o365-e3", 10, BillingFrequency::Monthly, Term::OneYear)]);
+        buy(&mut s, &c, &cart).unwrap();
+        change(&mut s);
+        assert_eq!(outstanding(&s), Money::new(*want, Currency::USD), "{case}");
     }
 }

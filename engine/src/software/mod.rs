@@ -31,8 +31,11 @@ pub use links::{current_link, key_for, link_status, links_of, DownloadLink, Link
 pub use selection::{check_selection, choices_for, Bitness, Language, ProductSelection, SoftwareVersion};
 pub use support::{support_requests_of, CspPurchaseRefund, SupportRequestForm};
 
+use crate::billing::{term_end, Period};
 use crate::ids::{CustomerId, SoftwarePurchaseId, UserId};
-use crate::records::{PurchaseStatus, SoftwarePurchase};
+use crate::ledger::{ChargeType, LedgerEntry, LedgerIds, LedgerRef};
+use crate::money::Money;
+use crate::records::{PurchaseStatus, SoftwareKind, SoftwarePurchase};
 use crate::rejection::{Rejection, Violation};
 use crate::roles::Permission;
 use crate::{AuditNote, Event, State};
@@ -77,6 +80,36 @@ pub fn purchases_of<'a>(state: &'a State, customer: &CustomerId) -> Vec<(&'a Sof
         .collect();
     out.sort_by(|a, b| a.0.purchased_at.cmp(&b.0.purchased_at).then_with(|| a.0.id.cmp(&b.0.id)));
     out
+}
+
+/// The one ledger entry of a software purchase (RULES §5, §7): a one-time [`ChargeType::Purchase`] of what
+/// was paid, posted at purchase. A software subscription's entry covers its term; a perpetual licence or a
+/// Linux plan covers no period. Nothing for a zero amount (checkout calls this for every purchase).
+pub fn purchase_entry(ids: &mut LedgerIds, p: &SoftwarePurchase, unit_price: Money) -> Option<LedgerEntry> {
+    if p.paid.is_zero() {
+        return None;
+    }
+    let service = match p.kind {
+        SoftwareKind::Subscription { years } => {
+            let start = p.purchased_at.date_naive();
+            Some(Period { start, end: term_end(start, years.max(1).saturating_mul(12)) })
+        }
+        SoftwareKind::Perpetual | SoftwareKind::LinuxPlan => None,
+    };
+    Some(LedgerEntry {
+        id: ids.next_id(),
+        posted_at: p.purchased_at,
+        customer: p.customer.clone(),
+        reference: LedgerRef::Software(p.id.clone()),
+        order: Some(p.order.clone()),
+        description: p.name.clone(),
+        charge_type: ChargeType::Purchase,
+        quantity: p.quantity,
+        unit_price,
+        amount: p.paid,
+        service,
+        period_start: service.map(|s| s.start),
+    })
 }
 
 /// Apply a software event (other events are ignored).

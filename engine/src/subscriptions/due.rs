@@ -8,7 +8,7 @@
 use super::lifecycle::charge_opening;
 use super::{is_billed, period_of, Draft, SubscriptionChange};
 use crate::billing::{full_period, term_end, Period};
-use crate::ledger::ChargeType;
+use crate::ledger::{ChargeType, LedgerIds};
 use crate::records::{PublisherKind, Subscription, SubscriptionStatus};
 use crate::{Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -27,9 +27,20 @@ pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
 /// paid subscription): the ledger entry, and the record with `billed_through` set. A subscription the
 /// clock finds unbilled gets the same charge at its next run.
 pub fn opening_charge(state: &State, sub: Subscription, at: DateTime<Utc>) -> (Subscription, Vec<Event>) {
-    let mut draft = Draft::new(state, at);
+    opening_charge_with(&mut LedgerIds::new(state), sub, at)
+}
+
+/// [`opening_charge`] numbering its entry from `ids` (checkout charges several records in one decision).
+pub(crate) fn opening_charge_with(
+    ids: &mut LedgerIds,
+    sub: Subscription,
+    at: DateTime<Utc>,
+) -> (Subscription, Vec<Event>) {
+    let mut draft = Draft::with_ids(at, ids.clone());
     let sub = charge_opening(&mut draft, sub, at.date_naive(), ChargeType::Purchase);
-    (sub, draft.events)
+    let (events, left) = draft.finish();
+    *ids = left;
+    (sub, events)
 }
 
 fn due_for(state: &State, draft: &mut Draft, sub: &Subscription, today: NaiveDate) {

@@ -113,9 +113,12 @@ pub fn term_of(sub: &Subscription) -> Period {
     Period { start: sub.term_start, end: sub.term_end }
 }
 
-/// Is the subscription charged per billing period right now (paid, not in a trial)?
+/// Is the subscription charged per billing period right now (paid, not in a trial, not usage-billed)?
+/// Metered ISV SaaS is billed in arrears from usage, never in advance by the period.
 pub fn is_billed(sub: &Subscription) -> bool {
-    matches!(sub.billing, BillingFrequency::Monthly | BillingFrequency::Annual) && sub.trial_ends.is_none()
+    matches!(sub.billing, BillingFrequency::Monthly | BillingFrequency::Annual)
+        && sub.trial_ends.is_none()
+        && !sub.metered
 }
 
 /// The billing period containing `date`, when the subscription is billed and `date` is in its term.
@@ -171,7 +174,17 @@ pub(crate) struct Draft {
 
 impl Draft {
     pub fn new(state: &State, at: DateTime<Utc>) -> Draft {
-        Draft { at, ids: LedgerIds::new(state), events: Vec::new() }
+        Draft::with_ids(at, LedgerIds::new(state))
+    }
+
+    /// A draft numbering its entries from `ids` (a decision spanning several records, e.g. checkout).
+    pub fn with_ids(at: DateTime<Utc>, ids: LedgerIds) -> Draft {
+        Draft { at, ids, events: Vec::new() }
+    }
+
+    /// The events drafted and the ledger IDs left to hand out.
+    pub fn finish(self) -> (Vec<Event>, LedgerIds) {
+        (self.events, self.ids)
     }
 
     /// Post a computed line for `sub` (nothing for a zero amount).
