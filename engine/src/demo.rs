@@ -60,7 +60,6 @@ pub fn partner_state(now: DateTime<Utc>) -> State {
         reservations: Default::default(),
         ledger: Vec::new(),
         subscription_log: Vec::new(),
-        account_dates: Default::default(),
         download_links: Default::default(),
         software_access: Default::default(),
         reservation_refunds: Default::default(),

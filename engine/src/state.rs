@@ -14,7 +14,7 @@ use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
 use crate::reservations::RefundRecord;
 use crate::roles::Role;
 use crate::software::{DownloadLink, DownloadLinkId, SoftwareAccess};
-use crate::subscriptions::{AccountDates, SubscriptionLogEntry};
+use crate::subscriptions::SubscriptionLogEntry;
 use crate::support::SupportRequest;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -45,10 +45,6 @@ pub struct State {
     /// What happened to each subscription, oldest first (the subscription page's history).
     #[serde(default)]
     pub subscription_log: Vec<SubscriptionLogEntry>,
-    /// Per-customer account-opened and first-billing dates for the retention rule (RULES §1.3, §4.3).
-    /// Kept here until the customers module owns them; read only through `subscriptions::account_dates`.
-    #[serde(default)]
-    pub account_dates: BTreeMap<CustomerId, AccountDates>,
     /// Software download links, every one ever issued (revoked ones kept).
     #[serde(default)]
     pub download_links: BTreeMap<DownloadLinkId, DownloadLink>,

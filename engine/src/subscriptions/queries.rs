@@ -10,10 +10,13 @@ use crate::rejection::{Rejection, Violation};
 use crate::{Event, State};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-/// The customer's account dates, if known. The one place the retention rule reads them: when the
-/// customers module owns these dates, this function reads them from the customer record instead.
+/// The customer's account dates (RULES §1.3) from its record, if the customer is known. The one place
+/// the retention rule reads them.
 pub fn account_dates(state: &State, customer: &CustomerId) -> Option<AccountDates> {
-    state.account_dates.get(customer).copied()
+    state
+        .customers
+        .get(customer)
+        .map(|c| AccountDates { opened: c.account_opened, first_billing: c.first_billing })
 }
 
 /// RULES §4.3: the date a subscription suspended on `suspended_on` is deleted if not reactivated,

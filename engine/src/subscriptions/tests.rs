@@ -19,6 +19,21 @@ fn at(date: NaiveDate, h: u32, mi: u32) -> DateTime<Utc> {
     Utc.from_utc_datetime(&date.and_hms_opt(h, mi, 0).unwrap())
 }
 
+/// A customer record with the given account dates (the retention rule reads them from here).
+fn customer_opened(id: CustomerId, opened: NaiveDate, first_billing: NaiveDate) -> crate::customers::Customer {
+    crate::customers::Customer {
+        tenant_id: crate::customers::tenant_id(&id),
+        id,
+        company_name: "Contoso Ltd".into(),
+        domain: "contosoltd.onmicrosoft.com".into(),
+        country: "US".into(),
+        segment: crate::customers::Segment::Commercial,
+        account_opened: opened,
+        first_billing,
+        created_at: at(opened, 9, 0),
+    }
+}
+
 fn usd(minor: i64) -> Money {
     Money::new(minor, Currency::USD)
 }
@@ -440,7 +455,7 @@ fn reactivation_until_the_deadline_then_deleted_by_the_clock() {
     for (case, day, allowed) in rows {
         let mut state = with(vec![paid(1, BF::Monthly, 1, 400, start)]);
         let customer = CustomerId("C-0001".into());
-        state.account_dates.insert(customer, AccountDates { opened: d(2017, 5, 1), first_billing: d(2017, 5, 11) });
+        state.customers.insert(customer.clone(), customer_opened(customer, d(2017, 5, 1), d(2017, 5, 11)));
         advance(&mut state, at(suspended, 0, 0));
         run(&mut state, suspend(1), at(suspended, 9, 0)).unwrap();
         assert_eq!(retention_deadline(&state, &state.subscriptions[&sid(1)]), Some(deadline), "{case}");
