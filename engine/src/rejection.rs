@@ -123,6 +123,8 @@ pub enum Problem {
     DateAfter {
         max: NaiveDate,
     },
+    /// A valid value, but not the customer's own (e.g. another tenant ID or domain).
+    NotThisCustomer,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -134,7 +134,7 @@ mod tests {
     fn software_form(name: &str, email: &str, phone: &str) -> Command {
         Command::FileSupportRequest(SupportRequestForm {
             customer: customer(),
-            tenant_or_domain: "fabrikam.onmicrosoft.com".into(),
+            tenant_or_domain: "contosoltd.onmicrosoft.com".into(),
             // Any record of the customer may be named, a reservation included.
             order_or_subscription: "RSV-0001".into(),
             refund_reason: "Bought for the wrong tenant".into(),

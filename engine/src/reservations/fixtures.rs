@@ -1,5 +1,5 @@
-//! Test data: a demo state with one customer's Azure plan subscription and reservations inserted
-//! directly (checkout, which creates them in the app, lives elsewhere).
+//! Test data: the demo customers (nothing bought yet) with Azure plan subscriptions and reservations
+//! inserted directly, so each rule is tested on exactly the records it needs.
 
 use super::exchange::NewReservation;
 use super::expiry_for;
@@ -109,9 +109,9 @@ pub fn upfront(total: i64) -> Reservation {
     reservation(1, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, usd(total))
 }
 
-/// The demo state with the fixture subscriptions and `reservations`; counters follow the inserted IDs.
+/// The demo customers with the fixture subscriptions and `reservations`; counters follow the inserted IDs.
 pub fn state_with(reservations: Vec<Reservation>) -> State {
-    let mut state = demo::partner_state(at(2026, 1, 1));
+    let mut state = demo::customers_state(at(2026, 1, 1));
     for s in subscriptions() {
         state.subscriptions.insert(s.id.clone(), s);
     }

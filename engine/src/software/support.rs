@@ -6,8 +6,9 @@
 //!
 //! Decisions: filing needs the cancel permission (Admin agent): the form is the cancel dialog's fallback.
 //! The order or subscription ID must name one of the customer's orders (ID or number), subscriptions,
-//! software purchases or reservations. The tenant ID or domain is checked for shape (a GUID or a domain
-//! name); matching it to the customer's record is left to the customers area.
+//! software purchases or reservations. The tenant ID or domain must be a GUID or a domain name, and the
+//! customer's own: its tenant ID or its primary domain (either case). For an unknown customer only
+//! [`Violation::NoSuchCustomer`] and the shape of each field are reported (nothing to match against).
 
 use super::Decided;
 use crate::audit::AuditAction;
@@ -97,16 +98,24 @@ fn is_customer_reference(state: &State, customer: &CustomerId, reference: &str) 
 /// Every problem of the form, in field order; `Ok` carries the parsed amount.
 pub fn validate_form(state: &State, form: &SupportRequestForm) -> Result<Money, Rejection> {
     let mut v = Vec::new();
+    let customer = state.customers.get(&form.customer);
+    if customer.is_none() {
+        v.push(Violation::NoSuchCustomer { customer: form.customer.clone() });
+    }
     let mut bad = |field, problem| v.push(Violation::Invalid { field, problem });
     let tenant = form.tenant_or_domain.trim();
     if tenant.is_empty() {
         bad(Field::SupportTenantOrDomain, Problem::Required);
     } else if !is_guid(tenant) && !is_domain(tenant) {
         bad(Field::SupportTenantOrDomain, Problem::InvalidTenantOrDomain);
+    } else if customer
+        .is_some_and(|c| !tenant.eq_ignore_ascii_case(&c.tenant_id) && !tenant.eq_ignore_ascii_case(&c.domain))
+    {
+        bad(Field::SupportTenantOrDomain, Problem::NotThisCustomer);
     }
     if form.order_or_subscription.trim().is_empty() {
         bad(Field::SupportOrderOrSubscription, Problem::Required);
-    } else if !is_customer_reference(state, &form.customer, &form.order_or_subscription) {
+    } else if customer.is_some() && !is_customer_reference(state, &form.customer, &form.order_or_subscription) {
         bad(Field::SupportOrderOrSubscription, Problem::UnknownReference);
     }
     let reason = form.refund_reason.trim();

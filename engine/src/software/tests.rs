@@ -576,7 +576,7 @@ fn order_drop_down_lists_the_orders_holding_that_product_for_that_customer() {
 fn valid_form(state: &State) -> SupportRequestForm {
     SupportRequestForm {
         customer: customer(),
-        tenant_or_domain: "contoso.onmicrosoft.com".into(),
+        tenant_or_domain: state.customers[&customer()].domain.clone(),
         order_or_subscription: state.software[&ws_sub()].order.to_string(),
         refund_reason: "Bought the wrong edition".into(),
         amount_requested: "1000.00".into(),
@@ -594,7 +594,28 @@ fn support_request_validates_every_field() {
     type Edit = fn(&mut SupportRequestForm);
     let cases: &[(&str, Edit, Vec<Violation>)] = &[
         ("valid", |_| {}, vec![]),
-        ("tenant GUID", |f| f.tenant_or_domain = "3f2504e0-4f89-11d3-9a0c-0305e82c3301".into(), vec![]),
+        ("tenant GUID", |f| f.tenant_or_domain = crate::customers::tenant_id(&customer()), vec![]),
+        (
+            "tenant GUID in capitals",
+            |f| f.tenant_or_domain = crate::customers::tenant_id(&customer()).to_uppercase(),
+            vec![],
+        ),
+        ("domain in capitals", |f| f.tenant_or_domain = "ContosoLtd.OnMicrosoft.com".into(), vec![]),
+        (
+            "another tenant's GUID",
+            |f| f.tenant_or_domain = "3f2504e0-4f89-11d3-9a0c-0305e82c3301".into(),
+            vec![invalid(Field::SupportTenantOrDomain, Problem::NotThisCustomer)],
+        ),
+        (
+            "another customer's domain",
+            |f| f.tenant_or_domain = "fabrikamfr.onmicrosoft.com".into(),
+            vec![invalid(Field::SupportTenantOrDomain, Problem::NotThisCustomer)],
+        ),
+        (
+            "unknown customer",
+            |f| f.customer = crate::ids::CustomerId("C-0099".into()),
+            vec![Violation::NoSuchCustomer { customer: crate::ids::CustomerId("C-0099".into()) }],
+        ),
         ("order number", |f| f.order_or_subscription = "100001".into(), vec![]),
         ("purchase ID", |f| f.order_or_subscription = "sw-0002".into(), vec![]),
         ("no attachment", |f| f.attachment = None, vec![]),
@@ -616,9 +637,12 @@ fn support_request_validates_every_field() {
             vec![invalid(Field::SupportOrderOrSubscription, Problem::UnknownReference)],
         ),
         (
-            "another customer's order",
+            "another customer's order and tenant",
             |f| f.customer = crate::ids::CustomerId("C-0002".into()),
-            vec![invalid(Field::SupportOrderOrSubscription, Problem::UnknownReference)],
+            vec![
+                invalid(Field::SupportTenantOrDomain, Problem::NotThisCustomer),
+                invalid(Field::SupportOrderOrSubscription, Problem::UnknownReference),
+            ],
         ),
         (
             "reason too long",

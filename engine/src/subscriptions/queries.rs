@@ -13,10 +13,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 /// The customer's account dates (RULES §1.3) from its record, if the customer is known. The one place
 /// the retention rule reads them.
 pub fn account_dates(state: &State, customer: &CustomerId) -> Option<AccountDates> {
-    state
-        .customers
-        .get(customer)
-        .map(|c| AccountDates { opened: c.account_opened, first_billing: c.first_billing })
+    state.customers.get(customer).map(|c| AccountDates { opened: c.account_opened, first_billing: c.first_billing })
 }
 
 /// RULES §4.3: the date a subscription suspended on `suspended_on` is deleted if not reactivated,
