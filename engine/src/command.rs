@@ -71,24 +71,19 @@ pub enum Command {
     CancelIsvSubscription {
         subscription: SubscriptionId,
     },
-    /// RULES §4.5: convert a Microsoft trial to the paid offer it links to, keeping its ID. The app fills
-    /// `offer`, `name` and `unit_price` from the trial's paid offer in the catalog.
+    /// RULES §4.5: convert a Microsoft trial to the paid offer it links to (the catalog's `trial_of`),
+    /// keeping its ID; name, price and quantity bounds come from that offer.
     ConvertTrial {
         subscription: SubscriptionId,
-        offer: OfferId,
-        name: String,
         quantity: u32,
         billing: BillingFrequency,
-        unit_price: Money,
     },
-    /// RULES §4.4: buy an add-on from its base's page. The app fills `offer`, `name` and `unit_price` from
-    /// the catalog's add-on offer (eligibility for the base is the catalog's rule).
+    /// RULES §4.4: buy an add-on from its base's page. The catalog decides whether the add-on fits the
+    /// base (`requires_base`) and the customer (countries, segment, limits), and sets its price.
     AddAddOn {
         base: SubscriptionId,
         offer: OfferId,
-        name: String,
         quantity: u32,
-        unit_price: Money,
     },
     /// "Get keys and downloads": issue a fresh download link for the selection (as often as needed).
     IssueDownloadLink {

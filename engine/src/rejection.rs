@@ -211,13 +211,6 @@ pub enum Violation {
     BillingFrequencyNotAllowed {
         billing: BillingFrequency,
     },
-    /// A price is not in the partner's billing currency.
-    WrongCurrency {
-        expected: Currency,
-        got: Currency,
-    },
-    /// A unit price below zero.
-    NegativePrice,
     NoSuchSoftwarePurchase {
         purchase: SoftwarePurchaseId,
     },
@@ -356,6 +349,20 @@ pub enum Violation {
         outstanding: Money,
         order: Money,
     },
+    /// RULES §4.4: the offer is not an add-on (add-ons are the only offers bought from a base's page).
+    NotAnAddOn {
+        offer: OfferId,
+    },
+    /// RULES §4.4: the add-on does not attach to this base's offer (the catalog's `requires_base`).
+    AddOnNotForBase {
+        add_on: OfferId,
+        base_offer: OfferId,
+    },
+    /// The offer has no price for this billing frequency in the partner's currency.
+    NoPriceForBilling {
+        offer: OfferId,
+        billing: BillingFrequency,
+    },
 }
 
 impl Violation {
@@ -384,8 +391,6 @@ impl Violation {
             | Violation::NotAConvertibleTrial
             | Violation::TrialEnded { .. }
             | Violation::BillingFrequencyNotAllowed { .. }
-            | Violation::WrongCurrency { .. }
-            | Violation::NegativePrice
             // After `on` the subscription is Cancelled: Cancel stays unavailable, for another reason.
             | Violation::CancellationAlreadyScheduled { .. }
             | Violation::NoSuchSoftwarePurchase { .. }
@@ -420,7 +425,10 @@ impl Violation {
             | Violation::NoSuchCart { .. }
             | Violation::CartEmpty
             | Violation::CartLineInvalid { .. }
-            | Violation::InsufficientCreditLimit { .. } => None,
+            | Violation::InsufficientCreditLimit { .. }
+            | Violation::NotAnAddOn { .. }
+            | Violation::AddOnNotForBase { .. }
+            | Violation::NoPriceForBilling { .. } => None,
         }
     }
 }

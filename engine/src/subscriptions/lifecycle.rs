@@ -4,6 +4,8 @@
 use super::{charged_since, is_microsoft_trial, period_of, runs_of, with_run, Draft, SubscriptionChange};
 use crate::audit::AuditAction;
 use crate::billing::{self, full_period, term_end, Period, QuantitySegment};
+use crate::catalog::{Family, Offer};
+use crate::eligibility::{reasons_for, Holdings, Ineligible};
 use crate::ids::{Counters, OfferId, SubscriptionId};
 use crate::ledger::ChargeType;
 use crate::money::Money;
@@ -26,19 +28,10 @@ pub fn decide(state: &State, cmd: &Command, now: DateTime<Utc>) -> Decision {
             set_auto_renew(state, find(state, subscription)?, *auto_renew, now)
         }
         Command::CancelIsvSubscription { subscription } => cancel_isv(state, find(state, subscription)?, now),
-        Command::ConvertTrial { subscription, offer, name, quantity, billing, unit_price } => {
-            let trial = find(state, subscription)?;
-            convert_trial(
-                state,
-                trial,
-                Conversion { offer, name, quantity: *quantity, billing: *billing },
-                *unit_price,
-                now,
-            )
+        Command::ConvertTrial { subscription, quantity, billing } => {
+            convert_trial(state, find(state, subscription)?, *quantity, *billing, now)
         }
-        Command::AddAddOn { base, offer, name, quantity, unit_price } => {
-            add_add_on(state, find(state, base)?, offer, name, *quantity, *unit_price, now)
-        }
+        Command::AddAddOn { base, offer, quantity } => add_add_on(state, find(state, base)?, offer, *quantity, now),
         // Unreachable: `crate::decide` routes only the commands above here.
         _ => Err(Rejection { violations: Vec::new() }),
     }
@@ -229,28 +222,36 @@ fn cancel_isv(state: &State, sub: &Subscription, now: DateTime<Utc>) -> Decision
     Ok((draft.events, note(action, sub, String::new())))
 }
 
-struct Conversion<'a> {
-    offer: &'a OfferId,
-    name: &'a str,
-    quantity: u32,
-    billing: BillingFrequency,
+/// The offer's unit price for `billing` in the partner's currency, for the policy's term (or the offer's
+/// first), or why there is none.
+fn catalog_price(state: &State, offer: &Offer, billing: BillingFrequency) -> Result<Money, Violation> {
+    let term =
+        offer.terms.iter().copied().find(|t| t.months() == state.policy.term_months).or(offer.terms.first().copied());
+    offer
+        .price(state.partner.currency(), billing, term)
+        .ok_or_else(|| Violation::NoPriceForBilling { offer: offer.id.clone(), billing })
 }
 
-fn price_violations(state: &State, unit_price: Money, out: &mut Vec<Violation>) {
-    let expected = state.partner.currency();
-    if unit_price.currency != expected {
-        out.push(Violation::WrongCurrency { expected, got: unit_price.currency });
+/// The offer's quantity bounds (RULES §2.2).
+fn quantity_bounds(offer: &Offer, quantity: u32, out: &mut Vec<Violation>) {
+    let min = offer.min_quantity.max(1);
+    if quantity < min || quantity > offer.max_quantity {
+        out.push(Violation::QuantityOutOfRange { requested: quantity, min, max: Some(offer.max_quantity) });
     }
-    if unit_price.minor < 0 {
-        out.push(Violation::NegativePrice);
-    }
+}
+
+/// The catalog offer a Microsoft trial converts to (its `trial_of`), or why there is none.
+fn paid_offer_of<'a>(state: &'a State, trial: &Subscription) -> Result<&'a Offer, Violation> {
+    let paid =
+        state.catalog.get(&trial.offer).and_then(|o| o.trial_of.as_ref()).ok_or(Violation::NotAConvertibleTrial)?;
+    state.catalog.get(paid).ok_or_else(|| Violation::NoSuchOffer { offer: paid.clone() })
 }
 
 fn convert_trial(
     state: &State,
     trial: &Subscription,
-    c: Conversion,
-    unit_price: Money,
+    quantity: u32,
+    billing: BillingFrequency,
     now: DateTime<Utc>,
 ) -> Decision {
     let today = now.date_naive();
@@ -262,35 +263,45 @@ fn convert_trial(
     } else if let Some(ended) = trial.trial_ends.filter(|end| today >= *end) {
         violations.push(Violation::TrialEnded { ended });
     }
-    if !matches!(c.billing, BillingFrequency::Monthly | BillingFrequency::Annual) {
-        violations.push(Violation::BillingFrequencyNotAllowed { billing: c.billing });
+    let paid_offer =
+        if is_microsoft_trial(trial) { paid_offer_of(state, trial).map_err(|v| violations.push(v)).ok() } else { None };
+    let allowed = matches!(billing, BillingFrequency::Monthly | BillingFrequency::Annual);
+    if !allowed {
+        violations.push(Violation::BillingFrequencyNotAllowed { billing });
     }
-    if c.quantity == 0 {
-        violations.push(Violation::QuantityOutOfRange { requested: 0, min: 1, max: None });
+    let mut unit_price = None;
+    if let Some(offer) = paid_offer {
+        quantity_bounds(offer, quantity, &mut violations);
+        if allowed {
+            unit_price = catalog_price(state, offer, billing).map_err(|v| violations.push(v)).ok();
+        }
     }
-    price_violations(state, unit_price, &mut violations);
     Rejection::check(violations)?;
+    let (Some(offer), Some(unit_price)) = (paid_offer, unit_price) else {
+        // Unreachable: either is missing only with a violation reported above.
+        return Err(Rejection::one(Violation::NotAConvertibleTrial));
+    };
     let term = Period { start: today, end: term_end(today, state.policy.term_months) };
     let paid = Subscription {
-        offer: c.offer.clone(),
-        name: c.name.to_string(),
-        quantity: c.quantity,
-        billing: c.billing,
+        offer: offer.id.clone(),
+        name: offer.name.clone(),
+        quantity,
+        billing,
         unit_price,
         trial_ends: None,
         term_start: term.start,
         term_end: term.end,
         auto_renew: true,
-        min_quantity: 1,
-        max_quantity: None,
-        segments: vec![QuantitySegment { from: today, quantity: c.quantity }],
+        min_quantity: offer.min_quantity,
+        max_quantity: Some(offer.max_quantity),
+        segments: vec![QuantitySegment { from: today, quantity }],
         billed_through: None,
         ..trial.clone()
     };
     let mut draft = Draft::new(state, now);
     let paid = charge_opening(&mut draft, paid, today, ChargeType::Purchase);
     draft.update(paid, SubscriptionChange::TrialConverted);
-    Ok((draft.events, note(AuditAction::TrialConverted, trial, format!("{} × {}", c.quantity, c.name))))
+    Ok((draft.events, note(AuditAction::TrialConverted, trial, format!("{quantity} × {}", offer.name))))
 }
 
 /// Charge the full first period of a subscription starting billing on `today` and record it billed.
@@ -308,15 +319,29 @@ pub(crate) fn charge_opening(
     sub
 }
 
-fn add_add_on(
-    state: &State,
-    base: &Subscription,
-    offer: &OfferId,
-    name: &str,
-    quantity: u32,
-    unit_price: Money,
-    now: DateTime<Utc>,
-) -> Decision {
+/// Every reason the catalog gives against `offer` as an add-on of `base` (RULES §2.4, §4.4).
+fn add_on_violations(state: &State, base: &Subscription, offer: &Offer, out: &mut Vec<Violation>) {
+    if offer.family != Family::AddOn {
+        out.push(Violation::NotAnAddOn { offer: offer.id.clone() });
+    } else if !offer.requires_base.contains(&base.offer) {
+        out.push(Violation::AddOnNotForBase { add_on: offer.id.clone(), base_offer: base.offer.clone() });
+    }
+    let Some(customer) = state.customers.get(&base.customer) else {
+        out.push(Violation::NoSuchCustomer { customer: base.customer.clone() });
+        return;
+    };
+    let holdings = Holdings::of(state, &state.catalog, &customer.id);
+    // Add-ons are never listed: that is why they are bought here, not a reason against them.
+    let reasons: Vec<Ineligible> = reasons_for(state, customer, &holdings, offer, true)
+        .into_iter()
+        .filter(|r| *r != Ineligible::AddOnNotListed)
+        .collect();
+    if !reasons.is_empty() {
+        out.push(Violation::OfferNotEligible { offer: offer.id.clone(), reasons });
+    }
+}
+
+fn add_add_on(state: &State, base: &Subscription, offer_id: &OfferId, quantity: u32, now: DateTime<Utc>) -> Decision {
     let today = now.date_naive();
     let mut violations = Vec::new();
     if base.status != SubscriptionStatus::Active {
@@ -328,15 +353,27 @@ fn add_add_on(
     if !state.partner.model.may_buy_add_ons() {
         violations.push(Violation::AddOnsNotAllowedForModel { model: state.partner.model });
     }
-    if quantity == 0 {
-        violations.push(Violation::QuantityOutOfRange { requested: 0, min: 1, max: None });
+    let offer = state.catalog.get(offer_id);
+    let mut unit_price = None;
+    match offer {
+        None => violations.push(Violation::NoSuchOffer { offer: offer_id.clone() }),
+        Some(offer) => {
+            add_on_violations(state, base, offer, &mut violations);
+            quantity_bounds(offer, quantity, &mut violations);
+            // The add-on bills with its base (same frequency, same anniversary).
+            unit_price = catalog_price(state, offer, base.billing).map_err(|v| violations.push(v)).ok();
+        }
     }
-    price_violations(state, unit_price, &mut violations);
     Rejection::check(violations)?;
+    let (Some(offer), Some(unit_price)) = (offer, unit_price) else {
+        // Unreachable: either is missing only with a violation reported above.
+        return Err(Rejection::one(Violation::NoSuchOffer { offer: offer_id.clone() }));
+    };
+    let name = offer.name.as_str();
     let id = SubscriptionId(Counters::format("S", state.counters.subscription + 1));
     let mut add_on = Subscription {
         id,
-        offer: offer.clone(),
+        offer: offer.id.clone(),
         name: name.to_string(),
         quantity,
         unit_price,
@@ -346,8 +383,8 @@ fn add_add_on(
         cancel_at: None,
         publisher: PublisherKind::Microsoft,
         metered: false,
-        min_quantity: 1,
-        max_quantity: None,
+        min_quantity: offer.min_quantity,
+        max_quantity: Some(offer.max_quantity),
         billed_through: None,
         segments: vec![QuantitySegment { from: today, quantity }],
         // Reservations attach to Azure plans, never to an add-on.

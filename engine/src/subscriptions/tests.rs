@@ -7,7 +7,7 @@ use crate::ids::{OfferId, OrderId, UserId};
 use crate::ledger::ChargeType;
 use crate::money::{Currency, Money};
 use crate::partner::CspModel;
-use crate::records::{BillingFrequency as BF, PublisherKind, Subscription, SubscriptionStatus as St};
+use crate::records::{BillingFrequency as BF, PublisherKind, Subscription, SubscriptionStatus as St, Term};
 use crate::{evolve, execute, Command, Rejection, Violation};
 use chrono::{Duration, NaiveDate, TimeZone};
 
@@ -84,6 +84,8 @@ fn isv(n: u64, billing: BF, start: NaiveDate) -> Subscription {
 
 fn ms_trial(n: u64, start: NaiveDate) -> Subscription {
     Subscription {
+        offer: OfferId("O365E3-TRIAL".into()),
+        name: "Office 365 E3 Trial".into(),
         quantity: 25,
         billing: BF::None,
         unit_price: usd(0),
@@ -93,10 +95,55 @@ fn ms_trial(n: u64, start: NaiveDate) -> Subscription {
     }
 }
 
+/// USD prices of one license: monthly and annual, for a one-year term.
+fn prices(monthly: i64, annual: i64) -> Vec<crate::catalog::Price> {
+    let usd = |minor: i64| [(Currency::USD, minor)].into_iter().collect();
+    vec![
+        crate::catalog::Price { billing: BF::Monthly, term: Some(Term::OneYear), amounts: usd(monthly) },
+        crate::catalog::Price { billing: BF::Annual, term: Some(Term::OneYear), amounts: usd(annual) },
+    ]
+}
+
+/// The offers these tests buy from: the base `O365E3` (20.00 a month, 240.00 a year), its trial, the
+/// add-on `AUDIO` (4.00 / 48.00) and add-ons that each break one catalog rule.
+fn test_catalog() -> crate::catalog::Catalog {
+    use crate::catalog::{Countries, Family, Offer};
+    use crate::testkit::offer;
+    let base = Offer { max_quantity: 300, prices: prices(2_000, 24_000), ..offer("O365E3", Family::OnlineServices) };
+    let trial = Offer {
+        trial_of: Some(OfferId("O365E3".into())),
+        min_quantity: 25,
+        max_quantity: 25,
+        prices: vec![],
+        ..offer("O365E3-TRIAL", Family::MicrosoftTrial)
+    };
+    let add_on = |id: &str, requires: &str| Offer {
+        name: "Audio Conferencing".into(),
+        max_quantity: 10_000,
+        requires_base: vec![OfferId(requires.into())],
+        prices: prices(400, 4_800),
+        ..offer(id, Family::AddOn)
+    };
+    let orphan_trial = Offer { trial_of: Some(OfferId("GONE".into())), ..trial.clone() };
+    crate::catalog::Catalog::new(vec![
+        base,
+        trial,
+        Offer { id: OfferId("ORPHAN-TRIAL".into()), ..orphan_trial },
+        add_on("AUDIO", "O365E3"),
+        add_on("OTHER-BASE", "O365E5"),
+        Offer { countries: Countries::Only(vec!["FR".into()]), ..add_on("AUDIO-FR", "O365E3") },
+        Offer { prices: prices(400, 0)[..1].to_vec(), ..add_on("MONTHLY-ONLY", "O365E3") },
+    ])
+}
+
 /// A state on `sub.created_at` holding `sub`, opened the way checkout will: the opening charge posted.
+/// Customer C-0001 (US) exists with no gap between account opening and first billing.
 fn with(subs: Vec<Subscription>) -> State {
     let now = subs.first().map(|s| s.created_at).unwrap_or_else(|| at(d(2018, 1, 13), 10, 0));
     let mut state = demo_state(now);
+    state.catalog = std::sync::Arc::new(test_catalog());
+    let c = CustomerId("C-0001".into());
+    state.customers.insert(c.clone(), customer_opened(c, d(2017, 1, 1), d(2017, 1, 1)));
     for sub in subs {
         install(&mut state, sub);
     }
@@ -168,24 +215,15 @@ fn cancel(n: u64) -> Command {
 }
 
 fn convert(n: u64, q: u32, billing: BF) -> Command {
-    Command::ConvertTrial {
-        subscription: sid(n),
-        offer: OfferId("O365E3".into()),
-        name: "Office 365 E3".into(),
-        quantity: q,
-        billing,
-        unit_price: usd(2000),
-    }
+    Command::ConvertTrial { subscription: sid(n), quantity: q, billing }
 }
 
 fn add_on(base: u64, q: u32) -> Command {
-    Command::AddAddOn {
-        base: sid(base),
-        offer: OfferId("AUDIO".into()),
-        name: "Audio Conferencing".into(),
-        quantity: q,
-        unit_price: usd(400),
-    }
+    add_on_of(base, "AUDIO", q)
+}
+
+fn add_on_of(base: u64, offer: &str, q: u32) -> Command {
+    Command::AddAddOn { base: sid(base), offer: OfferId(offer.into()), quantity: q }
 }
 
 // ---------------------------------------------------------------- worked examples (RULES §4.2, issue 4)
@@ -566,39 +604,59 @@ fn microsoft_trial_expires_on_day_30_unless_converted() {
 fn converting_a_trial_keeps_the_id_and_starts_a_new_term() {
     let start = d(2018, 1, 13);
     let day = start + Duration::days(10);
-    // (case, billing, expected first charge)
-    let rows: &[(&str, BF, i64)] = &[("monthly", BF::Monthly, 5 * 2000), ("annual", BF::Annual, 5 * 2000)];
+    // (case, billing, expected first charge at the catalog's price of the paid offer)
+    let rows: &[(&str, BF, i64)] = &[("monthly", BF::Monthly, 5 * 2_000), ("annual", BF::Annual, 5 * 24_000)];
     for (case, billing, charge) in rows {
         let mut state = with(vec![ms_trial(1, start)]);
         let events = run(&mut state, convert(1, 5, *billing), at(day, 9, 0)).unwrap();
         assert_eq!(amounts(&events), vec![*charge], "{case}");
         let s = &state.subscriptions[&sid(1)];
         assert_eq!((s.id.clone(), s.quantity, s.billing, s.trial_ends), (sid(1), 5, *billing, None), "{case}");
+        assert_eq!(
+            (s.offer.as_str(), s.name.as_str(), s.min_quantity, s.max_quantity),
+            ("O365E3", "Offer O365E3", 1, Some(300)),
+            "{case}: the paid offer of the catalog"
+        );
         assert_eq!((s.term_start, s.term_end), (day, term_end(day, 12)), "{case}: new 12-month term");
         advance(&mut state, at(start + Duration::days(31), 0, 0));
         assert_eq!(status(&state, 1), St::Active, "{case}: a converted trial does not expire");
         assert_eq!(state.subscriptions.len(), 1, "{case}: no new subscription");
     }
+    // (case, trial's offer, quantity, billing, violations)
+    type Row = (&'static str, &'static str, u32, BF, Vec<Violation>);
+    let refusals: Vec<Row> = vec![
+        (
+            "every violation at once",
+            "O365E3-TRIAL",
+            0,
+            BF::OneTime,
+            vec![
+                Violation::BillingFrequencyNotAllowed { billing: BF::OneTime },
+                Violation::QuantityOutOfRange { requested: 0, min: 1, max: Some(300) },
+            ],
+        ),
+        (
+            "above the paid offer's maximum",
+            "O365E3-TRIAL",
+            301,
+            BF::Monthly,
+            vec![Violation::QuantityOutOfRange { requested: 301, min: 1, max: Some(300) }],
+        ),
+        (
+            "the paid offer left the catalog",
+            "ORPHAN-TRIAL",
+            5,
+            BF::Monthly,
+            vec![Violation::NoSuchOffer { offer: OfferId("GONE".into()) }],
+        ),
+        ("a trial the catalog does not know", "UNKNOWN-TRIAL", 5, BF::Monthly, vec![Violation::NotAConvertibleTrial]),
+    ];
+    for (case, offer, quantity, billing, want) in refusals {
+        let mut state = with(vec![Subscription { offer: OfferId(offer.into()), ..ms_trial(1, start) }]);
+        let err = run(&mut state, convert(1, quantity, billing), at(day, 9, 0)).unwrap_err();
+        assert_eq!(err.violations, want, "{case}");
+    }
     let mut state = with(vec![ms_trial(1, start)]);
-    let bad = Command::ConvertTrial {
-        subscription: sid(1),
-        offer: OfferId("O365E3".into()),
-        name: "x".into(),
-        quantity: 0,
-        billing: BF::OneTime,
-        unit_price: Money::new(-1, Currency::EUR),
-    };
-    let err = run(&mut state, bad, at(day, 9, 0)).unwrap_err();
-    assert_eq!(
-        err.violations,
-        vec![
-            Violation::BillingFrequencyNotAllowed { billing: BF::OneTime },
-            Violation::QuantityOutOfRange { requested: 0, min: 1, max: None },
-            Violation::WrongCurrency { expected: Currency::USD, got: Currency::EUR },
-            Violation::NegativePrice,
-        ],
-        "every violation"
-    );
     let err = run(&mut state, convert(1, 5, BF::Monthly), at(start + Duration::days(30), 9, 0)).unwrap_err();
     assert_eq!(
         err.violations,
@@ -630,6 +688,11 @@ fn add_on_aligns_to_its_base_and_follows_it() {
     let events = run(&mut state, add_on(1, 2), at(d(2018, 2, 1), 9, 0)).unwrap();
     assert_eq!(amounts(&events), vec![312], "Feb 1–Feb 12 of a 31-day cycle, 2 licenses");
     let a = state.subscriptions[&sid(2)].clone();
+    assert_eq!(
+        (a.offer.as_str(), a.name.as_str(), a.unit_price, a.min_quantity, a.max_quantity),
+        ("AUDIO", "Audio Conferencing", usd(400), 1, Some(10_000)),
+        "offer, name, price and bounds from the catalog"
+    );
     assert_eq!(
         (a.base.clone(), a.term_start, a.term_end, a.billed_through),
         (Some(sid(1)), start, term_end(start, 12), Some(d(2018, 2, 12)))
@@ -680,7 +743,90 @@ fn add_on_refusals() {
     let mut state = with(vec![paid(1, BF::Monthly, 2, 400, d(2018, 1, 13))]);
     run(&mut state, add_on(1, 1), now).unwrap();
     let err = run(&mut state, add_on(2, 1), now).unwrap_err();
-    assert_eq!(err.violations, vec![Violation::BaseIsAddOn { base: sid(2) }]);
+    let audio = OfferId("AUDIO".into());
+    assert_eq!(
+        err.violations,
+        vec![
+            Violation::BaseIsAddOn { base: sid(2) },
+            Violation::AddOnNotForBase { add_on: audio.clone(), base_offer: audio },
+        ],
+        "an add-on is no base, and the catalog does not list one add-on as another's base"
+    );
+}
+
+#[test]
+fn add_ons_follow_the_catalog() {
+    let now = at(d(2018, 2, 1), 9, 0);
+    let id = |s: &str| OfferId(s.into());
+    // (case, base billing, add-on offer, quantity, violations; empty = bought at `price` a period)
+    type Row = (&'static str, BF, &'static str, u32, Vec<Violation>, i64);
+    let rows: Vec<Row> = vec![
+        ("monthly base: the monthly price", BF::Monthly, "AUDIO", 1, vec![], 400),
+        ("annual base: the annual price", BF::Annual, "AUDIO", 1, vec![], 4_800),
+        ("unknown offer", BF::Monthly, "NOPE", 1, vec![Violation::NoSuchOffer { offer: id("NOPE") }], 0),
+        ("not an add-on", BF::Monthly, "O365E3", 1, vec![Violation::NotAnAddOn { offer: id("O365E3") }], 0),
+        (
+            "for another base",
+            BF::Monthly,
+            "OTHER-BASE",
+            1,
+            vec![Violation::AddOnNotForBase { add_on: id("OTHER-BASE"), base_offer: id("O365E3") }],
+            0,
+        ),
+        (
+            "not sold in the customer's country",
+            BF::Monthly,
+            "AUDIO-FR",
+            1,
+            vec![Violation::OfferNotEligible {
+                offer: id("AUDIO-FR"),
+                reasons: vec![
+                    crate::eligibility::Ineligible::NotSoldInCustomerCountry { country: "US".into() },
+                    crate::eligibility::Ineligible::NotSoldInPartnerCountry { country: "US".into() },
+                ],
+            }],
+            0,
+        ),
+        (
+            "no price for the base's billing",
+            BF::Annual,
+            "MONTHLY-ONLY",
+            1,
+            vec![Violation::NoPriceForBilling { offer: id("MONTHLY-ONLY"), billing: BF::Annual }],
+            0,
+        ),
+        (
+            "no license",
+            BF::Monthly,
+            "AUDIO",
+            0,
+            vec![Violation::QuantityOutOfRange { requested: 0, min: 1, max: Some(10_000) }],
+            0,
+        ),
+        (
+            "above the add-on's maximum",
+            BF::Monthly,
+            "AUDIO",
+            10_001,
+            vec![Violation::QuantityOutOfRange { requested: 10_001, min: 1, max: Some(10_000) }],
+            0,
+        ),
+    ];
+    for (case, billing, offer, quantity, want, price) in rows {
+        let mut state = with(vec![paid(1, billing, 2, 400, d(2018, 1, 13))]);
+        match run(&mut state, add_on_of(1, offer, quantity), now) {
+            Ok(_) => {
+                assert!(want.is_empty(), "{case}: refused with {want:?} expected");
+                assert_eq!(state.subscriptions[&sid(2)].unit_price, usd(price), "{case}");
+            }
+            Err(e) => assert_eq!(e.violations, want, "{case}"),
+        }
+    }
+    // The customer must be known: eligibility is the customer's.
+    let mut state = with(vec![paid(1, BF::Monthly, 2, 400, d(2018, 1, 13))]);
+    state.customers.clear();
+    let err = run(&mut state, add_on(1, 1), now).unwrap_err();
+    assert_eq!(err.violations, vec![Violation::NoSuchCustomer { customer: CustomerId("C-0001".into()) }]);
 }
 
 // ---------------------------------------------------------------- auto-renew, renewal, end of term (RULES §4.2)
