@@ -1,11 +1,11 @@
 //! The demo partner: one user per role of RULES §1.2, so that every permission can be seen.
 
-use crate::cart::LineInput;
+use crate::cart::{LineInput, ReservationOptions, ScopeChoice};
 use crate::customers::{tenant_id, Customer, Segment, DOMAIN_SUFFIX};
 use crate::ids::{Counters, CustomerId, OfferId, UserId};
 use crate::partner::{CspModel, Partner, PartnerUser};
 use crate::policy::Policy;
-use crate::records::{BillingFrequency, SubscriptionStatus, Term};
+use crate::records::{BillingFrequency, ReservationBilling, ReservationOptimize, Term};
 use crate::roles::Role;
 use crate::{execute, Command, State};
 use chrono::{DateTime, Duration, Utc};
@@ -124,58 +124,110 @@ fn add_customers(state: &mut State, now: DateTime<Utc>) {
     state.counters.customer = DEMO_CUSTOMERS.len() as u64;
 }
 
-/// Purchases bought through the engine 60 days ago so that limits, suspension, the Azure plan and the
-/// Government lock can be seen.
+/// What one demo customer buys in one cart: (offer, quantity, billing, term, reservation billing).
+/// A reservation line attaches to the customer's first Azure plan, single scope.
+type DemoLine = (&'static str, i64, BillingFrequency, Term, Option<ReservationBilling>);
+
+const fn line(offer: &'static str, quantity: i64, billing: BillingFrequency) -> DemoLine {
+    let term = if matches!(billing, BillingFrequency::None) { Term::OneMonth } else { Term::OneYear };
+    (offer, quantity, billing, term, None)
+}
+
+/// Licenses, trials and Azure plans bought 60 days ago.
+const FIRST_PURCHASES: &[(u64, &[DemoLine])] = &[
+    (
+        1,
+        &[
+            line("m365-business-standard", 20, BillingFrequency::Monthly),
+            line("o365-e3", 10, BillingFrequency::Annual),
+            line("teams-essentials", 5, BillingFrequency::Monthly),
+            line("azure-plan", 1, BillingFrequency::None),
+            line("m365-business-basic-trial", 25, BillingFrequency::None),
+        ],
+    ),
+    (2, &[line("o365-e1", 50, BillingFrequency::Monthly), line("azure-plan", 1, BillingFrequency::None)]),
+    (3, &[line("o365-a3-faculty", 120, BillingFrequency::Annual)]),
+    (5, &[line("azure-plan", 1, BillingFrequency::None), line("m365-business-premium", 12, BillingFrequency::Monthly)]),
+    (7, &[line("azure-plan", 1, BillingFrequency::None)]),
+    (8, &[line("azure-plan", 1, BillingFrequency::None)]),
+    (10, &[line("o365-g3-gcc", 300, BillingFrequency::Annual)]),
+];
+
+/// Software and reservations bought three days ago (inside their cancellation and refund windows).
+const RECENT_PURCHASES: &[(u64, &[DemoLine])] = &[
+    (
+        1,
+        &[
+            ("ws2022-std-perpetual", 2, BillingFrequency::OneTime, Term::OneYear, None),
+            ("sql2019-std-sub", 4, BillingFrequency::OneTime, Term::OneYear, None),
+            ("suse-sles-standard", 3, BillingFrequency::OneTime, Term::OneYear, None),
+            ("ri-d2sv3-eastus", 2, BillingFrequency::Monthly, Term::OneYear, Some(ReservationBilling::Monthly)),
+        ],
+    ),
+    (5, &[("ri-b2s-australiaeast", 4, BillingFrequency::OneTime, Term::ThreeYears, Some(ReservationBilling::Upfront))]),
+];
+
+/// Purchases bought through the engine (checkout, so the ledger holds their charges) with the clock run
+/// in between, so that limits, suspension, the Azure plan, the Government lock, software keys and
+/// reservations can all be seen: licenses 60 days ago, Contoso's Office 365 E3 suspended 10 days ago,
+/// software and reservations 3 days ago. The clock ends at `now`, every cycle due by then billed.
 fn seed_purchases(state: &mut State, now: DateTime<Utc>) {
-    let bought = now - Duration::days(60);
-    type Lines = &'static [(&'static str, i64, BillingFrequency)];
-    let purchases: &[(u64, Lines)] = &[
-        (
-            1,
-            &[
-                ("m365-business-standard", 20, BillingFrequency::Monthly),
-                ("o365-e3", 10, BillingFrequency::Annual),
-                ("teams-essentials", 5, BillingFrequency::Monthly),
-                ("azure-plan", 1, BillingFrequency::None),
-                ("m365-business-basic-trial", 25, BillingFrequency::None),
-            ],
-        ),
-        (2, &[("o365-e1", 50, BillingFrequency::Monthly), ("azure-plan", 1, BillingFrequency::None)]),
-        (3, &[("o365-a3-faculty", 120, BillingFrequency::Annual)]),
-        (5, &[("azure-plan", 1, BillingFrequency::None), ("m365-business-premium", 12, BillingFrequency::Monthly)]),
-        (7, &[("azure-plan", 1, BillingFrequency::None)]),
-        (8, &[("azure-plan", 1, BillingFrequency::None)]),
-        (10, &[("o365-g3-gcc", 300, BillingFrequency::Annual)]),
-    ];
     let admin = global_admin();
+    state.clock = now - Duration::days(60);
+    buy_all(state, FIRST_PURCHASES);
+    advance(state, now - Duration::days(10));
+    // Buying Contoso's Office 365 E3 again is refused ("reactivate it").
+    if let Some(id) = state.subscriptions.values().find(|s| s.offer.as_str() == "o365-e3").map(|s| s.id.clone()) {
+        let at = state.clock;
+        let _ = execute(state, &admin, Command::SuspendSubscription { subscription: id }, at);
+    }
+    advance(state, now - Duration::days(3));
+    buy_all(state, RECENT_PURCHASES);
+    advance(state, now);
+    // Demo data starts with an empty activity log.
+    state.audit.clear();
+}
+
+fn advance(state: &mut State, to: DateTime<Utc>) {
+    let at = state.clock;
+    let _ = execute(state, &global_admin(), Command::AdvanceClock { to }, at);
+}
+
+/// Fill each customer's cart with its lines and buy it, at the state's clock.
+fn buy_all(state: &mut State, purchases: &[(u64, &[DemoLine])]) {
+    let admin = global_admin();
+    let at = state.clock;
     for (n, lines) in purchases {
         let customer = CustomerId(Counters::format("C", *n));
-        for (offer, quantity, billing) in lines.iter() {
+        for (offer, quantity, billing, term, reservation) in lines.iter() {
+            let reservation = reservation.map(|billing| {
+                let plan = crate::reservations::azure_subscriptions_of(state, &customer).first().map(|s| s.id.clone());
+                ReservationOptions {
+                    scope: if plan.is_some() { ScopeChoice::Single } else { ScopeChoice::Shared },
+                    azure_subscription: plan,
+                    optimize: ReservationOptimize::InstanceSizeFlexibility,
+                    billing,
+                }
+            });
             let line = LineInput {
                 offer: OfferId(offer.to_string()),
                 quantity: *quantity,
                 billing: *billing,
-                term: if *billing == BillingFrequency::None { Term::OneMonth } else { Term::OneYear },
-                reservation: None,
+                term: *term,
+                reservation,
             };
-            let _ = execute(state, &admin, Command::AddToCart { customer: customer.clone(), line }, bought);
+            let _ = execute(state, &admin, Command::AddToCart { customer: customer.clone(), line }, at);
         }
         if let Some(cart) = state.carts.get(&customer).map(|c| c.id.clone()) {
-            let _ = execute(state, &admin, Command::Checkout { customer, cart }, bought);
+            let _ = execute(state, &admin, Command::Checkout { customer, cart }, at);
         }
     }
-    // Contoso's Office 365 E3 was suspended ten days ago: buying it again is refused ("reactivate it").
-    if let Some(s) = state.subscriptions.values_mut().find(|s| s.offer.as_str() == "o365-e3") {
-        s.status = SubscriptionStatus::Suspended;
-        s.suspended_at = Some(now - Duration::days(10));
-    }
-    // Demo data starts with an empty activity log.
-    state.audit.clear();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::records::SubscriptionStatus;
     use chrono::TimeZone;
 
     #[test]
@@ -205,9 +257,58 @@ mod tests {
         assert_eq!(status("o365-g3-gcc"), Some(SubscriptionStatus::Active));
         let plans = state.subscriptions.values().filter(|s| s.offer.as_str() == "azure-plan").count();
         assert_eq!(plans, 5, "Azure plans for the reservation rule");
-        assert_eq!(state.orders.len(), 11, "every demo purchase went through");
+        assert_eq!(state.orders.len(), 14, "every demo purchase went through");
         assert!(state.carts.is_empty() && state.audit.is_empty());
         assert!(state.customers.values().all(|c| c.account_opened <= now.date_naive()));
+    }
+
+    #[test]
+    fn demo_purchases_are_on_the_ledger_and_billed_up_to_now() {
+        use crate::ledger::LedgerRef;
+        use crate::records::SoftwareKind;
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+        let state = demo_state(now);
+        assert_eq!(state.clock, now);
+        let contoso = CustomerId(Counters::format("C", 1));
+        // (offer, kind) of the software every page shows
+        let software: Vec<(&str, SoftwareKind)> = state.software.values().map(|p| (p.offer.as_str(), p.kind)).collect();
+        assert_eq!(
+            software,
+            vec![
+                ("ws2022-std-perpetual", SoftwareKind::Perpetual),
+                ("sql2019-std-sub", SoftwareKind::Subscription { years: 1 }),
+                ("suse-sles-standard", SoftwareKind::LinuxPlan),
+            ]
+        );
+        assert!(state.software.values().all(|p| p.customer == contoso));
+        let reserved: Vec<(&str, u32)> =
+            state.reservations.values().map(|r| (r.customer.as_str(), r.payments_billed)).collect();
+        assert_eq!(
+            reserved,
+            vec![("C-0001", 1), ("C-0005", 1)],
+            "each on an Azure plan customer, first payment billed"
+        );
+        // Every software purchase and reservation has its opening entry; so does every paid subscription.
+        for p in state.software.values() {
+            assert!(state.ledger.iter().any(|e| e.reference == LedgerRef::Software(p.id.clone())), "{}", p.id);
+        }
+        for r in state.reservations.values() {
+            assert!(state.ledger.iter().any(|e| e.reference == LedgerRef::Reservation(r.id.clone())), "{}", r.id);
+        }
+        for s in state.subscriptions.values().filter(|s| crate::subscriptions::is_billed(s)) {
+            assert!(state.ledger.iter().any(|e| e.reference == LedgerRef::Subscription(s.id.clone())), "{}", s.id);
+            if s.status == SubscriptionStatus::Active {
+                assert!(s.billed_through.is_some_and(|b| b >= now.date_naive()), "{} billed up to now", s.id);
+            }
+        }
+        let suspended = state.subscriptions.values().find(|s| s.offer.as_str() == "o365-e3").unwrap();
+        assert_eq!(suspended.suspended_at, Some(now - Duration::days(10)));
+        // Nothing is left for the clock to catch up: running it to now again posts nothing.
+        let mut again = state.clone();
+        advance(&mut again, now);
+        assert_eq!(again.ledger, state.ledger);
+        let balance: i64 = state.ledger.iter().map(|e| e.amount.minor).sum();
+        assert_eq!(crate::checkout::outstanding(&state).minor, balance, "nothing due is unbilled");
     }
 
     #[test]
