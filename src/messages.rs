@@ -9,10 +9,12 @@ use csp_engine::customers::Segment;
 use csp_engine::eligibility::Ineligible;
 use csp_engine::partner::CspModel;
 use csp_engine::records::{
-    BillingFrequency, OrderStatus, PurchaseStatus, ReservationStatus, SoftwareKind, SubscriptionStatus, Term,
+    BillingFrequency, OrderStatus, PurchaseStatus, ReservationKind, ReservationStatus, SoftwareKind,
+    SubscriptionStatus, Term,
 };
 use csp_engine::rejection::{Field, Problem};
 use csp_engine::roles::Role;
+use csp_engine::software::LinkExpiry;
 use csp_engine::{Rejection, Violation};
 
 pub fn role(r: Role) -> Key {
@@ -55,6 +57,24 @@ pub fn field(f: Field) -> Key {
         Field::CustomerSegment => Key::FieldSegment,
         Field::CustomerAccountOpened => Key::FieldAccountOpened,
         Field::CustomerFirstBilling => Key::FieldFirstBilling,
+        Field::SoftwareVersion => Key::FieldSoftwareVersion,
+        Field::SoftwareLanguage => Key::FieldSoftwareLanguage,
+        Field::SoftwareBit => Key::FieldSoftwareBit,
+        Field::SupportTenantOrDomain => Key::FieldTenantOrDomain,
+        Field::SupportOrderOrSubscription => Key::FieldOrderOrSubscription,
+        Field::SupportRefundReason => Key::FieldRefundReason,
+        Field::SupportAmount => Key::FieldAmountRequested,
+        Field::SupportAttachment => Key::FieldAttachment,
+        Field::ContactName => Key::FieldContactName,
+        Field::ContactEmail => Key::FieldContactEmail,
+        Field::ContactPhone => Key::FieldContactPhone,
+        Field::RequestReservations => Key::FieldRequestReservations,
+        Field::UtilisationPercent => Key::FieldUtilisationPercent,
+        Field::ReservationVmSize => Key::FieldReservationVmSize,
+        Field::ReservationRegion => Key::FieldReservationRegion,
+        Field::ReservationQuantity => Key::FieldReservationQuantity,
+        Field::ReservationTerm => Key::FieldReservationTerm,
+        Field::ReservationTotal => Key::FieldReservationTotal,
     }
 }
 
@@ -72,6 +92,24 @@ pub fn audit_action(a: AuditAction) -> Key {
         AuditAction::CartLineUpdated => Key::ActCartLineUpdated,
         AuditAction::CartLineRemoved => Key::ActCartLineRemoved,
         AuditAction::OrderPlaced => Key::ActOrderPlaced,
+        AuditAction::SubscriptionSuspended => Key::ActSubscriptionSuspended,
+        AuditAction::SubscriptionReactivated => Key::ActSubscriptionReactivated,
+        AuditAction::SubscriptionQuantityChanged => Key::ActSubscriptionQuantityChanged,
+        AuditAction::AutoRenewChanged => Key::ActAutoRenewChanged,
+        AuditAction::SubscriptionCancelled => Key::ActSubscriptionCancelled,
+        AuditAction::SubscriptionCancellationScheduled => Key::ActCancellationScheduled,
+        AuditAction::TrialConverted => Key::ActTrialConverted,
+        AuditAction::AddOnAdded => Key::ActAddOnAdded,
+        AuditAction::SoftwareLinkIssued => Key::ActSoftwareLinkIssued,
+        AuditAction::SoftwareKeyAccessed => Key::ActSoftwareKeyAccessed,
+        AuditAction::SoftwareDownloaded => Key::ActSoftwareDownloaded,
+        AuditAction::SoftwareLinkCopied => Key::ActSoftwareLinkCopied,
+        AuditAction::SoftwarePurchaseCancelled => Key::ActSoftwarePurchaseCancelled,
+        AuditAction::SupportRequestFiled => Key::ActSupportRequestFiled,
+        AuditAction::ReservationUtilisationRecorded => Key::ActReservationUtilisationRecorded,
+        AuditAction::ReservationConfigured => Key::ActReservationConfigured,
+        AuditAction::ReservationRefunded => Key::ActReservationRefunded,
+        AuditAction::ReservationExchanged => Key::ActReservationExchanged,
     }
 }
 
@@ -91,10 +129,34 @@ fn problem(field_key: Key, p: &Problem, locale: Locale) -> String {
         Problem::DateAfter { max } => {
             fill(Key::FieldDateAfter.text(locale), &[("field", name), ("date", &format::date(*max, locale))])
         }
+        Problem::NotOffered => fill(Key::FieldNotOffered.text(locale), &[("field", name)]),
+        Problem::InvalidTenantOrDomain => fill(Key::FieldInvalidTenantOrDomain.text(locale), &[("field", name)]),
+        Problem::UnknownReference => fill(Key::FieldUnknownReference.text(locale), &[("field", name)]),
+        Problem::InvalidAmount => fill(Key::FieldInvalidAmount.text(locale), &[("field", name)]),
+        Problem::TooManyDecimals { max: 0 } => fill(Key::FieldWholeAmount.text(locale), &[("field", name)]),
+        Problem::TooManyDecimals { max } => {
+            fill(Key::FieldTooManyDecimals.text(locale), &[("field", name), ("max", &max.to_string())])
+        }
+        Problem::NotPositive => fill(Key::FieldNotPositive.text(locale), &[("field", name)]),
+        Problem::InvalidFileName => fill(Key::FieldInvalidFileName.text(locale), &[("field", name)]),
+        Problem::InvalidPhone => fill(Key::FieldInvalidPhone.text(locale), &[("field", name)]),
+        Problem::OutOfRange { min, max } => fill(
+            Key::FieldOutOfRange.text(locale),
+            &[("field", name), ("min", &format::integer(*min, locale)), ("max", &format::integer(*max, locale))],
+        ),
+        Problem::NotThisCustomer => fill(Key::FieldNotThisCustomer.text(locale), &[("field", name)]),
     }
 }
 
 pub fn violation(v: &Violation, locale: Locale) -> String {
+    let t = |k: Key| k.text(locale).to_string();
+    let f = |k: Key, args: &[(&str, &str)]| fill(k.text(locale), args);
+    let day = |d: chrono::NaiveDate| format::date(d, locale);
+    let when = |d: chrono::DateTime<chrono::Utc>| format::datetime(d, locale);
+    let money = |m: csp_engine::money::Money| format::money(m, locale);
+    let usd =
+        |minor: i64| format::money(csp_engine::money::Money::new(minor, csp_engine::money::Currency::USD), locale);
+    let sub_status = |s: SubscriptionStatus| lower(subscription_status(s), locale);
     match v {
         Violation::NotPermitted { allowed, .. } => {
             fill(Key::NotPermitted.text(locale), &[("roles", &roles_list(allowed, locale))])
@@ -126,6 +188,132 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
                 ("order", &format::money(*order, locale)),
             ],
         ),
+        Violation::NoSuchSubscription => t(Key::NoSuchSubscription),
+        Violation::TransitionNotAllowed { current, requested } => {
+            f(Key::TransitionNotAllowed, &[("current", &sub_status(*current)), ("requested", &sub_status(*requested))])
+        }
+        Violation::QuantityChangeNotAllowed { status } => {
+            f(Key::QuantityChangeNotAllowed, &[("status", &sub_status(*status))])
+        }
+        Violation::QuantityOutOfRange { min, max: Some(max), .. } => {
+            f(Key::QuantityBetween, &[("min", &min.to_string()), ("max", &max.to_string())])
+        }
+        Violation::QuantityOutOfRange { min, max: None, .. } => f(Key::QuantityAtLeast, &[("min", &min.to_string())]),
+        Violation::QuantityUnchanged { quantity } => f(Key::QuantityUnchanged, &[("quantity", &quantity.to_string())]),
+        Violation::TrialQuantityFixed { licenses } => {
+            f(Key::TrialQuantityFixed, &[("licenses", &licenses.to_string())])
+        }
+        Violation::RetentionOver { deleted_on } => f(Key::RetentionOver, &[("date", &day(*deleted_on))]),
+        Violation::BaseNotActive { base, status } => {
+            f(Key::BaseNotActive, &[("base", base.as_str()), ("status", &sub_status(*status))])
+        }
+        Violation::BaseIsAddOn { base } => f(Key::BaseIsAddOn, &[("base", base.as_str())]),
+        Violation::AddOnsNotAllowedForModel { model } => {
+            f(Key::AddOnsNotForModel, &[("model", &lower(csp_model(*model), locale))])
+        }
+        Violation::AutoRenewNotChangeable => t(Key::AutoRenewNotChangeable),
+        Violation::SubscriptionClosed { status } => f(Key::SubscriptionClosed, &[("status", &sub_status(*status))]),
+        Violation::CancellationAlreadyScheduled { on } => f(Key::CancellationAlreadyScheduled, &[("date", &day(*on))]),
+        Violation::NotAConvertibleTrial => t(Key::NotAConvertibleTrial),
+        Violation::TrialEnded { ended } => f(Key::TrialEnded, &[("date", &day(*ended))]),
+        Violation::BillingFrequencyNotAllowed { billing } => {
+            f(Key::BillingFrequencyNotAllowed, &[("billing", &lower(frequency(*billing), locale))])
+        }
+        Violation::NoSuchSoftwarePurchase { purchase } => {
+            f(Key::NoSuchSoftwarePurchase, &[("purchase", purchase.as_str())])
+        }
+        Violation::SoftwarePurchaseCancelled { cancelled_at: Some(at), .. } => {
+            f(Key::SoftwarePurchaseCancelledOn, &[("date", &when(*at))])
+        }
+        Violation::SoftwarePurchaseCancelled { cancelled_at: None, .. } => t(Key::SoftwarePurchaseCancelled),
+        Violation::NoKeysForProduct { .. } => t(Key::NoKeysForProduct),
+        Violation::NoSuchDownloadLink { .. } => t(Key::NoSuchDownloadLink),
+        Violation::DownloadLinkExpired { reason: LinkExpiry::Time, expired_at, .. } => {
+            f(Key::DownloadLinkExpiredTime, &[("date", &when(*expired_at))])
+        }
+        Violation::DownloadLinkExpired { reason: LinkExpiry::Downloads, expired_at, .. } => {
+            f(Key::DownloadLinkUsedUp, &[("date", &when(*expired_at))])
+        }
+        Violation::DownloadLinkRevoked { revoked_at, .. } => {
+            f(Key::DownloadLinkRevoked, &[("date", &when(*revoked_at))])
+        }
+        Violation::SoftwareNeverCancellable { .. } => t(Key::SoftwareNeverCancellable),
+        Violation::SoftwareCancelWindowClosed { closed_at, .. } => {
+            f(Key::SoftwareCancelWindowClosed, &[("date", &when(*closed_at))])
+        }
+        Violation::OrderDoesNotHoldPurchase { order, held_by, .. } => {
+            f(Key::OrderDoesNotHoldPurchase, &[("order", order.as_str()), ("held_by", held_by.as_str())])
+        }
+        Violation::CancellationNotAcknowledged => t(Key::CancellationNotAcknowledged),
+        Violation::NoSuchReservation { reservation } => {
+            f(Key::NoSuchReservation, &[("reservation", reservation.as_str())])
+        }
+        Violation::ReservationNotActive { reservation, status } => f(
+            Key::ReservationNotActive,
+            &[("reservation", reservation.as_str()), ("status", &lower(reservation_status(*status), locale))],
+        ),
+        Violation::ReservationsOfDifferentCustomers => t(Key::ReservationsOfDifferentCustomers),
+        Violation::UtilisationInFuture { date } => f(Key::UtilisationInFuture, &[("date", &day(*date))]),
+        Violation::UtilisationOutsideTerm { date, from, to } => {
+            f(Key::UtilisationOutsideTerm, &[("date", &day(*date)), ("from", &day(*from)), ("to", &day(*to))])
+        }
+        Violation::NotACustomerAzureSubscription { subscription } => {
+            f(Key::NotACustomerAzureSubscription, &[("subscription", subscription.as_str())])
+        }
+        Violation::CapacityPriorityNeedsSingleScope => t(Key::CapacityPriorityNeedsSingleScope),
+        Violation::ReservationUnchanged => t(Key::ReservationUnchanged),
+        Violation::RefundCapExceeded { requested_usd_minor, left_usd_minor, cap_usd_minor, fits_on, .. } => {
+            let head = f(
+                Key::RefundCapExceeded,
+                &[
+                    ("requested", &usd(*requested_usd_minor)),
+                    ("left", &usd(*left_usd_minor)),
+                    ("cap", &usd(*cap_usd_minor)),
+                ],
+            );
+            let tail = match fits_on {
+                Some(d) => f(Key::RefundCapFitsOn, &[("date", &day(*d))]),
+                None => t(Key::RefundCapNeverFits),
+            };
+            format!("{head} {tail}")
+        }
+        Violation::NoExchangeRate { currency } => f(Key::NoExchangeRate, &[("currency", currency.code())]),
+        Violation::MixedCurrencies { expected, found } => {
+            f(Key::MixedCurrencies, &[("expected", expected.code()), ("found", found.code())])
+        }
+        Violation::ExchangeOnlyVmToVm { reservation: Some(r), kind } => f(
+            Key::ExchangeOnlyVmReturned,
+            &[("reservation", r.as_str()), ("kind", &lower(reservation_kind(*kind), locale))],
+        ),
+        Violation::ExchangeOnlyVmToVm { reservation: None, kind } => {
+            f(Key::ExchangeOnlyVmNew, &[("kind", &lower(reservation_kind(*kind), locale))])
+        }
+        Violation::ExchangeShortfall { returned, new_total, short_by } => f(
+            Key::ExchangeShortfall,
+            &[("returned", &money(*returned)), ("new_total", &money(*new_total)), ("short_by", &money(*short_by))],
+        ),
+        Violation::ReservationsUnavailableInMarket { country: c } => {
+            f(Key::ReservationsUnavailableInMarket, &[("country", &country(c, locale))])
+        }
+        Violation::NoActiveAzureSubscription => t(Key::NoActiveAzurePlan),
+        Violation::NotAnAddOn { .. } => t(Key::NotAnAddOn),
+        Violation::AddOnNotForBase { .. } => t(Key::AddOnNotForBase),
+        Violation::NoPriceForBilling { billing, .. } => {
+            f(Key::NoPriceForBilling, &[("billing", &lower(frequency(*billing), locale))])
+        }
+    }
+}
+
+/// A status or frequency as a word inside a sentence.
+fn lower(key: Key, locale: Locale) -> String {
+    key.text(locale).to_lowercase()
+}
+
+pub fn reservation_kind(k: ReservationKind) -> Key {
+    match k {
+        ReservationKind::VirtualMachine => Key::KindVirtualMachine,
+        ReservationKind::SqlDatabase => Key::KindSqlDatabase,
+        ReservationKind::CosmosDb => Key::KindCosmosDb,
     }
 }
 

@@ -330,6 +330,118 @@ catalog! {
     ActCartLineRemoved => "Removed from cart", "Retiré du panier";
     ActOrderPlaced => "Order placed", "Commande passée";
 
+    // Form fields of the subscription, software and reservation pages.
+    FieldSoftwareVersion => "Version", "Version";
+    FieldSoftwareLanguage => "Language", "Langue";
+    FieldSoftwareBit => "32-bit or 64-bit", "Architecture 32 ou 64 bits";
+    FieldTenantOrDomain => "Tenant ID or domain name", "ID de locataire ou nom de domaine";
+    FieldOrderOrSubscription => "Order or subscription ID", "ID de commande ou d’abonnement";
+    FieldRefundReason => "Refund reason", "Motif du remboursement";
+    FieldAmountRequested => "Amount requested", "Montant demandé";
+    FieldAttachment => "Attachment", "Pièce jointe";
+    FieldContactName => "Contact name", "Nom du contact";
+    FieldContactEmail => "Contact e-mail", "E-mail du contact";
+    FieldContactPhone => "Phone number", "Numéro de téléphone";
+    FieldRequestReservations => "Reservations", "Réservations";
+    FieldUtilisationPercent => "Utilization (%)", "Utilisation (%)";
+    FieldReservationVmSize => "VM size", "Taille de machine virtuelle";
+    FieldReservationRegion => "Region", "Région";
+    FieldReservationQuantity => "Quantity", "Quantité";
+    FieldReservationTerm => "Term", "Terme";
+    FieldReservationTotal => "Total", "Total";
+
+    // Field problems of those forms.
+    FieldNotOffered => "{field}: this choice isn’t offered here.", "{field} : ce choix n’est pas proposé ici.";
+    FieldInvalidTenantOrDomain => "{field}: enter a tenant ID (a GUID) or a domain name like contoso.onmicrosoft.com.", "{field} : saisissez un ID de locataire (un GUID) ou un nom de domaine comme contoso.onmicrosoft.com.";
+    FieldUnknownReference => "{field}: this isn’t one of this customer’s orders, subscriptions or reservations.", "{field} : ce n’est pas une commande, un abonnement ou une réservation de ce client.";
+    FieldInvalidAmount => "{field}: enter an amount like 1234.50.", "{field} : saisissez un montant comme 1234,50.";
+    FieldTooManyDecimals => "{field}: use at most {max} decimals.", "{field} : {max} décimales au maximum.";
+    FieldWholeAmount => "{field}: enter a whole amount, without decimals.", "{field} : saisissez un montant entier, sans décimales.";
+    FieldNotPositive => "{field}: enter an amount above zero.", "{field} : saisissez un montant supérieur à zéro.";
+    FieldInvalidFileName => "{field}: the file name contains characters that aren’t allowed.", "{field} : le nom du fichier contient des caractères non autorisés.";
+    FieldInvalidPhone => "{field}: enter a phone number like +1 425 555 0100.", "{field} : saisissez un numéro de téléphone comme +33 1 23 45 67 89.";
+    FieldOutOfRange => "{field}: enter a number from {min} to {max}.", "{field} : saisissez un nombre entre {min} et {max}.";
+    FieldNotThisCustomer => "{field}: this doesn’t match this customer’s record.", "{field} : cette valeur ne correspond pas à la fiche de ce client.";
+
+    // Subscription refusals (RULES §4).
+    NoSuchSubscription => "This subscription no longer exists.", "Cet abonnement n’existe plus.";
+    TransitionNotAllowed => "A subscription that is {current} can’t become {requested}.", "Un abonnement à l’état « {current} » ne peut pas passer à l’état « {requested} ».";
+    QuantityChangeNotAllowed => "Licenses can only be changed on an active subscription; this one is {status}.", "Le nombre de licences ne se modifie que sur un abonnement actif ; celui-ci est à l’état « {status} ».";
+    QuantityBetween => "Enter from {min} to {max} licenses.", "Saisissez entre {min} et {max} licences.";
+    QuantityAtLeast => "Enter at least {min} licenses.", "Saisissez au moins {min} licences.";
+    QuantityUnchanged => "The subscription already has {quantity} licenses.", "L’abonnement a déjà {quantity} licences.";
+    TrialQuantityFixed => "A trial keeps its {licenses} licenses; convert it to the paid offer to change them.", "Un essai conserve ses {licenses} licences ; convertissez-le en offre payante pour les modifier.";
+    RetentionOver => "Too late to reactivate: the retention period ended on {date} and the subscription’s data is deleted.", "Trop tard pour réactiver : la période de conservation a pris fin le {date} et les données de l’abonnement sont supprimées.";
+    BaseNotActive => "The base subscription {base} is {status}; it must be active first.", "L’abonnement de base {base} est à l’état « {status} » ; il doit d’abord être actif.";
+    BaseIsAddOn => "{base} is an add-on: add-ons attach to a base subscription.", "{base} est un module complémentaire : les modules complémentaires se rattachent à un abonnement de base.";
+    AddOnsNotForModel => "Add-ons can’t be bought under the {model} model.", "Les modules complémentaires ne peuvent pas être achetés avec le modèle {model}.";
+    AutoRenewNotChangeable => "Auto-renew can only be changed on commercial marketplace subscriptions.", "Le renouvellement automatique ne se modifie que sur les abonnements de la place de marché commerciale.";
+    SubscriptionClosed => "This subscription is {status}: it can no longer be changed.", "Cet abonnement est à l’état « {status} » : il ne peut plus être modifié.";
+    CancellationAlreadyScheduled => "Cancellation is already scheduled for {date}.", "L’annulation est déjà planifiée pour le {date}.";
+    NotAConvertibleTrial => "Only an active Microsoft trial with a paid offer in the catalog can be converted.", "Seul un essai Microsoft actif dont l’offre payante figure au catalogue peut être converti.";
+    TrialEnded => "The trial ended on {date}.", "L’essai a pris fin le {date}.";
+    BillingFrequencyNotAllowed => "Billing “{billing}” isn’t possible here: choose monthly or annual.", "La facturation « {billing} » n’est pas possible ici : choisissez mensuelle ou annuelle.";
+    NotAnAddOn => "This offer isn’t an add-on: buy it from the catalog.", "Cette offre n’est pas un module complémentaire : achetez-la depuis le catalogue.";
+    AddOnNotForBase => "This add-on can’t be added to this subscription’s product.", "Ce module complémentaire ne peut pas être ajouté au produit de cet abonnement.";
+    NoPriceForBilling => "This offer has no {billing} price in your currency.", "Cette offre n’a pas de prix en facturation {billing} dans votre devise.";
+
+    // Software refusals (RULES §5).
+    NoSuchSoftwarePurchase => "The software purchase {purchase} no longer exists.", "L’achat de logiciel {purchase} n’existe plus.";
+    SoftwarePurchaseCancelledOn => "This software purchase was cancelled on {date}: its keys and download links are revoked.", "Cet achat de logiciel a été annulé le {date} : ses clés et liens de téléchargement sont révoqués.";
+    SoftwarePurchaseCancelled => "This software purchase was cancelled: its keys and download links are revoked.", "Cet achat de logiciel a été annulé : ses clés et liens de téléchargement sont révoqués.";
+    NoKeysForProduct => "This product has no keys or downloads: SUSE and Red Hat plans are used in Azure.", "Ce produit n’a ni clés ni téléchargements : les plans SUSE et Red Hat s’utilisent dans Azure.";
+    NoSuchDownloadLink => "This download link no longer exists.", "Ce lien de téléchargement n’existe plus.";
+    DownloadLinkExpiredTime => "This download link expired on {date}. Select Get keys and downloads for a new one.", "Ce lien de téléchargement a expiré le {date}. Sélectionnez Obtenir les clés et les téléchargements pour en obtenir un nouveau.";
+    DownloadLinkUsedUp => "This download link reached its maximum number of downloads on {date}. Select Get keys and downloads for a new one.", "Ce lien de téléchargement a atteint son nombre maximal de téléchargements le {date}. Sélectionnez Obtenir les clés et les téléchargements pour en obtenir un nouveau.";
+    DownloadLinkRevoked => "This download link was revoked on {date}, when the purchase was cancelled.", "Ce lien de téléchargement a été révoqué le {date}, lors de l’annulation de l’achat.";
+    SoftwareNeverCancellable => "SUSE and Red Hat software plans can’t be cancelled or exchanged.", "Les plans logiciels SUSE et Red Hat ne peuvent être ni annulés ni échangés.";
+    SoftwareCancelWindowClosed => "The cancellation window closed on {date}. File a support request to ask for a refund.", "La période d’annulation a pris fin le {date}. Créez une demande de support pour demander un remboursement.";
+    OrderDoesNotHoldPurchase => "Order {order} doesn’t contain this purchase: choose order {held_by}.", "La commande {order} ne contient pas cet achat : choisissez la commande {held_by}.";
+    CancellationNotAcknowledged => "Confirm that you have read the important note before cancelling.", "Confirmez avoir lu la remarque importante avant d’annuler.";
+
+    // Reservation refusals (RULES §6).
+    NoSuchReservation => "The reservation {reservation} no longer exists.", "La réservation {reservation} n’existe plus.";
+    ReservationNotActive => "The reservation {reservation} is {status}: only active reservations can be changed.", "La réservation {reservation} est à l’état « {status} » : seules les réservations actives peuvent être modifiées.";
+    ReservationsOfDifferentCustomers => "Choose reservations of one customer only.", "Choisissez les réservations d’un seul client.";
+    UtilisationInFuture => "Utilization can’t be recorded for {date}: that day hasn’t come yet.", "L’utilisation ne peut pas être enregistrée pour le {date} : ce jour n’est pas encore arrivé.";
+    UtilisationOutsideTerm => "{date} is outside the reservation’s term ({from} to {to}).", "Le {date} est en dehors du terme de la réservation (du {from} au {to}).";
+    NotACustomerAzureSubscription => "{subscription} isn’t one of this customer’s active Azure subscriptions.", "{subscription} n’est pas l’un des abonnements Azure actifs de ce client.";
+    CapacityPriorityNeedsSingleScope => "Capacity priority needs a single scope.", "La priorité de capacité nécessite une étendue unique.";
+    ReservationUnchanged => "This is already the reservation’s scope and optimization.", "Ce sont déjà l’étendue et l’optimisation de la réservation.";
+    RefundCapExceeded => "This refund ({requested}) is over the customer’s refund limit: {left} is left of {cap} per 12 months.", "Ce remboursement ({requested}) dépasse le plafond de remboursement du client : il reste {left} sur {cap} par période de 12 mois.";
+    RefundCapFitsOn => "It fits within the limit from {date}.", "Il entrera dans le plafond à partir du {date}.";
+    RefundCapNeverFits => "It is more than the whole limit, so it can never be refunded here.", "Il dépasse le plafond entier et ne pourra donc jamais être remboursé ici.";
+    NoExchangeRate => "There is no fixed exchange rate for {currency}, so the refund limit can’t be checked.", "Il n’existe pas de taux de change fixe pour {currency} : le plafond de remboursement ne peut pas être vérifié.";
+    MixedCurrencies => "Choose reservations billed in one currency ({expected} and {found} were chosen).", "Choisissez des réservations facturées dans une seule devise ({expected} et {found} ont été choisies).";
+    ExchangeOnlyVmReturned => "{reservation} is a {kind} reservation: only virtual machine reservations can be exchanged.", "{reservation} est une réservation de type {kind} : seules les réservations de machines virtuelles peuvent être échangées.";
+    ExchangeOnlyVmNew => "The new reservation is for {kind}: exchanges are for virtual machines only.", "La nouvelle réservation porte sur le type {kind} : les échanges ne concernent que les machines virtuelles.";
+    ExchangeShortfall => "The new reservation ({new_total}) must be worth at least the returned value ({returned}): add {short_by}.", "La nouvelle réservation ({new_total}) doit valoir au moins le montant retourné ({returned}) : ajoutez {short_by}.";
+    ReservationsUnavailableInMarket => "Azure reservations aren’t sold in {country}.", "Les réservations Azure ne sont pas vendues dans ce pays : {country}.";
+    NoActiveAzurePlan => "The customer needs an active Azure plan subscription to attach a reservation to.", "Le client a besoin d’un abonnement au plan Azure actif auquel rattacher la réservation.";
+    KindVirtualMachine => "Virtual machine", "Machine virtuelle";
+    KindSqlDatabase => "SQL Database", "SQL Database";
+    KindCosmosDb => "Azure Cosmos DB", "Azure Cosmos DB";
+
+    // Activity log actions of the subscription, software and reservation pages.
+    ActSubscriptionSuspended => "Subscription suspended", "Abonnement suspendu";
+    ActSubscriptionReactivated => "Subscription reactivated", "Abonnement réactivé";
+    ActSubscriptionQuantityChanged => "Licenses changed", "Nombre de licences modifié";
+    ActAutoRenewChanged => "Auto-renew changed", "Renouvellement automatique modifié";
+    ActSubscriptionCancelled => "Subscription cancelled", "Abonnement annulé";
+    ActCancellationScheduled => "Cancellation scheduled", "Annulation planifiée";
+    ActTrialConverted => "Trial converted", "Essai converti";
+    ActAddOnAdded => "Add-on added", "Module complémentaire ajouté";
+    ActSoftwareLinkIssued => "Keys and downloads requested", "Clés et téléchargements obtenus";
+    ActSoftwareKeyAccessed => "Product key viewed", "Clé de produit consultée";
+    ActSoftwareDownloaded => "Software downloaded", "Logiciel téléchargé";
+    ActSoftwareLinkCopied => "Download link copied", "Lien de téléchargement copié";
+    ActSoftwarePurchaseCancelled => "Software purchase cancelled", "Achat de logiciel annulé";
+    ActSupportRequestFiled => "Support request created", "Demande de support créée";
+    ActReservationUtilisationRecorded => "Reservation utilization recorded", "Utilisation de la réservation enregistrée";
+    ActReservationConfigured => "Reservation scope changed", "Étendue de la réservation modifiée";
+    ActReservationRefunded => "Reservation refunded", "Réservation remboursée";
+    ActReservationExchanged => "Reservation exchanged", "Réservation échangée";
+
     // Not found.
     NotFoundTitle => "Page not found", "Page introuvable";
     NotFoundBody => "There is no page at this address.", "Il n’y a pas de page à cette adresse.";
