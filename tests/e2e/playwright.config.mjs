@@ -39,7 +39,8 @@ export default defineConfig({
     },
     {
       // Another origin: the intranet page that frames the app cross-origin.
-      command: `node serve.mjs --port ${OTHER_PORT} --mount /=../../examples/intranet`,
+      // Its own policy is the host's business (it must allow framing the app); the framed app keeps the strict one.
+      command: `node serve.mjs --port ${OTHER_PORT} --mount /=../../examples/intranet --no-csp`,
       url: `http://127.0.0.1:${OTHER_PORT}/index.html`,
       reuseExistingServer: false,
       timeout: 20_000,
