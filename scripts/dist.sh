@@ -7,4 +7,4 @@ cd "$ROOT"
 step "trunk build --release"
 rm -rf dist
 trunk build index.html --release
-node scripts/sizes.mjs dist
+node scripts/sizes.mjs dist --write-br

@@ -21,6 +21,15 @@ pub enum Notice {
     SaveFailed { reason: String },
 }
 
+/// How the app follows its pages. A page of its own uses the URL fragment (shareable, survives reload);
+/// embedded in a host page it keeps the route in memory, so the host's URL and history stay the host's.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Routing {
+    #[default]
+    Hash,
+    Memory,
+}
+
 /// Where the app keeps its data and under which key.
 pub struct Persistence {
     pub storage: Rc<dyn Storage>,
@@ -34,12 +43,28 @@ pub struct AppCtx {
     pub i18n: I18n,
     pub route: RwSignal<Route>,
     pub notices: RwSignal<Vec<Notice>>,
+    pub routing: Routing,
+    /// The partner's display name given by an embedding page, shown beside the product name.
+    pub partner_label: StoredValue<Option<String>>,
     persistence: StoredValue<Option<Persistence>, LocalStorage>,
+}
+
+/// What a running instance starts with.
+pub struct BootOptions {
+    pub persistence: Persistence,
+    pub storage_blocked: bool,
+    pub now: DateTime<Utc>,
+    pub route: Route,
+    pub routing: Routing,
+    /// Forces the language at start (an embedding page's choice); `None` keeps the saved one.
+    pub locale: Option<Locale>,
+    pub partner_label: Option<String>,
 }
 
 impl AppCtx {
     /// Load saved data (or start the demo at `now`) and provide the context.
-    pub fn boot(persistence: Persistence, storage_blocked: bool, now: DateTime<Utc>, route: Route) -> AppCtx {
+    pub fn boot(options: BootOptions) -> AppCtx {
+        let BootOptions { persistence, storage_blocked, now, route, routing, locale, partner_label } = options;
         let mut notices = Vec::new();
         if storage_blocked {
             notices.push(Notice::StorageUnavailable);
@@ -65,9 +90,11 @@ impl AppCtx {
         let ctx = AppCtx {
             state: RwSignal::new(state),
             user: RwSignal::new(session.user),
-            i18n: I18n { locale: RwSignal::new(session.locale) },
+            i18n: I18n { locale: RwSignal::new(locale.unwrap_or(session.locale)) },
             route: RwSignal::new(route),
             notices: RwSignal::new(notices),
+            routing,
+            partner_label: StoredValue::new(partner_label),
             persistence: StoredValue::new_local(writable.then_some(persistence)),
         };
         provide_context(ctx);
@@ -128,12 +155,16 @@ impl AppCtx {
 
     /// Show `route` without a new history entry (filters and search as the user types).
     pub fn replace_route(&self, route: Route) {
-        crate::browser::replace_hash(&route.href());
+        if self.routing == Routing::Hash {
+            crate::browser::replace_hash(&route.href());
+        }
         self.route.set(route);
     }
 
     pub fn navigate(&self, route: Route) {
-        crate::browser::set_hash(&route.href());
+        if self.routing == Routing::Hash {
+            crate::browser::set_hash(&route.href());
+        }
         self.route.set(route);
     }
 }

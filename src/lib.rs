@@ -12,30 +12,39 @@ pub mod session;
 pub mod storage;
 
 use components::shell::Shell;
-use ctx::{AppCtx, Persistence};
+use ctx::{AppCtx, BootOptions, Persistence, Routing};
 use leptos::prelude::*;
 use route::Route;
 use std::rc::Rc;
 use storage::{BrowserStorage, MemoryStorage, Storage};
 
-/// The localStorage key of the app's data.
+/// The localStorage key of the app's data; an embed's namespace is appended (`csp-marketplace:team-a`).
 pub const STORAGE_KEY: &str = "csp-marketplace";
 
 /// Options of one running instance of the app.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct AppOptions {
-    pub storage_key: String,
+    /// Separates the data of instances on one origin; `None` is the app's own page.
+    pub namespace: Option<String>,
     /// Force the in-memory store (tests).
     pub memory_only: bool,
+    pub routing: Routing,
+    /// The first page when the URL does not name one (memory routing: always).
+    pub start: Option<Route>,
+    pub locale: Option<i18n::Locale>,
+    pub partner_label: Option<String>,
 }
 
-impl Default for AppOptions {
-    fn default() -> Self {
-        AppOptions { storage_key: STORAGE_KEY.into(), memory_only: false }
+impl AppOptions {
+    pub fn storage_key(&self) -> String {
+        match &self.namespace {
+            Some(ns) if !ns.trim().is_empty() => format!("{STORAGE_KEY}:{}", ns.trim()),
+            _ => STORAGE_KEY.to_string(),
+        }
     }
 }
 
-/// The whole app: boots the state from storage, follows the URL fragment, renders the shell.
+/// The whole app: boots the state from storage, follows the route, renders the shell.
 #[component]
 pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
     let options = options.unwrap_or_default();
@@ -47,17 +56,42 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
             Err(_) => (Rc::new(MemoryStorage::default()), true),
         }
     };
-    let route = Route::parse(&browser::current_hash());
-    let ctx = AppCtx::boot(Persistence { storage, key: options.storage_key }, blocked, browser::real_now(), route);
-    // Follow back/forward and pasted links.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        ctx.route.set(Route::parse(&browser::current_hash()));
+    let route = match options.routing {
+        Routing::Hash => {
+            let hash = browser::current_hash();
+            match (&options.start, hash.trim_start_matches(['#', '/']).is_empty()) {
+                (Some(start), true) => start.clone(),
+                _ => Route::parse(&hash),
+            }
+        }
+        Routing::Memory => options.start.clone().unwrap_or_default(),
+    };
+    let ctx = AppCtx::boot(BootOptions {
+        persistence: Persistence { storage, key: options.storage_key() },
+        storage_blocked: blocked,
+        now: browser::real_now(),
+        route,
+        routing: options.routing,
+        locale: options.locale,
+        partner_label: options.partner_label.clone(),
     });
-    on_cleanup(move || listener.remove());
+    if ctx.routing == Routing::Hash {
+        // Follow back/forward and pasted links.
+        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+            ctx.route.set(Route::parse(&browser::current_hash()));
+        });
+        on_cleanup(move || listener.remove());
+    }
     view! { <Shell/> }
 }
 
-/// Mount the app on the page's `<body>`.
+/// Mount the app as the page's own content, on `<body>`, following the URL fragment.
 pub fn start() {
     leptos::mount::mount_to_body(|| view! { <App/> });
+}
+
+/// Mount an instance into `element` of a host page. Dropping the returned value unmounts it and
+/// removes everything it added.
+pub fn mount_into(element: web_sys::HtmlElement, options: AppOptions) -> Box<dyn std::any::Any> {
+    Box::new(leptos::mount::mount_to(element, move || view! { <App options=options.clone()/> }))
 }

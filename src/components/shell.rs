@@ -1,7 +1,7 @@
 //! The app shell: header (navigation, signed-in user, simulated date, language), notices, and the
 //! page of the current route.
 
-use crate::ctx::{use_app, Notice};
+use crate::ctx::{use_app, Notice, Routing};
 use crate::i18n::{format, Key, Locale};
 use crate::messages;
 use crate::pages;
@@ -10,16 +10,42 @@ use chrono::{Duration, Months, NaiveDate};
 use csp_engine::ids::UserId;
 use csp_engine::Command;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Shell() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
+    // Memory routing (embedded): our own `#/…` links become in-app navigation instead of changing the
+    // host page's URL. Only clicks inside this root reach this handler; the host's are never touched.
+    let follow_link = move |ev: leptos::ev::MouseEvent| {
+        if app.routing != Routing::Memory
+            || ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+            .filter(|a| !a.has_attribute("target"));
+        if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+            ev.prevent_default();
+            app.navigate(Route::parse(&href));
+        }
+    };
+    let partner_label = app.partner_label.get_value();
     // `lang` on our own root, not on <html>: embedded, the host page's document is not ours to change.
     view! {
-        <div class="cspm" lang=move || i18n.locale.get().tag()>
+        <div class="cspm" lang=move || i18n.locale.get().tag() on:click=follow_link>
             <header class="cspm-header">
                 <a class="brand" href=Route::default().href()>{move || i18n.t(Key::AppName)}</a>
+                {partner_label.map(|p| view! { <span class="partner-label">{p}</span> })}
                 <Nav/>
                 <CartLink/>
                 <div class="header-controls">

@@ -33,7 +33,10 @@ pub fn ActivityPage() -> impl IntoView {
                     [
                         format::datetime(e.at, locale),
                         e.user_name.clone(),
-                        e.customer.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
+                        e.customer
+                            .as_ref()
+                            .map(|c| s.customers.get(c).map(|x| x.company_name.clone()).unwrap_or_else(|| c.0.clone()))
+                            .unwrap_or_default(),
                         messages::audit_action(e.action).text(locale).to_string(),
                         e.details.clone(),
                     ]

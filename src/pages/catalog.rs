@@ -373,7 +373,7 @@ fn OfferCard(
                                 {move || i18n.t(Key::AzureSubscription)}
                                 <select on:change=move |ev| {
                                     let v = event_target_value(&ev);
-                                    azure_sub.set((!v.is_empty()).then(|| SubscriptionId(v)));
+                                    azure_sub.set((!v.is_empty()).then_some(SubscriptionId(v)));
                                 }>
                                     <option value="">{move || i18n.t(Key::ChooseAzureSubscription)}</option>
                                     {move || azure_subs().into_iter().map(|(id, label)| view! { <option value=id.0>{label}</option> }).collect_view()}

@@ -15,11 +15,19 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let i18n = use_app().i18n;
+    let app = use_app();
+    let i18n = app.i18n;
+    let partner = Memo::new(move |_| app.state.with(|s| s.partner.clone()));
+    // Outlives the form, which is rebuilt when the partner changes.
+    let saved = RwSignal::new(false);
     view! {
         <section>
             <h1>{move || i18n.t(Key::SettingsTitle)}</h1>
-            <PartnerProfile/>
+            {move || {
+                // A new form when the partner changes elsewhere (a demo reset), not on every state change.
+                let partner = partner.get();
+                view! { <PartnerProfile partner saved/> }
+            }}
             <PartnerUsers/>
             <DemoReset/>
         </section>
@@ -37,15 +45,13 @@ fn field_error(rejection: RwSignal<Option<Rejection>>, field: Field) -> impl Fn(
 }
 
 #[component]
-fn PartnerProfile() -> impl IntoView {
+fn PartnerProfile(partner: csp_engine::partner::Partner, saved: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
-    let partner = app.state.with_untracked(|s| s.partner.clone());
     let name = RwSignal::new(partner.name);
     let country = RwSignal::new(partner.country);
     let model = RwSignal::new(partner.model);
     let rejection = RwSignal::new(None::<Rejection>);
-    let saved = RwSignal::new(false);
     let may_edit = move || app.can(Permission::EditPartnerSettings);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

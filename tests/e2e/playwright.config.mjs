@@ -3,6 +3,7 @@
 import { defineConfig } from '@playwright/test';
 
 export const PORT = 8091;
+export const OTHER_PORT = 8092;
 
 export default defineConfig({
   testDir: '.',
@@ -28,10 +29,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node serve.mjs --root ../../dist --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/index.html`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      // The app at the root and under a versioned prefix (same build), and the sample intranet page.
+      command: `node serve.mjs --port ${PORT} --mount /=../../dist --mount /tools/marketplace/2.1.0/=../../dist --mount /intranet/=../../examples/intranet`,
+      url: `http://127.0.0.1:${PORT}/index.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // Another origin: the intranet page that frames the app cross-origin.
+      // Its own policy is the host's business (it must allow framing the app); the framed app keeps the strict one.
+      command: `node serve.mjs --port ${OTHER_PORT} --mount /=../../examples/intranet --no-csp`,
+      url: `http://127.0.0.1:${OTHER_PORT}/index.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

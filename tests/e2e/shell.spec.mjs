@@ -85,7 +85,7 @@ test('settings: add a user, see every refusal, and keep the last Global admin', 
 });
 
 test('unreadable saved data is kept under a backup key with a notice', async ({ page }) => {
-  await page.goto('index.html');
+  await open(page, '#/customers');
   await page.evaluate(() => localStorage.setItem('csp-marketplace', '{"version": 1, "state": "damaged"'));
   await page.reload();
   await expect(page.getByTestId('notice')).toContainText('csp-marketplace.backup-1');
