@@ -283,10 +283,10 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
         }
         Violation::ExchangeOnlyVmToVm { reservation: Some(r), kind } => f(
             Key::ExchangeOnlyVmReturned,
-            &[("reservation", r.as_str()), ("kind", &lower(reservation_kind(*kind), locale))],
+            &[("reservation", r.as_str()), ("kind", reservation_kind(*kind).text(locale))],
         ),
         Violation::ExchangeOnlyVmToVm { reservation: None, kind } => {
-            f(Key::ExchangeOnlyVmNew, &[("kind", &lower(reservation_kind(*kind), locale))])
+            f(Key::ExchangeOnlyVmNew, &[("kind", reservation_kind(*kind).text(locale))])
         }
         Violation::ExchangeShortfall { returned, new_total, short_by } => f(
             Key::ExchangeShortfall,
@@ -512,6 +512,150 @@ pub fn field_error(r: &Rejection, f: Field, locale: Locale) -> Option<String> {
 mod tests {
     use super::*;
     use csp_engine::roles::Permission;
+
+    /// Every subscription, software and reservation refusal reads as words in both languages: no
+    /// placeholder is left unfilled and every amount and date is formatted.
+    #[test]
+    fn lifecycle_refusals_fill_every_placeholder() {
+        use chrono::{NaiveDate, TimeZone, Utc};
+        use csp_engine::ids::{OfferId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId};
+        use csp_engine::money::{Currency, Money};
+        use csp_engine::software::DownloadLinkId;
+        let day = NaiveDate::from_ymd_opt(2026, 2, 3).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 2, 3, 10, 0, 0).unwrap();
+        let usd = |m| Money::new(m, Currency::USD);
+        let (sub, rsv) = (SubscriptionId("S-0001".into()), ReservationId("RSV-0001".into()));
+        let (sw, link) = (SoftwarePurchaseId("SW-0001".into()), DownloadLinkId("DL-0001".into()));
+        let offer = OfferId("audio-conferencing".into());
+        // (violation, a piece the English text must contain)
+        let rows: Vec<(Violation, &str)> = vec![
+            (Violation::NoSuchSubscription, "no longer exists"),
+            (
+                Violation::TransitionNotAllowed {
+                    current: SubscriptionStatus::Deleted,
+                    requested: SubscriptionStatus::Active,
+                },
+                "deleted can’t become active",
+            ),
+            (Violation::QuantityChangeNotAllowed { status: SubscriptionStatus::Suspended }, "suspended"),
+            (Violation::QuantityOutOfRange { requested: 0, min: 1, max: Some(300) }, "from 1 to 300"),
+            (Violation::QuantityOutOfRange { requested: 0, min: 1, max: None }, "at least 1"),
+            (Violation::QuantityUnchanged { quantity: 5 }, "already has 5"),
+            (Violation::TrialQuantityFixed { licenses: 25 }, "its 25 licenses"),
+            (Violation::RetentionOver { deleted_on: day }, "Feb 3, 2026"),
+            (Violation::BaseNotActive { base: sub.clone(), status: SubscriptionStatus::Suspended }, "S-0001"),
+            (Violation::BaseIsAddOn { base: sub.clone() }, "S-0001 is an add-on"),
+            (Violation::AddOnsNotAllowedForModel { model: CspModel::IndirectReseller }, "indirect reseller"),
+            (Violation::AutoRenewNotChangeable, "commercial marketplace"),
+            (Violation::SubscriptionClosed { status: SubscriptionStatus::Expired }, "expired"),
+            (Violation::CancellationAlreadyScheduled { on: day }, "Feb 3, 2026"),
+            (Violation::NotAConvertibleTrial, "trial"),
+            (Violation::TrialEnded { ended: day }, "Feb 3, 2026"),
+            (Violation::BillingFrequencyNotAllowed { billing: BillingFrequency::OneTime }, "one-time"),
+            (Violation::NoSuchSoftwarePurchase { purchase: sw.clone() }, "SW-0001"),
+            (Violation::SoftwarePurchaseCancelled { purchase: sw.clone(), cancelled_at: Some(at) }, "2026"),
+            (Violation::SoftwarePurchaseCancelled { purchase: sw.clone(), cancelled_at: None }, "revoked"),
+            (Violation::NoKeysForProduct { purchase: sw.clone() }, "SUSE"),
+            (Violation::NoSuchDownloadLink { link: link.clone() }, "no longer exists"),
+            (
+                Violation::DownloadLinkExpired { link: link.clone(), reason: LinkExpiry::Time, expired_at: at },
+                "expired on",
+            ),
+            (
+                Violation::DownloadLinkExpired { link: link.clone(), reason: LinkExpiry::Downloads, expired_at: at },
+                "maximum number of downloads",
+            ),
+            (Violation::DownloadLinkRevoked { link, revoked_at: at }, "revoked on"),
+            (Violation::SoftwareNeverCancellable { purchase: sw.clone() }, "Red Hat"),
+            (Violation::SoftwareCancelWindowClosed { closed_at: at, closed_on: day }, "closed on"),
+            (
+                Violation::OrderDoesNotHoldPurchase {
+                    order: OrderId("O-0001".into()),
+                    purchase: sw,
+                    held_by: OrderId("O-0002".into()),
+                },
+                "choose order O-0002",
+            ),
+            (Violation::CancellationNotAcknowledged, "important note"),
+            (Violation::NoSuchReservation { reservation: rsv.clone() }, "RSV-0001"),
+            (
+                Violation::ReservationNotActive { reservation: rsv.clone(), status: ReservationStatus::Exchanged },
+                "exchanged",
+            ),
+            (Violation::ReservationsOfDifferentCustomers, "one customer"),
+            (Violation::UtilisationInFuture { date: day }, "Feb 3, 2026"),
+            (Violation::UtilisationOutsideTerm { date: day, from: day, to: day }, "(Feb 3, 2026 to Feb 3, 2026)"),
+            (Violation::NotACustomerAzureSubscription { subscription: sub }, "S-0001"),
+            (Violation::CapacityPriorityNeedsSingleScope, "single scope"),
+            (Violation::ReservationUnchanged, "already"),
+            (
+                Violation::RefundCapExceeded {
+                    requested_usd_minor: 600_000,
+                    left_usd_minor: 500_000,
+                    cap_usd_minor: 5_000_000,
+                    frees_up_on: Some(day),
+                    fits_on: Some(day),
+                },
+                "($6,000.00) is over the customer’s refund limit: $5,000.00 is left of $50,000.00",
+            ),
+            (
+                Violation::RefundCapExceeded {
+                    requested_usd_minor: 6_000_000,
+                    left_usd_minor: 0,
+                    cap_usd_minor: 5_000_000,
+                    frees_up_on: None,
+                    fits_on: None,
+                },
+                "never",
+            ),
+            (Violation::NoExchangeRate { currency: Currency::CHF }, "CHF"),
+            (Violation::MixedCurrencies { expected: Currency::USD, found: Currency::EUR }, "USD and EUR"),
+            (
+                Violation::ExchangeOnlyVmToVm { reservation: Some(rsv), kind: ReservationKind::SqlDatabase },
+                "a SQL Database reservation",
+            ),
+            (
+                Violation::ExchangeOnlyVmToVm { reservation: None, kind: ReservationKind::CosmosDb },
+                "for Azure Cosmos DB",
+            ),
+            (
+                Violation::ExchangeShortfall { returned: usd(10_000), new_total: usd(8_000), short_by: usd(2_000) },
+                "add $20.00",
+            ),
+            (Violation::ReservationsUnavailableInMarket { country: "XK".into() }, "aren’t sold in"),
+            (Violation::NoActiveAzureSubscription, "Azure plan"),
+            (Violation::NotAnAddOn { offer: offer.clone() }, "isn’t an add-on"),
+            (Violation::AddOnNotForBase { add_on: offer.clone(), base_offer: offer.clone() }, "can’t be added"),
+            (Violation::NoPriceForBilling { offer, billing: BillingFrequency::Annual }, "no annual price"),
+        ];
+        for (v, piece) in rows {
+            for locale in Locale::ALL {
+                let text = violation(&v, locale);
+                assert!(!text.contains('{') && !text.contains('}'), "{v:?} {locale:?}: {text}");
+                assert!(!text.trim().is_empty(), "{v:?} {locale:?}");
+            }
+            let en = violation(&v, Locale::En);
+            assert!(en.contains(piece), "{v:?}: “{en}” should contain “{piece}”");
+        }
+    }
+
+    #[test]
+    fn new_field_problems_name_the_field() {
+        // (problem, English message for the amount field)
+        let rows = [
+            (Problem::TooManyDecimals { max: 2 }, "Amount requested: use at most 2 decimals."),
+            (Problem::TooManyDecimals { max: 0 }, "Amount requested: enter a whole amount, without decimals."),
+            (Problem::NotPositive, "Amount requested: enter an amount above zero."),
+            (Problem::OutOfRange { min: 0, max: 100 }, "Amount requested: enter a number from 0 to 100."),
+            (Problem::NotThisCustomer, "Amount requested: this doesn’t match this customer’s record."),
+        ];
+        for (p, want) in rows {
+            let r = Rejection::one(Violation::Invalid { field: Field::SupportAmount, problem: p.clone() });
+            assert_eq!(field_error(&r, Field::SupportAmount, Locale::En).as_deref(), Some(want), "{p:?}");
+            let fr = field_error(&r, Field::SupportAmount, Locale::Fr).unwrap();
+            assert!(fr.starts_with("Montant demandé :") && !fr.contains('{'), "{p:?}: {fr}");
+        }
+    }
 
     #[test]
     fn refusal_names_the_roles_that_may() {

@@ -418,7 +418,7 @@ catalog! {
     ExchangeShortfall => "The new reservation ({new_total}) must be worth at least the returned value ({returned}): add {short_by}.", "La nouvelle réservation ({new_total}) doit valoir au moins le montant retourné ({returned}) : ajoutez {short_by}.";
     ReservationsUnavailableInMarket => "Azure reservations aren’t sold in {country}.", "Les réservations Azure ne sont pas vendues dans ce pays : {country}.";
     NoActiveAzurePlan => "The customer needs an active Azure plan subscription to attach a reservation to.", "Le client a besoin d’un abonnement au plan Azure actif auquel rattacher la réservation.";
-    KindVirtualMachine => "Virtual machine", "Machine virtuelle";
+    KindVirtualMachine => "virtual machine", "machine virtuelle";
     KindSqlDatabase => "SQL Database", "SQL Database";
     KindCosmosDb => "Azure Cosmos DB", "Azure Cosmos DB";
 
