@@ -142,7 +142,6 @@ const FIRST_PURCHASES: &[(u64, &[DemoLine])] = &[
             line("o365-e3", 10, BillingFrequency::Annual),
             line("teams-essentials", 5, BillingFrequency::Monthly),
             line("azure-plan", 1, BillingFrequency::None),
-            line("m365-business-basic-trial", 25, BillingFrequency::None),
         ],
     ),
     (2, &[line("o365-e1", 50, BillingFrequency::Monthly), line("azure-plan", 1, BillingFrequency::None)]),
@@ -153,7 +152,8 @@ const FIRST_PURCHASES: &[(u64, &[DemoLine])] = &[
     (10, &[line("o365-g3-gcc", 300, BillingFrequency::Annual)]),
 ];
 
-/// Software and reservations bought three days ago (inside their cancellation and refund windows).
+/// Software, reservations and a trial bought three days ago (inside their cancellation and refund
+/// windows; the trial still convertible).
 const RECENT_PURCHASES: &[(u64, &[DemoLine])] = &[
     (
         1,
@@ -162,6 +162,7 @@ const RECENT_PURCHASES: &[(u64, &[DemoLine])] = &[
             ("sql2019-std-sub", 4, BillingFrequency::OneTime, Term::OneYear, None),
             ("suse-sles-standard", 3, BillingFrequency::OneTime, Term::OneYear, None),
             ("ri-d2sv3-eastus", 2, BillingFrequency::Monthly, Term::OneYear, Some(ReservationBilling::Monthly)),
+            line("m365-business-basic-trial", 25, BillingFrequency::None),
         ],
     ),
     (5, &[("ri-b2s-australiaeast", 4, BillingFrequency::OneTime, Term::ThreeYears, Some(ReservationBilling::Upfront))]),
@@ -257,7 +258,7 @@ mod tests {
         assert_eq!(status("o365-g3-gcc"), Some(SubscriptionStatus::Active));
         let plans = state.subscriptions.values().filter(|s| s.offer.as_str() == "azure-plan").count();
         assert_eq!(plans, 5, "Azure plans for the reservation rule");
-        assert_eq!(state.orders.len(), 14, "every demo purchase went through");
+        assert_eq!(state.orders.len(), 15, "every demo purchase went through");
         assert!(state.carts.is_empty() && state.audit.is_empty());
         assert!(state.customers.values().all(|c| c.account_opened <= now.date_naive()));
     }
@@ -301,6 +302,8 @@ mod tests {
                 assert!(s.billed_through.is_some_and(|b| b >= now.date_naive()), "{} billed up to now", s.id);
             }
         }
+        let trial = state.subscriptions.values().find(|s| s.offer.as_str() == "m365-business-basic-trial").unwrap();
+        assert_eq!(trial.status, SubscriptionStatus::Active, "a trial to convert");
         let suspended = state.subscriptions.values().find(|s| s.offer.as_str() == "o365-e3").unwrap();
         assert_eq!(suspended.suspended_at, Some(now - Duration::days(10)));
         // Nothing is left for the clock to catch up: running it to now again posts nothing.
