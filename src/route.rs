@@ -7,19 +7,64 @@ use std::fmt::Write;
 
 use csp_engine::catalog::{BillingType, Category, PublisherKind, Tab};
 use csp_engine::customers::Segment;
-use csp_engine::ids::{CartId, CustomerId};
+use csp_engine::ids::{CartId, CustomerId, ReservationId, SoftwarePurchaseId, SubscriptionId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Customers(CustomerListQuery),
     NewCustomer,
-    Customer { id: CustomerId, tab: CustomerTab },
-    EditCustomer { id: CustomerId },
-    AddProducts { customer: CustomerId, query: CatalogQuery },
-    Cart { customer: CustomerId },
-    Review { customer: CustomerId },
-    Confirmation { customer: CustomerId, cart: CartId },
+    Customer {
+        id: CustomerId,
+        tab: CustomerTab,
+    },
+    EditCustomer {
+        id: CustomerId,
+    },
+    AddProducts {
+        customer: CustomerId,
+        query: CatalogQuery,
+    },
+    Cart {
+        customer: CustomerId,
+    },
+    Review {
+        customer: CustomerId,
+    },
+    Confirmation {
+        customer: CustomerId,
+        cart: CartId,
+    },
+    /// A subscription's page (status, quantity, add-ons, auto-renew, cancel, history).
+    Subscription {
+        customer: CustomerId,
+        id: SubscriptionId,
+    },
+    /// A reservation's Manage page (Overview, Configuration, Properties).
+    Reservation {
+        customer: CustomerId,
+        id: ReservationId,
+    },
+    /// The refund or exchange support-request wizard for one or more reservations.
+    ReservationRequest {
+        customer: CustomerId,
+        kind: RequestKind,
+        reservations: Vec<ReservationId>,
+    },
+    /// The "CSP Purchase/Refund on behalf of customers" support request form.
+    SupportRequest {
+        customer: CustomerId,
+        purchase: Option<SoftwarePurchaseId>,
+    },
     Billing,
+    /// One invoice: the ledger entries of a calendar month.
+    Invoice {
+        year: i32,
+        month: u32,
+    },
+    /// Subscriptions renewing, trials ending and suspensions expiring soon.
+    Renewals,
+    /// Who accessed software keys and downloads.
+    SoftwareActivity,
     ActivityLog,
     Settings,
     NotFound(String),
@@ -29,6 +74,12 @@ impl Default for Route {
     fn default() -> Self {
         Route::Customers(CustomerListQuery::default())
     }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum RequestKind {
+    Refund,
+    Exchange,
 }
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -157,6 +208,13 @@ fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
     pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
+/// `2026-11` → (2026, 11).
+fn parse_month(s: &str) -> Option<(i32, u32)> {
+    let (y, m) = s.split_once('-')?;
+    let (year, month) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
+    ((1..=12).contains(&month) && (1900..=9999).contains(&year)).then_some((year, month))
+}
+
 /// Build `?a=b&c=d` from the pairs with a value (empty when none).
 fn query_string(pairs: &[(&str, String)]) -> String {
     let parts: Vec<String> =
@@ -238,10 +296,36 @@ impl Route {
             ["customers", c, "cart"] => Route::Cart { customer: id(c) },
             ["customers", c, "review"] => Route::Review { customer: id(c) },
             ["customers", c, "orders", cart] => Route::Confirmation { customer: id(c), cart: CartId(cart.to_string()) },
+            ["customers", c, "subscriptions", s] => {
+                Route::Subscription { customer: id(c), id: SubscriptionId(s.to_string()) }
+            }
+            ["customers", c, "reservations", "refund" | "exchange"] => Route::ReservationRequest {
+                customer: id(c),
+                kind: if segs[3] == "refund" { RequestKind::Refund } else { RequestKind::Exchange },
+                reservations: get(&pairs, "ids")
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| ReservationId(s.to_string()))
+                    .collect(),
+            },
+            ["customers", c, "reservations", r] => {
+                Route::Reservation { customer: id(c), id: ReservationId(r.to_string()) }
+            }
+            ["customers", c, "support"] => Route::SupportRequest {
+                customer: id(c),
+                purchase: get(&pairs, "purchase").filter(|p| !p.is_empty()).map(|p| SoftwarePurchaseId(p.to_string())),
+            },
             ["customers", c, tab] if CustomerTab::from_slug(tab).is_some() => {
                 Route::Customer { id: id(c), tab: CustomerTab::from_slug(tab).unwrap_or_default() }
             }
             ["billing"] => Route::Billing,
+            ["billing", month] => match parse_month(month) {
+                Some((year, month)) => Route::Invoice { year, month },
+                None => Route::NotFound(raw.to_string()),
+            },
+            ["renewals"] => Route::Renewals,
+            ["activity", "software"] => Route::SoftwareActivity,
             ["activity"] => Route::ActivityLog,
             ["settings"] => Route::Settings,
             _ => Route::NotFound(raw.to_string()),
@@ -261,7 +345,25 @@ impl Route {
             Route::Cart { customer } => format!("{}/cart", c(customer)),
             Route::Review { customer } => format!("{}/review", c(customer)),
             Route::Confirmation { customer, cart } => format!("{}/orders/{}", c(customer), encode(cart.as_str())),
+            Route::Subscription { customer, id } => format!("{}/subscriptions/{}", c(customer), encode(id.as_str())),
+            Route::Reservation { customer, id } => format!("{}/reservations/{}", c(customer), encode(id.as_str())),
+            Route::ReservationRequest { customer, kind, reservations } => {
+                let kind = match kind {
+                    RequestKind::Refund => "refund",
+                    RequestKind::Exchange => "exchange",
+                };
+                let ids = reservations.iter().map(|r| r.0.clone()).collect::<Vec<_>>().join(",");
+                format!("{}/reservations/{kind}{}", c(customer), query_string(&[("ids", ids)]))
+            }
+            Route::SupportRequest { customer, purchase } => format!(
+                "{}/support{}",
+                c(customer),
+                query_string(&[("purchase", purchase.as_ref().map(|p| p.0.clone()).unwrap_or_default())])
+            ),
             Route::Billing => "#/billing".into(),
+            Route::Invoice { year, month } => format!("#/billing/{year:04}-{month:02}"),
+            Route::Renewals => "#/renewals".into(),
+            Route::SoftwareActivity => "#/activity/software".into(),
             Route::ActivityLog => "#/activity".into(),
             Route::Settings => "#/settings".into(),
             Route::NotFound(raw) => {
@@ -276,7 +378,11 @@ impl Route {
     pub fn customer(&self) -> Option<&CustomerId> {
         match self {
             Route::Customer { id, .. } | Route::EditCustomer { id } => Some(id),
-            Route::AddProducts { customer, .. }
+            Route::Subscription { customer, .. }
+            | Route::Reservation { customer, .. }
+            | Route::ReservationRequest { customer, .. }
+            | Route::SupportRequest { customer, .. }
+            | Route::AddProducts { customer, .. }
             | Route::Cart { customer }
             | Route::Review { customer }
             | Route::Confirmation { customer, .. } => Some(customer),
@@ -287,8 +393,8 @@ impl Route {
     /// The top-level section a route belongs to, for highlighting the navigation.
     pub fn section(&self) -> Section {
         match self {
-            Route::Billing => Section::Billing,
-            Route::ActivityLog => Section::ActivityLog,
+            Route::Billing | Route::Invoice { .. } | Route::Renewals => Section::Billing,
+            Route::ActivityLog | Route::SoftwareActivity => Section::ActivityLog,
             Route::Settings => Section::Settings,
             _ => Section::Customers,
         }
@@ -383,6 +489,39 @@ mod tests {
             ("#/customers/C-0001/review", Route::Review { customer: c("C-0001") }),
             ("#/customers/C-0001/orders/CART-0003", Route::Confirmation { customer: c("C-0001"), cart: CartId("CART-0003".into()) }),
             ("#/billing", Route::Billing),
+            ("#/billing/2026-11", Route::Invoice { year: 2026, month: 11 }),
+            ("#/billing/2026-13", Route::NotFound("/billing/2026-13".into())),
+            ("#/renewals", Route::Renewals),
+            ("#/activity/software", Route::SoftwareActivity),
+            (
+                "#/customers/C-0001/subscriptions/S-0003",
+                Route::Subscription { customer: c("C-0001"), id: SubscriptionId("S-0003".into()) },
+            ),
+            (
+                "#/customers/C-0001/reservations/RSV-0001",
+                Route::Reservation { customer: c("C-0001"), id: ReservationId("RSV-0001".into()) },
+            ),
+            (
+                "#/customers/C-0001/reservations/exchange?ids=RSV-0001,RSV-0002",
+                Route::ReservationRequest {
+                    customer: c("C-0001"),
+                    kind: RequestKind::Exchange,
+                    reservations: vec![ReservationId("RSV-0001".into()), ReservationId("RSV-0002".into())],
+                },
+            ),
+            (
+                "#/customers/C-0001/reservations/refund?ids=RSV-0001",
+                Route::ReservationRequest {
+                    customer: c("C-0001"),
+                    kind: RequestKind::Refund,
+                    reservations: vec![ReservationId("RSV-0001".into())],
+                },
+            ),
+            ("#/customers/C-0001/support", Route::SupportRequest { customer: c("C-0001"), purchase: None }),
+            (
+                "#/customers/C-0001/support?purchase=SW-0002",
+                Route::SupportRequest { customer: c("C-0001"), purchase: Some(SoftwarePurchaseId("SW-0002".into())) },
+            ),
             ("#/activity", Route::ActivityLog),
             ("#/settings?x=1", Route::Settings),
             ("#/customers/C-0001/nonsense", Route::NotFound("/customers/C-0001/nonsense".into())),

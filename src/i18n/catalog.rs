@@ -40,6 +40,8 @@ catalog! {
     Dismiss => "Dismiss", "Fermer";
     Loading => "Loading…", "Chargement…";
 
+    // ── Subscriptions, billing, invoices, clock summary, renewals (issue 4): add keys below ──
+
     // Roles (RULES §1.2), Partner Center names.
     RoleAdminAgent => "Admin agent", "Agent administrateur";
     RoleSalesAgent => "Sales agent", "Agent commercial";
@@ -51,6 +53,8 @@ catalog! {
     RoleReferralAdmin => "Referral admin", "Administrateur de recommandations";
     RoleMarketingContentAdmin => "Marketing content admin", "Administrateur du contenu marketing";
 
+    // ── Software keys and downloads, software activity, support requests (issue 5): add keys below ──
+
     // Storage notices.
     StorageUnavailable => "This browser blocks local storage here, so your work is kept in memory only and will be lost when this page closes.",
         "Ce navigateur bloque le stockage local ici : votre travail est conservé en mémoire uniquement et sera perdu à la fermeture de la page.";
@@ -58,6 +62,8 @@ catalog! {
         "Les données enregistrées n’ont pas pu être lues ({reason}). Elles ont été conservées intactes sous la clé de stockage « {key} » et l’application a démarré avec les données de démonstration.";
     SaveFailed => "Your last change could not be saved ({reason}). It stays in this page until it closes.",
         "Votre dernière modification n’a pas pu être enregistrée ({reason}). Elle reste dans cette page jusqu’à sa fermeture.";
+
+    // ── Azure reservations: manage, refund, exchange (issue 6): add keys below ──
 
     // Customers page (shell part).
     CustomersTitle => "Customers", "Clients";

@@ -10,7 +10,6 @@ use crate::route::{CatalogQuery, CustomerTab, Route};
 use csp_engine::catalog::Tab;
 use csp_engine::checkout::{order_history, order_total};
 use csp_engine::ids::CustomerId;
-use csp_engine::records::ReservationScope;
 use csp_engine::roles::Permission;
 use leptos::prelude::*;
 
@@ -66,13 +65,13 @@ pub fn CustomerPage(id: CustomerId, tab: CustomerTab) -> impl IntoView {
                     {
                         let id = id.get_value();
                         match tab {
-                            CustomerTab::Subscriptions => view! { <SubscriptionsTab id/> }.into_any(),
+                            CustomerTab::Subscriptions => view! { <super::subscription::SubscriptionsTab id/> }.into_any(),
                             CustomerTab::Software => view! {
                                 <RequirePermission permission=Permission::OpenSoftware>
-                                    <SoftwareTab id=id.clone()/>
+                                    <super::software::SoftwareTab id=id.clone()/>
                                 </RequirePermission>
                             }.into_any(),
-                            CustomerTab::Reservations => view! { <ReservationsTab id/> }.into_any(),
+                            CustomerTab::Reservations => view! { <super::reservation::ReservationsTab id/> }.into_any(),
                             CustomerTab::Orders => view! { <OrdersTab id/> }.into_any(),
                             CustomerTab::Account => view! { <AccountTab id/> }.into_any(),
                         }
@@ -84,7 +83,7 @@ pub fn CustomerPage(id: CustomerId, tab: CustomerTab) -> impl IntoView {
 }
 
 /// A table with a heading row, or the empty message.
-fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, empty: Key) -> AnyView {
+pub(crate) fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, empty: Key) -> AnyView {
     let i18n = use_app().i18n;
     if rows.is_empty() {
         return view! { <p>{move || i18n.t(empty)}</p> }.into_any();
@@ -102,120 +101,8 @@ fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, empty:
     .into_any()
 }
 
-fn order_number(state: &csp_engine::State, order: &csp_engine::ids::OrderId) -> String {
+pub(crate) fn order_number(state: &csp_engine::State, order: &csp_engine::ids::OrderId) -> String {
     state.orders.get(order).map(|o| o.number.clone()).unwrap_or_else(|| order.0.clone())
-}
-
-#[component]
-fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
-    let app = use_app();
-    move || {
-        let locale = app.locale();
-        let rows = app.state.with(|s| {
-            s.subscriptions_of(&id)
-                .map(|sub| {
-                    vec![
-                        sub.name.clone(),
-                        format::integer(sub.quantity as i64, locale),
-                        messages::frequency(sub.billing).text(locale).to_string(),
-                        messages::subscription_status(sub.status).text(locale).to_string(),
-                        format::date(sub.term_end, locale),
-                        order_number(s, &sub.order),
-                    ]
-                })
-                .collect::<Vec<_>>()
-        });
-        table(
-            "subscriptions-table",
-            vec![Key::ColName, Key::ColQuantity, Key::ColBilling, Key::ColStatus, Key::ColTermEnd, Key::ColOrderNumber],
-            rows,
-            Key::NoSubscriptions,
-        )
-    }
-}
-
-#[component]
-fn SoftwareTab(id: CustomerId) -> impl IntoView {
-    let app = use_app();
-    move || {
-        let locale = app.locale();
-        let rows = app.state.with(|s| {
-            s.software
-                .values()
-                .filter(|p| p.customer == id)
-                .map(|p| {
-                    vec![
-                        p.name.clone(),
-                        messages::software_kind(p.kind, locale),
-                        order_number(s, &p.order),
-                        format::date(p.purchased_at.date_naive(), locale),
-                        format::integer(p.quantity as i64, locale),
-                        messages::purchase_status(p.status).text(locale).to_string(),
-                    ]
-                })
-                .collect::<Vec<_>>()
-        });
-        table(
-            "software-table",
-            vec![
-                Key::ColName,
-                Key::ColType,
-                Key::ColOrderNumber,
-                Key::ColPurchaseDate,
-                Key::ColQuantity,
-                Key::ColStatus,
-            ],
-            rows,
-            Key::NoSoftware,
-        )
-    }
-}
-
-#[component]
-fn ReservationsTab(id: CustomerId) -> impl IntoView {
-    let app = use_app();
-    move || {
-        let locale = app.locale();
-        let rows = app.state.with(|s| {
-            s.reservations
-                .values()
-                .filter(|r| r.customer == id)
-                .map(|r| {
-                    let scope = match &r.scope {
-                        ReservationScope::Shared => Key::ScopeShared.text(locale).to_string(),
-                        ReservationScope::Single(sub) => {
-                            crate::i18n::fill(Key::ScopeSingleOf.text(locale), &[("subscription", sub.as_str())])
-                        }
-                    };
-                    vec![
-                        r.name.clone(),
-                        r.vm_size.clone(),
-                        r.region.clone(),
-                        format::integer(r.quantity as i64, locale),
-                        messages::term(r.term).text(locale).to_string(),
-                        scope,
-                        messages::reservation_status(r.status).text(locale).to_string(),
-                        format::date(r.expires, locale),
-                    ]
-                })
-                .collect::<Vec<_>>()
-        });
-        table(
-            "reservations-table",
-            vec![
-                Key::ColName,
-                Key::ColSize,
-                Key::ColRegion,
-                Key::ColQuantity,
-                Key::ColTerm,
-                Key::ColScope,
-                Key::ColStatus,
-                Key::ColExpires,
-            ],
-            rows,
-            Key::NoReservations,
-        )
-    }
 }
 
 #[component]
