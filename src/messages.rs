@@ -47,6 +47,7 @@ pub fn field(f: Field) -> Key {
     match f {
         Field::PartnerName => Key::FieldPartnerName,
         Field::PartnerCountry => Key::FieldCountry,
+        Field::PartnerCreditLimit => Key::FieldCreditLimit,
         Field::UserName => Key::FieldName,
         Field::UserEmail => Key::FieldEmail,
         Field::UserRoles => Key::FieldRoles,

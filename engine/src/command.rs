@@ -32,6 +32,8 @@ pub enum Command {
         name: String,
         country: String,
         model: CspModel,
+        /// As typed, in the billing currency of `country`; empty for no limit.
+        credit_limit: String,
     },
     AddUser {
         name: String,
@@ -163,6 +165,7 @@ pub enum Event {
         to: DateTime<Utc>,
     },
     PartnerProfileUpdated {
+        credit_limit_minor: Option<i64>,
         name: String,
         country: String,
         model: CspModel,

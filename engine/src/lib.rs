@@ -179,7 +179,9 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
     Rejection::check(refused)?;
     let (mut events, audit) = match cmd {
         Command::AdvanceClock { to } => clock::decide_advance(state, *to)?,
-        Command::UpdatePartnerProfile { name, country, model } => users::decide_profile(name, country, *model)?,
+        Command::UpdatePartnerProfile { name, country, model, credit_limit } => {
+            users::decide_profile(name, country, *model, credit_limit)?
+        }
         Command::AddUser { name, email, roles } => users::decide_add(state, name, email, roles)?,
         Command::UpdateUser { user, name, email, roles } => users::decide_update(state, user, name, email, roles)?,
         Command::RemoveUser { user } => users::decide_remove(state, user)?,
@@ -260,7 +262,8 @@ pub fn evolve(state: &mut State, event: &Event) {
                 state.clock = *to;
             }
         }
-        Event::PartnerProfileUpdated { name, country, model } => {
+        Event::PartnerProfileUpdated { name, country, model, credit_limit_minor } => {
+            state.partner.credit_limit_minor = *credit_limit_minor;
             state.partner.name = name.clone();
             state.partner.country = country.clone();
             state.partner.model = *model;

@@ -42,6 +42,7 @@ impl Rejection {
 pub enum Field {
     PartnerName,
     PartnerCountry,
+    PartnerCreditLimit,
     UserName,
     UserEmail,
     UserRoles,

@@ -1,8 +1,9 @@
 //! Partner profile and partner users (Settings page).
 
 use crate::audit::AuditAction;
-use crate::country::parse_country;
+use crate::country::{billing_currency, parse_country};
 use crate::ids::{Counters, UserId};
+use crate::money::parse_amount;
 use crate::partner::{check_country, check_name, check_user_fields, normalise_roles, CspModel, PartnerUser};
 use crate::rejection::{Field, Rejection, Violation};
 use crate::roles::Role;
@@ -10,15 +11,27 @@ use crate::{AuditNote, Event, State};
 
 type Decided = Result<(Vec<Event>, AuditNote), Rejection>;
 
-pub(crate) fn decide_profile(name: &str, country: &str, model: CspModel) -> Decided {
+pub(crate) fn decide_profile(name: &str, country: &str, model: CspModel, credit_limit: &str) -> Decided {
     let mut v = Vec::new();
     check_name(Field::PartnerName, name, &mut v);
-    check_country(Field::PartnerCountry, country, &mut v);
+    let code = check_country(Field::PartnerCountry, country, &mut v);
+    // The limit is in the billing currency of the (new) country; empty means no limit (RULES §1.1).
+    let limit = match (credit_limit.trim().is_empty(), code) {
+        (true, _) => None,
+        (false, Some(code)) => match parse_amount(credit_limit, billing_currency(code)) {
+            Ok(m) => Some(m.minor),
+            Err(problem) => {
+                v.push(Violation::Invalid { field: Field::PartnerCreditLimit, problem });
+                None
+            }
+        },
+        (false, None) => None,
+    };
     Rejection::check(v)?;
     let country = parse_country(country).unwrap_or_default().to_string();
-    let details = format!("{} ({country}, {model:?})", name.trim());
+    let details = format!("{} ({country}, {model:?}, credit limit {})", name.trim(), credit_limit.trim());
     Ok((
-        vec![Event::PartnerProfileUpdated { name: name.trim().to_string(), country, model }],
+        vec![Event::PartnerProfileUpdated { name: name.trim().to_string(), country, model, credit_limit_minor: limit }],
         AuditNote::new(AuditAction::PartnerProfileUpdated, details),
     ))
 }
@@ -192,6 +205,7 @@ mod tests {
             name: " ".into(),
             country: "Atlantis".into(),
             model: CspModel::IndirectReseller,
+            credit_limit: String::new(),
         };
         assert_eq!(
             execute(&mut state, &admin, bad, now).unwrap_err().violations,
@@ -204,8 +218,51 @@ mod tests {
             name: "Fabrikam".into(),
             country: "fr".into(),
             model: CspModel::IndirectReseller,
+            credit_limit: String::new(),
         };
         execute(&mut state, &admin, good, now).unwrap();
         assert_eq!((state.partner.country.as_str(), state.partner.currency()), ("FR", crate::money::Currency::EUR));
+        assert_eq!(state.partner.credit_limit_minor, None);
+    }
+
+    /// The credit limit is typed in the billing currency of the chosen country; empty means none.
+    #[test]
+    fn credit_limit_in_the_partner_currency() {
+        type Row = (&'static str, &'static str, Result<Option<i64>, Problem>);
+        let cases: &[Row] = &[
+            ("US", "", Ok(None)),
+            ("US", "  ", Ok(None)),
+            ("US", "5000", Ok(Some(500_000))),
+            ("US", "1250.50", Ok(Some(125_050))),
+            ("JP", "80000", Ok(Some(80_000))),
+            ("JP", "800.5", Err(Problem::TooManyDecimals { max: 0 })),
+            ("US", "-10", Err(Problem::NotPositive)),
+            ("US", "ten", Err(Problem::InvalidAmount)),
+        ];
+        for (country, raw, want) in cases {
+            let (mut state, now) = setup();
+            let before = state.clone();
+            let cmd = Command::UpdatePartnerProfile {
+                name: "Contoso".into(),
+                country: (*country).into(),
+                model: CspModel::DirectBill,
+                credit_limit: (*raw).into(),
+            };
+            let result = execute(&mut state, &demo::global_admin(), cmd, now);
+            match want {
+                Ok(limit) => {
+                    assert!(result.is_ok(), "{country} {raw:?}: {result:?}");
+                    assert_eq!(state.partner.credit_limit_minor, *limit, "{country} {raw:?}");
+                }
+                Err(problem) => {
+                    assert_eq!(
+                        result.unwrap_err().violations,
+                        vec![Violation::Invalid { field: Field::PartnerCreditLimit, problem: problem.clone() }],
+                        "{country} {raw:?}"
+                    );
+                    assert_eq!(state, before, "refused: nothing changes");
+                }
+            }
+        }
     }
 }

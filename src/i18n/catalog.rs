@@ -104,6 +104,8 @@ catalog! {
     ModelIndirectProvider => "Indirect provider", "Fournisseur indirect";
     ModelIndirectReseller => "Indirect reseller", "Revendeur indirect";
     BillingCurrency => "Billing currency", "Devise de facturation";
+    FieldCreditLimit => "Credit limit", "Limite de crédit";
+    CreditLimitHint => "In the billing currency of the country above. Leave empty for no limit.", "Dans la devise de facturation du pays ci-dessus. Laissez vide pour aucune limite.";
     Save => "Save", "Enregistrer";
     Saved => "Saved.", "Enregistré.";
     Cancel => "Cancel", "Annuler";
@@ -252,6 +254,8 @@ catalog! {
     CategoryTrial => "Trial", "Essai";
     OffersCount => "{count} offers", "{count} offres";
     NoOffers => "No offer matches these filters.", "Aucune offre ne correspond à ces filtres.";
+    ShowingOffers => "Showing {shown} of {count} offers", "{shown} offres affichées sur {count}";
+    ShowMoreOffers => "Show more offers", "Afficher plus d’offres";
     AddToCart => "Add to cart", "Ajouter au panier";
     AddedToCart => "{offer} was added to the cart.", "{offer} a été ajouté au panier.";
     Licenses => "Licenses", "Licences";

@@ -62,6 +62,10 @@ fn filter_select<T: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
+/// Offers rendered at first, and added by each "Show more": a page never renders a 10,000-offer catalog at
+/// once, so typing in the search box costs the same whatever the catalog's size.
+const PAGE_SIZE: usize = 40;
+
 const PUBLISHERS: [PublisherKind; 2] = [PublisherKind::Microsoft, PublisherKind::Partner];
 const BILLING_TYPES: [BillingType; 2] = [BillingType::License, BillingType::Usage];
 const CATEGORIES: [Category; 3] = [Category::Enterprise, Category::SmallBusiness, Category::Trial];
@@ -100,6 +104,13 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let shown = RwSignal::new(PAGE_SIZE);
+    // A new search or filter starts again from the first page.
+    Effect::new(move |_| {
+        current.track();
+        shown.set(PAGE_SIZE);
+    });
+    let visible = Memo::new(move |_| offers.with(|o| o.iter().take(shown.get()).cloned().collect::<Vec<_>>()));
     let flash = RwSignal::new(None::<String>);
     let rejection = RwSignal::new(None::<Rejection>);
     let name = move || {
@@ -159,7 +170,16 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                         {move || i18n.t(Key::ClearFilters)}
                     </button>
                 </form>
-                <p role="status">{move || i18n.tf(Key::OffersCount, &[("count", &offers.with(|o| o.len()).to_string())])}</p>
+                <p role="status">
+                    {move || {
+                        let (count, on_page) = (offers.with(|o| o.len()), visible.with(|v| v.len()));
+                        if on_page < count {
+                            i18n.tf(Key::ShowingOffers, &[("shown", &on_page.to_string()), ("count", &count.to_string())])
+                        } else {
+                            i18n.tf(Key::OffersCount, &[("count", &count.to_string())])
+                        }
+                    }}
+                </p>
                 {move || flash.get().map(|m| view! {
                     <p class="flash ok" role="status">
                         {m} " " <a href=Route::Cart { customer: customer.get_value() }.href()>{i18n.t(Key::Review)}</a>
@@ -169,13 +189,18 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                 <Show when=move || offers.with(|o| !o.is_empty()) fallback=move || view! { <p>{move || i18n.t(Key::NoOffers)}</p> }>
                     <ul class="offers" data-testid="offers">
                         <For
-                            each=move || offers.get()
+                            each=move || visible.get()
                             key=|(o, reasons)| (o.id.clone(), format!("{reasons:?}"))
                             children=move |(offer, reasons)| {
                                 view! { <OfferCard offer reasons customer=customer.get_value() flash rejection/> }
                             }
                         />
                     </ul>
+                    <Show when=move || visible.with(|v| v.len()) < offers.with(|o| o.len())>
+                        <button type="button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                            {move || i18n.t(Key::ShowMoreOffers)}
+                        </button>
+                    </Show>
                 </Show>
             </RequirePermission>
         </section>

@@ -48,9 +48,18 @@ fn field_error(rejection: RwSignal<Option<Rejection>>, field: Field) -> impl Fn(
 fn PartnerProfile(partner: csp_engine::partner::Partner, saved: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
+    let currency = partner.currency();
     let name = RwSignal::new(partner.name);
     let country = RwSignal::new(partner.country);
     let model = RwSignal::new(partner.model);
+    let credit_limit = RwSignal::new(
+        partner
+            .credit_limit_minor
+            .map(|m| {
+                csp_engine::money::Money::new(m, currency).to_string().replace(&format!(" {}", currency.code()), "")
+            })
+            .unwrap_or_default(),
+    );
     let rejection = RwSignal::new(None::<Rejection>);
     let may_edit = move || app.can(Permission::EditPartnerSettings);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -59,6 +68,7 @@ fn PartnerProfile(partner: csp_engine::partner::Partner, saved: RwSignal<bool>) 
             name: name.get_untracked(),
             country: country.get_untracked(),
             model: model.get_untracked(),
+            credit_limit: credit_limit.get_untracked(),
         };
         let result = app.dispatch(cmd);
         saved.set(result.is_ok());
@@ -114,6 +124,17 @@ fn PartnerProfile(partner: csp_engine::partner::Partner, saved: RwSignal<bool>) 
                         })
                         .collect_view()}
                 </fieldset>
+                <label>
+                    {move || i18n.t(Key::FieldCreditLimit)}
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        prop:value=credit_limit
+                        on:input=move |ev| credit_limit.set(event_target_value(&ev))
+                    />
+                    <span class="hint">{move || i18n.t(Key::CreditLimitHint)}</span>
+                    {field_error(rejection, Field::PartnerCreditLimit)}
+                </label>
                 <p>
                     {move || i18n.t(Key::BillingCurrency)} ": "
                     <strong>{move || app.state.with(|s| s.partner.currency().code())}</strong>

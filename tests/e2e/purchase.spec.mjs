@@ -132,3 +132,23 @@ test('roles: a Helpdesk agent may buy but not add customers; an Account admin ca
   await page.goto('index.html#/customers');
   await expect(page.getByText(/You can’t open this page with your roles/)).toBeVisible();
 });
+
+test('credit limit: an order that would exceed it is refused at Review', async ({ page }) => {
+  await open(page, '#/settings');
+  const profile = page.getByRole('form', { name: 'Partner profile' });
+  await profile.getByLabel('Credit limit').fill('12.5.0');
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(profile.getByText('Credit limit: enter an amount like 1234.50.')).toBeVisible();
+  await profile.getByLabel('Credit limit').fill('100');
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+
+  await page.goto('index.html#/customers/C-0003/add?q=Office%20365%20A3');
+  const offer = page.getByRole('listitem', { name: 'Office 365 A3 for faculty' });
+  await offer.getByLabel('Licenses').fill('10');
+  await offer.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByTestId('cart-link').click();
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByText(/Insufficient credit limit: .* exceeds \$100\.00\./)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
+});
