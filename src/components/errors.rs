@@ -23,6 +23,18 @@ pub fn RejectionList(rejection: Signal<Option<Rejection>>) -> impl IntoView {
     }
 }
 
+/// The violations a form cannot show beside a field (permissions, missing records…): field problems are
+/// shown next to their fields, so a list of them would only repeat those.
+pub fn without_field_errors(rejection: RwSignal<Option<Rejection>>) -> Signal<Option<Rejection>> {
+    Signal::derive(move || {
+        rejection.get().and_then(|r| {
+            let rest: Vec<_> =
+                r.violations.into_iter().filter(|v| !matches!(v, csp_engine::Violation::Invalid { .. })).collect();
+            (!rest.is_empty()).then_some(Rejection { violations: rest })
+        })
+    })
+}
+
 /// Shows `children` when the signed-in user holds `permission`; otherwise says which roles may.
 #[component]
 pub fn RequirePermission(permission: Permission, children: ChildrenFn) -> impl IntoView {

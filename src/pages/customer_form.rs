@@ -2,7 +2,7 @@
 //! are valid, and each invalid field shows its message beside it.
 
 use crate::browser::country_name;
-use crate::components::errors::{RejectionList, RequirePermission};
+use crate::components::errors::{without_field_errors, RejectionList, RequirePermission};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
@@ -12,7 +12,7 @@ use csp_engine::customers::{CustomerForm, Segment};
 use csp_engine::ids::CustomerId;
 use csp_engine::rejection::Field;
 use csp_engine::roles::Permission;
-use csp_engine::{Command, Event, Rejection, Violation};
+use csp_engine::{Command, Event, Rejection};
 use leptos::prelude::*;
 
 #[component]
@@ -149,9 +149,7 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
                     </label>
                     {text_field(Field::CustomerAccountOpened, Key::FieldAccountOpened, |f| &f.account_opened, |f, v| f.account_opened = v, "date")}
                     {text_field(Field::CustomerFirstBilling, Key::FieldFirstBilling, |f| &f.first_billing, |f, v| f.first_billing = v, "date")}
-                    <RejectionList rejection=Signal::derive(move || {
-                        rejection.get().filter(|r| r.violations.iter().any(|v| !matches!(v, Violation::Invalid { .. })))
-                    })/>
+                    <RejectionList rejection=without_field_errors(rejection)/>
                     <button type="submit">{move || i18n.t(Key::Save)}</button>
                     <a class="button" href=move || match id.get_value() {
                         Some(id) => Route::Customer { id, tab: CustomerTab::Account }.href(),

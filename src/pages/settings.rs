@@ -1,7 +1,7 @@
 //! Settings: partner profile, partner users and their roles, demo data reset.
 
 use crate::browser::country_name;
-use crate::components::errors::{RejectionList, RequirePermission};
+use crate::components::errors::{without_field_errors, RejectionList, RequirePermission};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
@@ -142,7 +142,7 @@ fn PartnerProfile(partner: csp_engine::partner::Partner, saved: RwSignal<bool>) 
                 <button type="submit">{move || i18n.t(Key::Save)}</button>
                 {move || saved.get().then(|| view! { <span class="flash ok" role="status">{i18n.t(Key::Saved)}</span> })}
             </fieldset>
-            <RejectionList rejection=rejection.into()/>
+            <RejectionList rejection=without_field_errors(rejection)/>
         </form>
     }
 }
@@ -347,7 +347,7 @@ fn UserForm(
                 {field_error(rejection, Field::UserRoles)}
             </fieldset>
             {move || rejection.with(|r| r.is_some()).then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::FixErrors)}</p> })}
-            <RejectionList rejection=Signal::derive(move || rejection.get().filter(|r| r.violations.iter().any(|v| !matches!(v, csp_engine::Violation::Invalid { .. }))))/>
+            <RejectionList rejection=without_field_errors(rejection)/>
             <button type="submit">{move || i18n.t(Key::Save)}</button>
             <button type="button" on:click=move |_| {
                 rejection.set(None);
