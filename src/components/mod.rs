@@ -1,2 +1,3 @@
+pub mod country_select;
 pub mod errors;
 pub mod shell;

@@ -1,13 +1,12 @@
 //! Add customer / Edit customer. The engine validates every field at once; nothing is saved until all
 //! are valid, and each invalid field shows its message beside it.
 
-use crate::browser::country_name;
+use crate::components::country_select::CountrySelect;
 use crate::components::errors::{without_field_errors, RejectionList, RequirePermission};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
 use crate::route::{CustomerTab, Route};
-use csp_engine::country::COUNTRY_CODES;
 use csp_engine::customers::{CustomerForm, Segment};
 use csp_engine::ids::CustomerId;
 use csp_engine::rejection::Field;
@@ -102,27 +101,11 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
                     </label>
                     <label>
                         {move || i18n.t(Key::FieldBillingCountry)}
-                        <select
-                            prop:value=move || form.with(|f| f.country.clone())
-                            on:change=move |ev| form.update(|f| f.country = event_target_value(&ev))
-                        >
-                            <option value="">{move || i18n.t(Key::ChooseCountry)}</option>
-                            {move || {
-                                let locale = i18n.locale.get();
-                                let mut list: Vec<(String, &str)> =
-                                    COUNTRY_CODES.iter().map(|c| (country_name(c, locale), *c)).collect();
-                                list.sort();
-                                list.into_iter()
-                                    .map(|(label, code)| {
-                                        view! {
-                                            <option value=code selected=move || form.with(|f| f.country == code)>
-                                                {label}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
+                        <CountrySelect
+                            value=Signal::derive(move || form.with(|f| f.country.clone()))
+                            on_change=move |c| form.update(|f| f.country = c)
+                            placeholder=true
+                        />
                         {err(Field::CustomerCountry)}
                     </label>
                     <label>

@@ -1,11 +1,10 @@
 //! Settings: partner profile, partner users and their roles, demo data reset.
 
-use crate::browser::country_name;
+use crate::components::country_select::CountrySelect;
 use crate::components::errors::{without_field_errors, RejectionList, RequirePermission};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
-use csp_engine::country::COUNTRY_CODES;
 use csp_engine::ids::UserId;
 use csp_engine::partner::CspModel;
 use csp_engine::rejection::Field;
@@ -86,23 +85,7 @@ fn PartnerProfile(partner: csp_engine::partner::Partner, saved: RwSignal<bool>) 
                 </label>
                 <label>
                     {move || i18n.t(Key::FieldCountry)}
-                    <select prop:value=country on:change=move |ev| country.set(event_target_value(&ev))>
-                        {move || {
-                            let locale = i18n.locale.get();
-                            let mut list: Vec<(String, &str)> =
-                                COUNTRY_CODES.iter().map(|c| (country_name(c, locale), *c)).collect();
-                            list.sort();
-                            list.into_iter()
-                                .map(|(label, code)| {
-                                    view! {
-                                        <option value=code selected=move || country.get() == code>
-                                            {label}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
+                    <CountrySelect value=country on_change=move |c| country.set(c)/>
                     {field_error(rejection, Field::PartnerCountry)}
                 </label>
                 <fieldset class="radios">
