@@ -136,20 +136,27 @@ pub fn encode(state: &State, session: &Session) -> serde_json::Result<String> {
     serde_json::to_string(&EnvelopeOut { version: CURRENT_VERSION, state, session })
 }
 
+/// Only the envelope's version, read first (other fields are skipped without being built).
+#[derive(Deserialize)]
+struct Version {
+    version: Option<u64>,
+}
+
 pub fn decode(raw: &str) -> Result<Saved, String> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("not JSON: {e}"))?;
-    let version = value.get("version").and_then(|v| v.as_u64()).ok_or("no version number")?;
+    let Version { version } = serde_json::from_str(raw).map_err(|e| format!("not JSON: {e}"))?;
+    let version = version.ok_or("no version number")?;
     if version > CURRENT_VERSION {
         return Err(format!("saved by a newer version of the app (format {version})"));
     }
-    let value = migrate(value, version)?;
-    serde_json::from_value(value).map_err(|e| format!("format {version}: {e}"))
+    let raw = migrate(raw, version)?;
+    serde_json::from_str(&raw).map_err(|e| format!("format {version}: {e}"))
 }
 
-/// Bring an envelope of an older format up to [`CURRENT_VERSION`], one step at a time.
-pub fn migrate(value: serde_json::Value, from: u64) -> Result<serde_json::Value, String> {
+/// Bring an envelope of an older format up to [`CURRENT_VERSION`], one step at a time (a step may parse
+/// the text into `serde_json::Value`, reshape it and print it again).
+pub fn migrate(raw: &str, from: u64) -> Result<String, String> {
     match from {
-        CURRENT_VERSION => Ok(value),
+        CURRENT_VERSION => Ok(raw.to_string()),
         0 => Err("format 0 is not supported".into()),
         other => Err(format!("no migration from format {other}")),
     }

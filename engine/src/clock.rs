@@ -11,7 +11,7 @@ pub(crate) fn decide_advance(state: &State, to: DateTime<Utc>) -> Result<(Vec<Ev
     if to < state.clock {
         return Err(Rejection::one(Violation::ClockWouldGoBack { current: state.clock }));
     }
-    let details = format!("{} → {}", state.clock.format("%Y-%m-%d %H:%M"), to.format("%Y-%m-%d %H:%M"));
+    let details = format!("{} → {}", crate::dates::iso_minute(state.clock), crate::dates::iso_minute(to));
     Ok((Vec::new(), AuditNote::new(AuditAction::ClockAdvanced, details)))
 }
 

@@ -130,7 +130,7 @@ fn parse_date(field: Field, value: &str, out: &mut Vec<Violation>) -> Option<Nai
         out.push(Violation::Invalid { field, problem: Problem::Required });
         return None;
     }
-    let parsed = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+    let parsed = crate::dates::parse_iso_date(v);
     if parsed.is_none() {
         out.push(Violation::Invalid { field, problem: Problem::InvalidDate });
     }

@@ -32,6 +32,7 @@ pub mod clock;
 pub mod command;
 pub mod country;
 pub mod customers;
+pub mod dates;
 pub mod demo;
 pub mod eligibility;
 pub mod ids;

@@ -6,7 +6,7 @@ use crate::i18n::{format, Key, Locale};
 use crate::messages;
 use crate::pages;
 use crate::route::{Route, Section};
-use chrono::{Duration, Months, NaiveDate};
+use chrono::{Duration, Months};
 use csp_engine::ids::UserId;
 use csp_engine::Command;
 use leptos::prelude::*;
@@ -202,9 +202,9 @@ fn ClockControl() -> impl IntoView {
     let go = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let locale = i18n.locale.get_untracked();
-        match NaiveDate::parse_from_str(target.get_untracked().trim(), "%Y-%m-%d") {
-            Ok(d) => advance(d.and_time(clock().time()).and_utc()),
-            Err(_) => set_message.set(Some((false, Key::InvalidDateInput.text(locale).into()))),
+        match csp_engine::dates::parse_iso_date(&target.get_untracked()) {
+            Some(d) => advance(d.and_time(clock().time()).and_utc()),
+            None => set_message.set(Some((false, Key::InvalidDateInput.text(locale).into()))),
         }
     };
     view! {

@@ -49,7 +49,7 @@ pub fn date(d: NaiveDate, locale: Locale) -> String {
 }
 
 pub fn datetime(t: DateTime<Utc>, locale: Locale) -> String {
-    format!("{} {} UTC", date(t.date_naive(), locale), t.format("%H:%M"))
+    format!("{} {} UTC", date(t.date_naive(), locale), csp_engine::dates::hour_minute(t))
 }
 
 /// "November 2026" / "novembre 2026", for invoice months.

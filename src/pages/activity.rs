@@ -11,7 +11,7 @@ use csp_engine::roles::Permission;
 use leptos::prelude::*;
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    csp_engine::dates::parse_iso_date(s)
 }
 
 #[component]

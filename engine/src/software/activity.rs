@@ -106,7 +106,7 @@ pub const CSV_COLUMNS: [&str; 10] =
 /// One CSV row for an entry (time in RFC 3339 UTC).
 pub fn access_csv_row(e: &SoftwareAccess) -> String {
     csv_line(&[
-        e.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        crate::dates::iso_second(e.at),
         e.user_name.clone(),
         e.user.to_string(),
         e.customer.to_string(),
