@@ -22,8 +22,8 @@ pub use due::{due_at, opening_charge, DueSummary};
 pub use lifecycle::decide;
 pub use queries::{
     account_dates, add_on_preview, available_add_ons, cancel_quote, conversion_offer, conversion_preview, history,
-    quantity_preview, renewals_within, retention_deadline, retention_deadline_for, AddOnChoice, CancelQuote,
-    HistoryItem, Upcoming, UpcomingKind,
+    next_milestone, quantity_preview, renewals_within, retention_deadline, retention_deadline_for, AddOnChoice,
+    CancelQuote, HistoryItem, Upcoming, UpcomingKind,
 };
 
 use crate::billing::{period_containing, BillLine, Period, QuantitySegment};

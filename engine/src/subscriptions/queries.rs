@@ -229,7 +229,9 @@ pub fn renewals_within(state: &State, now: DateTime<Utc>, days: u32) -> Vec<Upco
     out
 }
 
-fn next_milestone(state: &State, s: &Subscription) -> Option<(NaiveDate, UpcomingKind)> {
+/// What happens next to `s` and when (the subscription page's "next renewal" fact, and each row of the
+/// Renewals view): `None` for closed subscriptions.
+pub fn next_milestone(state: &State, s: &Subscription) -> Option<(NaiveDate, UpcomingKind)> {
     match s.status {
         SubscriptionStatus::Suspended => retention_deadline(state, s).map(|d| (d, UpcomingKind::SuspensionExpires)),
         SubscriptionStatus::Active => {
