@@ -106,13 +106,13 @@ pub fn SubscriptionPage(customer: CustomerId, id: SubscriptionId) -> impl IntoVi
     let customer = StoredValue::new(customer);
     let id = StoredValue::new(id);
     let sub: Sub = Memo::new(move |_| {
-        app.state.with(|s| {
-            s.subscriptions.get(&id.get_value()).filter(|x| x.customer == customer.get_value()).cloned()
-        })
+        app.state.with(|s| s.subscriptions.get(&id.get_value()).filter(|x| x.customer == customer.get_value()).cloned())
     });
     let exists = Memo::new(move |_| sub.with(|s| s.is_some()));
     let open = Memo::new(move |_| {
-        sub.with(|s| s.as_ref().is_some_and(|s| matches!(s.status, SubscriptionStatus::Active | SubscriptionStatus::Suspended)))
+        sub.with(|s| {
+            s.as_ref().is_some_and(|s| matches!(s.status, SubscriptionStatus::Active | SubscriptionStatus::Suspended))
+        })
     });
     let is_base = Memo::new(move |_| sub.with(|s| s.as_ref().is_some_and(|s| s.base.is_none())));
     let convertible = Memo::new(move |_| {
@@ -304,11 +304,8 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                 match retention_deadline(st, s) {
                     Some(d) => Some(fill(Key::SuspendedUntil.text(locale), &[("date", &format::date(d, locale))])),
                     None => {
-                        let d = retention_deadline_for(
-                            st.clock.date_naive(),
-                            account_dates(st, &s.customer),
-                            &st.policy,
-                        );
+                        let d =
+                            retention_deadline_for(st.clock.date_naive(), account_dates(st, &s.customer), &st.policy);
                         Some(fill(Key::SuspendDeadlinePreview.text(locale), &[("date", &format::date(d, locale))]))
                     }
                 }
@@ -609,9 +606,8 @@ fn AddOnsSection(sub: Sub, flash: Flash) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let choices = Memo::new(move |_| {
-        app.state.with(|st| {
-            sub.with(|s| s.as_ref().map(|s| available_add_ons(st, &s.id, st.clock)).unwrap_or_default())
-        })
+        app.state
+            .with(|st| sub.with(|s| s.as_ref().map(|s| available_add_ons(st, &s.id, st.clock)).unwrap_or_default()))
     });
     let held = move || {
         let locale = i18n.locale.get();
@@ -736,9 +732,9 @@ fn AddOnRow(sub: Sub, choice: AddOnChoice, flash: Flash) -> impl IntoView {
 fn ConvertSection(sub: Sub, flash: Flash) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
-    let offer = app.state.with_untracked(|st| {
-        sub.with_untracked(|s| s.as_ref().and_then(|s| conversion_offer(st, s)).cloned())
-    });
+    let offer = app
+        .state
+        .with_untracked(|st| sub.with_untracked(|s| s.as_ref().and_then(|s| conversion_offer(st, s)).cloned()));
     let offer_name = offer.as_ref().map(|o| o.name.clone()).unwrap_or_default();
     let billings: Vec<BillingFrequency> = offer.as_ref().map(|o| o.billing.clone()).unwrap_or_default();
     let text = RwSignal::new(sub.with_untracked(|s| s.as_ref().map(|s| s.quantity.to_string()).unwrap_or_default()));
