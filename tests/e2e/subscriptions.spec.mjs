@@ -108,6 +108,13 @@ test('suspend shows the deletion date below Suspended; reactivate before it', as
   const history = page.getByTestId('history-table');
   await expect(history).toContainText('Reactivated');
   await expect(history).toContainText('Suspended');
+  // The same section in French, with the seeds' vocabulary.
+  await page.getByTestId('language-switch').selectOption('fr');
+  const etat = page.getByRole('form', { name: 'État' });
+  await expect(etat.getByRole('radio', { name: 'Suspendu' })).toBeVisible();
+  await expect(etat.getByRole('button', { name: 'Envoyer' })).toBeVisible();
+  expect(page.problems).toEqual([]);
+  expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
 });
 
 test('past the retention period the suspended subscription is Deleted, read-only, and cannot be reactivated', async ({
