@@ -8,6 +8,7 @@ use crate::pages;
 use crate::route::{Route, Section};
 use chrono::{Duration, Months};
 use csp_engine::ids::UserId;
+use csp_engine::subscriptions::DueSummary;
 use csp_engine::Command;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -182,9 +183,11 @@ fn ClockControl() -> impl IntoView {
     let advance = move |to: chrono::DateTime<chrono::Utc>| {
         let locale = i18n.locale.get_untracked();
         match app.dispatch(Command::AdvanceClock { to }) {
-            Ok(_) => {
+            Ok(events) => {
                 let date = format::date(to.date_naive(), locale);
-                set_message.set(Some((true, crate::i18n::fill(Key::DateMoved.text(locale), &[("date", &date)]))));
+                let moved = crate::i18n::fill(Key::DateMoved.text(locale), &[("date", &date)]);
+                let summary = pages::billing::clock_summary(&DueSummary::of(&events), locale);
+                set_message.set(Some((true, format!("{moved} {summary}"))));
             }
             Err(r) => set_message.set(Some((false, messages::rejection(&r, locale).join(" ")))),
         }

@@ -1,17 +1,135 @@
+//! Billing: the invoices by calendar month (RULES §7), and the wording shared by the billing pages
+//! (charge types, service periods) and the clock summary (RULES §8).
+
 use crate::components::errors::RequirePermission;
-use crate::i18n::{use_i18n, Key};
+use crate::ctx::use_app;
+use crate::i18n::{fill, format, Key, Locale};
+use crate::route::Route;
+use csp_engine::billing::Period;
+use csp_engine::ledger::{invoices, ChargeType};
 use csp_engine::roles::Permission;
+use csp_engine::subscriptions::DueSummary;
 use leptos::prelude::*;
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let app = use_app();
+    let i18n = app.i18n;
     view! {
         <section>
             <h1>{move || i18n.t(Key::BillingTitle)}</h1>
+            <p>
+                <a href=Route::Renewals.href()>{move || i18n.t(Key::RenewalsLink)}</a>
+            </p>
             <RequirePermission permission=Permission::ViewBilling>
-                <p>{move || i18n.t(Key::NoInvoicesYet)}</p>
+                <h2>{move || i18n.t(Key::BillingInvoices)}</h2>
+                {move || {
+                    let locale = i18n.locale.get();
+                    let list = app.state.with(invoices);
+                    if list.is_empty() {
+                        return view! { <p>{i18n.t(Key::NoInvoicesYet)}</p> }.into_any();
+                    }
+                    view! {
+                        <table class="grid" data-testid="invoices-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{i18n.t(Key::ColInvoiceMonth)}</th>
+                                    <th scope="col">{i18n.t(Key::ColInvoiceCurrency)}</th>
+                                    <th scope="col" class="num">{i18n.t(Key::ColInvoiceEntries)}</th>
+                                    <th scope="col" class="num">{i18n.t(Key::ColTotal)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list
+                                    .into_iter()
+                                    .map(|inv| {
+                                        let href = Route::Invoice { year: inv.year, month: inv.month }.href();
+                                        view! {
+                                            <tr>
+                                                <th scope="row">
+                                                    <a href=href>{format::month_year(inv.year, inv.month, locale)}</a>
+                                                </th>
+                                                <td>{inv.currency.code()}</td>
+                                                <td class="num">{format::integer(inv.entries as i64, locale)}</td>
+                                                <td class="num">{format::money(inv.total, locale)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                    .into_any()
+                }}
             </RequirePermission>
         </section>
+    }
+}
+
+/// The words of a ledger entry's charge type.
+pub fn charge_type(c: ChargeType) -> Key {
+    match c {
+        ChargeType::Purchase => Key::ChargePurchase,
+        ChargeType::CycleCharge => Key::ChargeCycle,
+        ChargeType::Proration => Key::ChargeProration,
+        ChargeType::Renewal => Key::ChargeRenewal,
+        ChargeType::Credit => Key::ChargeCredit,
+        ChargeType::Refund => Key::ChargeRefund,
+        ChargeType::Fee => Key::ChargeFee,
+    }
+}
+
+/// "Jan 13, 2018 – Feb 12, 2018".
+pub fn period(p: Period, locale: Locale) -> String {
+    fill(
+        Key::ServicePeriod.text(locale),
+        &[("from", &format::date(p.start, locale)), ("to", &format::date(p.end, locale))],
+    )
+}
+
+/// What a move of the simulated date did, in words ("3 renewals, 1 trial expired"), from the engine's
+/// [`DueSummary`] of the events the move returned.
+pub fn clock_summary(s: &DueSummary, locale: Locale) -> String {
+    let rows = [
+        (s.renewals, Key::SumRenewalsOne, Key::SumRenewalsMany),
+        (s.cycles_billed, Key::SumCyclesOne, Key::SumCyclesMany),
+        (s.terms_ended, Key::SumTermsEndedOne, Key::SumTermsEndedMany),
+        (s.trials_expired, Key::SumTrialsExpiredOne, Key::SumTrialsExpiredMany),
+        (s.trials_converted, Key::SumTrialsConvertedOne, Key::SumTrialsConvertedMany),
+        (s.cancellations, Key::SumCancellationsOne, Key::SumCancellationsMany),
+        (s.deletions, Key::SumDeletionsOne, Key::SumDeletionsMany),
+        (s.reservations_billed, Key::SumReservationPaymentsOne, Key::SumReservationPaymentsMany),
+        (s.reservations_expired, Key::SumReservationsExpiredOne, Key::SumReservationsExpiredMany),
+    ];
+    let parts: Vec<String> = rows
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| {
+            if n == 1 {
+                one.text(locale).to_string()
+            } else {
+                fill(many.text(locale), &[("count", &format::integer(n as i64, locale))])
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        Key::NothingDue.text(locale).to_string()
+    } else {
+        format!("{}.", parts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_summary_counts_in_words() {
+        let s = DueSummary { renewals: 3, trials_expired: 1, ..DueSummary::default() };
+        assert_eq!(clock_summary(&s, Locale::En), "3 renewals, 1 trial expired.");
+        assert_eq!(clock_summary(&s, Locale::Fr), "3 renouvellements, 1 essai expiré.");
+        assert_eq!(clock_summary(&DueSummary::default(), Locale::En), "Nothing was due.");
+        let many = DueSummary { cycles_billed: 1_200, deletions: 2, ..DueSummary::default() };
+        assert_eq!(clock_summary(&many, Locale::En), "1,200 billing cycles charged, 2 subscriptions deleted.");
     }
 }

@@ -158,9 +158,11 @@ fn AccountTab(id: CustomerId) -> impl IntoView {
             (Key::FieldAccountOpened, format::date(c.account_opened, locale)),
             (Key::FieldFirstBilling, format::date(c.first_billing, locale)),
         ];
+        let spend = app.can(Permission::ViewBilling).then(|| super::subscription::spend(&id, locale));
         Some(view! {
             <dl class="facts" data-testid="account-facts">
                 {facts.into_iter().map(|(k, v)| view! { <dt>{i18n.t(k)}</dt><dd>{v}</dd> }).collect_view()}
+                {spend.map(|v| view! { <dt>{i18n.t(Key::FactSpend)}</dt><dd data-testid="customer-spend">{v}</dd> })}
             </dl>
             <Show when=move || app.can(Permission::EditCustomers)>
                 <a class="button" href=edit.clone()>{move || i18n.t(Key::EditCustomer)}</a>

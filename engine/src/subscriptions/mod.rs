@@ -3,7 +3,8 @@
 //!
 //! * [`lifecycle`]: suspend, reactivate, change quantity, auto-renew, ISV cancel, trial conversion, add-ons.
 //! * [`due`]: billing cycles, renewals, end of term, trials, scheduled cancellations, retention deletions.
-//! * [`queries`]: retention deadline, cancel quote, quantity preview, upcoming renewals, history.
+//! * [`queries`]: retention deadline, cancel quote, quantity, add-on and conversion previews, the add-ons a
+//!   base can take, upcoming renewals, history.
 //!
 //! Every change is one [`crate::Event::SubscriptionUpdated`] carrying the new record and a
 //! [`SubscriptionChange`]; every financial effect is a [`crate::Event::LedgerPosted`].
@@ -20,8 +21,9 @@ mod tests;
 pub use due::{due_at, opening_charge, DueSummary};
 pub use lifecycle::decide;
 pub use queries::{
-    account_dates, cancel_quote, history, quantity_preview, renewals_within, retention_deadline,
-    retention_deadline_for, CancelQuote, HistoryItem, Upcoming, UpcomingKind,
+    account_dates, add_on_preview, available_add_ons, cancel_quote, conversion_offer, conversion_preview, history,
+    next_milestone, quantity_preview, renewals_within, retention_deadline, retention_deadline_for, AddOnChoice,
+    CancelQuote, HistoryItem, Upcoming, UpcomingKind,
 };
 
 use crate::billing::{period_containing, BillLine, Period, QuantitySegment};

@@ -1,13 +1,14 @@
 //! Read-side questions of the subscription, renewals and billing pages. Plain functions over `&State`.
 
 use super::{AccountDates, SubscriptionLogEntry};
-use crate::ids::{CustomerId, SubscriptionId};
+use crate::catalog::{Family, Offer};
+use crate::ids::{CustomerId, OfferId, SubscriptionId};
 use crate::ledger::{entries_of, LedgerEntry};
 use crate::money::Money;
 use crate::policy::Policy;
 use crate::records::{BillingFrequency, PublisherKind, Subscription, SubscriptionStatus};
 use crate::rejection::{Rejection, Violation};
-use crate::{Event, State};
+use crate::{Command, Event, State};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// The customer's account dates (RULES §1.3) from its record, if the customer is known. The one place
@@ -95,6 +96,93 @@ pub fn quantity_preview(
         .collect())
 }
 
+/// The ledger entries a subscription command would post now, without changing anything, or why it
+/// would be refused (the permission is not checked: the command's own dispatch does that).
+fn ledger_preview(state: &State, cmd: &Command, now: DateTime<Utc>) -> Result<Vec<LedgerEntry>, Rejection> {
+    let (events, _) = super::lifecycle::decide(state, cmd, now)?;
+    Ok(events
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::LedgerPosted(entry) => Some(entry),
+            _ => None,
+        })
+        .collect())
+}
+
+/// An add-on the base subscription's page offers (RULES §4.4), priced for the base's billing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddOnChoice {
+    pub offer: OfferId,
+    pub name: String,
+    /// Price of one license for one billing period of the base.
+    pub unit_price: Money,
+    pub billing: BillingFrequency,
+    pub min_quantity: u32,
+    pub max_quantity: u32,
+}
+
+/// The add-ons `base` can take now, in catalog order: the catalog's add-ons for the base's offer that
+/// buying at their minimum quantity would be accepted for (active base, partner model, eligibility for
+/// the customer's country and segment, a price for the base's billing). Empty when there are none.
+pub fn available_add_ons(state: &State, base: &SubscriptionId, now: DateTime<Utc>) -> Vec<AddOnChoice> {
+    let Some(sub) = state.subscriptions.get(base) else { return Vec::new() };
+    state
+        .catalog
+        .offers()
+        .iter()
+        .filter(|o| o.family == Family::AddOn && o.requires_base.contains(&sub.offer))
+        .filter_map(|o| {
+            let cmd = Command::AddAddOn { base: base.clone(), offer: o.id.clone(), quantity: o.min_quantity.max(1) };
+            let (events, _) = super::lifecycle::decide(state, &cmd, now).ok()?;
+            let bought = events.iter().find_map(|e| match e {
+                Event::SubscriptionUpdated { subscription, .. } => Some(subscription),
+                _ => None,
+            })?;
+            Some(AddOnChoice {
+                offer: o.id.clone(),
+                name: o.name.clone(),
+                unit_price: bought.unit_price,
+                billing: bought.billing,
+                min_quantity: o.min_quantity.max(1),
+                max_quantity: o.max_quantity,
+            })
+        })
+        .collect()
+}
+
+/// What buying `quantity` of the add-on `offer` for `base` now would post (its prorated first charge,
+/// RULES §4.4), shown before **Submit**; or why it would be refused.
+pub fn add_on_preview(
+    state: &State,
+    base: &SubscriptionId,
+    offer: &OfferId,
+    quantity: u32,
+    now: DateTime<Utc>,
+) -> Result<Vec<LedgerEntry>, Rejection> {
+    ledger_preview(state, &Command::AddAddOn { base: base.clone(), offer: offer.clone(), quantity }, now)
+}
+
+/// The paid offer a Microsoft trial converts to (the catalog's `trial_of`), for the conversion form.
+pub fn conversion_offer<'a>(state: &'a State, trial: &Subscription) -> Option<&'a Offer> {
+    if !super::is_microsoft_trial(trial) {
+        return None;
+    }
+    let paid = state.catalog.get(&trial.offer)?.trial_of.as_ref()?;
+    state.catalog.get(paid)
+}
+
+/// What converting the trial now would post (the first period of the paid subscription, RULES §4.5),
+/// shown before **Submit**; or why it would be refused.
+pub fn conversion_preview(
+    state: &State,
+    trial: &SubscriptionId,
+    quantity: u32,
+    billing: BillingFrequency,
+    now: DateTime<Utc>,
+) -> Result<Vec<LedgerEntry>, Rejection> {
+    ledger_preview(state, &Command::ConvertTrial { subscription: trial.clone(), quantity, billing }, now)
+}
+
 /// Why a subscription appears on the Renewals view.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum UpcomingKind {
@@ -141,7 +229,9 @@ pub fn renewals_within(state: &State, now: DateTime<Utc>, days: u32) -> Vec<Upco
     out
 }
 
-fn next_milestone(state: &State, s: &Subscription) -> Option<(NaiveDate, UpcomingKind)> {
+/// What happens next to `s` and when (the subscription page's "next renewal" fact, and each row of the
+/// Renewals view): `None` for closed subscriptions.
+pub fn next_milestone(state: &State, s: &Subscription) -> Option<(NaiveDate, UpcomingKind)> {
     match s.status {
         SubscriptionStatus::Suspended => retention_deadline(state, s).map(|d| (d, UpcomingKind::SuspensionExpires)),
         SubscriptionStatus::Active => {

@@ -988,6 +988,78 @@ fn quantity_preview_matches_what_submit_posts() {
 }
 
 #[test]
+fn available_add_ons_are_those_the_command_would_accept() {
+    let now = at(d(2018, 2, 1), 9, 0);
+    // (case, partner model, base setup, base billing, offers listed with their price a period)
+    type Row = (&'static str, CspModel, Setup, BF, Vec<(&'static str, i64)>);
+    let rows: Vec<Row> = vec![
+        (
+            "monthly base: its own add-ons, eligible, with a monthly price",
+            CspModel::DirectBill,
+            Setup::Active,
+            BF::Monthly,
+            vec![("AUDIO", 400), ("MONTHLY-ONLY", 400)],
+        ),
+        (
+            "annual base: only add-ons with an annual price",
+            CspModel::DirectBill,
+            Setup::Active,
+            BF::Annual,
+            vec![("AUDIO", 4_800)],
+        ),
+        (
+            "indirect provider",
+            CspModel::IndirectProvider,
+            Setup::Active,
+            BF::Monthly,
+            vec![("AUDIO", 400), ("MONTHLY-ONLY", 400)],
+        ),
+        ("indirect reseller: none", CspModel::IndirectReseller, Setup::Active, BF::Monthly, vec![]),
+        ("suspended base: none", CspModel::DirectBill, Setup::Suspended, BF::Monthly, vec![]),
+        ("deleted base: none", CspModel::DirectBill, Setup::Deleted, BF::Monthly, vec![]),
+    ];
+    for (case, model, setup, billing, want) in rows {
+        let mut state = set_up(setup, paid(1, billing, 2, 400, d(2018, 1, 13)));
+        state.partner.model = model;
+        let choices = available_add_ons(&state, &sid(1), now);
+        let got: Vec<(&str, i64)> = choices.iter().map(|c| (c.offer.as_str(), c.unit_price.minor)).collect();
+        assert_eq!(got, want, "{case}");
+    }
+    // An add-on is no base: nothing is offered on its page.
+    let mut state = with(vec![paid(1, BF::Monthly, 2, 400, d(2018, 1, 13))]);
+    run(&mut state, add_on(1, 1), now).unwrap();
+    assert!(available_add_ons(&state, &sid(2), now).is_empty());
+    assert!(available_add_ons(&state, &sid(9), now).is_empty(), "unknown base");
+}
+
+#[test]
+fn add_on_and_conversion_previews_match_what_submit_posts() {
+    let now = at(d(2018, 2, 1), 9, 0);
+    let mut state = with(vec![paid(1, BF::Monthly, 2, 400, d(2018, 1, 13))]);
+    let audio = OfferId("AUDIO".into());
+    let before = state.clone();
+    let preview = add_on_preview(&state, &sid(1), &audio, 3, now).unwrap();
+    assert_eq!(state, before, "a preview changes nothing");
+    assert!(add_on_preview(&state, &sid(1), &audio, 0, now).is_err(), "no license");
+    run(&mut state, add_on(1, 3), now).unwrap();
+    assert_eq!(&state.ledger[1..], preview.as_slice());
+
+    let start = d(2018, 1, 13);
+    let mut state = with(vec![ms_trial(1, start)]);
+    let trial = state.subscriptions[&sid(1)].clone();
+    assert_eq!(conversion_offer(&state, &trial).map(|o| o.id.as_str()), Some("O365E3"));
+    let day = at(start + Duration::days(3), 9, 0);
+    let preview = conversion_preview(&state, &sid(1), 5, BF::Annual, day).unwrap();
+    assert_eq!(preview.iter().map(|e| e.amount.minor).collect::<Vec<_>>(), vec![5 * 24_000]);
+    let err = conversion_preview(&state, &sid(1), 301, BF::Annual, day).unwrap_err();
+    assert_eq!(err.violations, vec![Violation::QuantityOutOfRange { requested: 301, min: 1, max: Some(300) }]);
+    run(&mut state, convert(1, 5, BF::Annual), day).unwrap();
+    assert_eq!(state.ledger.as_slice(), preview.as_slice());
+    let paid_sub = state.subscriptions[&sid(1)].clone();
+    assert_eq!(conversion_offer(&state, &paid_sub), None, "a paid subscription converts to nothing");
+}
+
+#[test]
 fn history_lists_changes_and_money_newest_first() {
     let mut state = with(vec![paid(1, BF::Monthly, 1, 400, d(2018, 1, 13))]);
     run(&mut state, quantity(1, 2), at(d(2018, 2, 1), 9, 0)).unwrap();
