@@ -2,7 +2,7 @@
 //! Properties, utilisation) and the refund / exchange support request wizard. Every amount, rule, cap
 //! and value shown here comes from `csp_engine::reservations`; every change goes through `dispatch`.
 
-use crate::components::errors::{RejectionList, RequirePermission};
+use crate::components::errors::RejectionList;
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
 use crate::messages;
@@ -91,6 +91,26 @@ fn facts(testid: &'static str, rows: Vec<(String, String)>) -> impl IntoView {
         <dl class="facts" data-testid=testid>
             {rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
         </dl>
+    }
+}
+
+/// Shows `children` when the signed-in user holds `permission`, otherwise which roles may. Unlike a plain
+/// closure over `app.can`, the check is memoised, so the forms inside keep their inputs and messages when
+/// the state changes (a recorded utilisation, a saved configuration, the clock).
+#[component]
+fn Guard(permission: Permission, children: ChildrenFn) -> impl IntoView {
+    let app = use_app();
+    let allowed = Memo::new(move |_| app.can(permission));
+    view! {
+        <Show
+            when=move || allowed.get()
+            fallback=move || {
+                let roles = messages::roles_list(permission.allowed_roles(), app.locale());
+                view! { <p class="alert info" role="status">{app.i18n.tf(Key::PageNotPermitted, &[("roles", &roles)])}</p> }
+            }
+        >
+            {children()}
+        </Show>
     }
 }
 
@@ -336,7 +356,7 @@ pub fn ReservationPage(customer: CustomerId, id: ReservationId) -> impl IntoView
     view! {
         <section class="reservation-page">
             <h1>{title}</h1>
-            <RequirePermission permission=Permission::ViewCustomers>
+            <Guard permission=Permission::ViewCustomers>
                 <p><a href=tab_href(&customer.get_value())>{move || i18n.t(Key::RsvBackToList)}</a></p>
                 <Show
                     when=move || exists.get()
@@ -350,7 +370,7 @@ pub fn ReservationPage(customer: CustomerId, id: ReservationId) -> impl IntoView
                     <Configuration res/>
                     <Properties res/>
                 </Show>
-            </RequirePermission>
+            </Guard>
         </section>
     }
 }
@@ -409,9 +429,9 @@ fn Overview(customer: CustomerId, res: Memo<Option<Reservation>>) -> impl IntoVi
             <h3>{move || i18n.t(Key::RsvUtilisation)}</h3>
             <UtilisationChart res/>
             <Show when=move || active.get()>
-                <RequirePermission permission=Permission::ManageReservations>
+                <Guard permission=Permission::ManageReservations>
                     <UtilisationForm res/>
-                </RequirePermission>
+                </Guard>
             </Show>
         </section>
     }
@@ -740,7 +760,7 @@ fn Configuration(res: Memo<Option<Reservation>>) -> impl IntoView {
             <h2 id="rsv-configuration">{move || i18n.t(Key::RsvConfiguration)}</h2>
             <p class="hint">{move || i18n.t(Key::RsvNotFinancial)}</p>
             <Show when=move || active.get()>
-                <RequirePermission permission=Permission::ManageReservations>
+                <Guard permission=Permission::ManageReservations>
                     <form class="card-form" on:submit=submit novalidate aria-label=move || i18n.t(Key::RsvConfiguration)>
                         {inputs.view(customer.get_value())}
                         {move || missing_sub.get().then(|| view! { <p class="field-error" role="alert">{i18n.t(Key::LineSingleNeedsSubscription)}</p> })}
@@ -748,7 +768,7 @@ fn Configuration(res: Memo<Option<Reservation>>) -> impl IntoView {
                         <button type="submit">{move || i18n.t(Key::Save)}</button>
                         {move || flash.get().map(|m| view! { <p class="flash ok" role="status">{m}</p> })}
                     </form>
-                </RequirePermission>
+                </Guard>
             </Show>
             <h3>{move || i18n.t(Key::RsvHistory)}</h3>
             {history}
@@ -818,7 +838,7 @@ pub fn ReservationRequestPage(
     view! {
         <section class="reservation-request">
             <h1>{move || i18n.t(title)}</h1>
-            <RequirePermission permission=Permission::ManageReservations>
+            <Guard permission=Permission::ManageReservations>
                 <p><a href=tab_href(&customer.get_value())>{move || i18n.t(Key::RsvBackToList)}</a></p>
                 {move || match done.get() {
                     Some(req) => view! { <Created req customer=customer.get_value()/> }.into_any(),
@@ -834,7 +854,7 @@ pub fn ReservationRequestPage(
                         .into_any()
                     }
                 }}
-            </RequirePermission>
+            </Guard>
         </section>
     }
 }
