@@ -54,7 +54,7 @@ fn usd(minor: i64) -> Money {
 
 /// A policy value in basis points as a percentage ("12", "12.5").
 fn percent_of_bp(bp: u32) -> String {
-    if bp % 100 == 0 {
+    if bp.is_multiple_of(100) {
         (bp / 100).to_string()
     } else {
         format!("{}.{:02}", bp / 100, bp % 100).trim_end_matches('0').to_string()
@@ -347,9 +347,7 @@ pub fn ReservationPage(customer: CustomerId, id: ReservationId) -> impl IntoView
     let customer = StoredValue::new(customer);
     let rid = StoredValue::new(id);
     let res = Memo::new(move |_| {
-        app.state.with(|s| {
-            s.reservations.get(&rid.get_value()).filter(|r| r.customer == customer.get_value()).cloned()
-        })
+        app.state.with(|s| s.reservations.get(&rid.get_value()).filter(|r| r.customer == customer.get_value()).cloned())
     });
     let exists = Memo::new(move |_| res.with(|r| r.is_some()));
     let title = move || res.with(|r| r.as_ref().map(|r| r.name.clone())).unwrap_or_else(|| rid.get_value().0);
@@ -525,7 +523,9 @@ fn UtilisationChart(res: Memo<Option<Reservation>>) -> impl IntoView {
 fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
-    let date = RwSignal::new(app.state.with_untracked(|s| s.clock.date_naive().to_string()));
+    // The simulated date until the user types another one.
+    let typed = RwSignal::new(None::<String>);
+    let date = move || typed.get().unwrap_or_else(|| app.state.with(|s| s.clock.date_naive().to_string()));
     let percent = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<Key>);
     let rejection = RwSignal::new(None::<Rejection>);
@@ -535,7 +535,7 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
         flash.set(None);
         rejection.set(None);
         let Some(r) = res.get_untracked() else { return };
-        let Ok(day) = NaiveDate::parse_from_str(date.get_untracked().trim(), "%Y-%m-%d") else {
+        let Ok(day) = NaiveDate::parse_from_str(untrack(date).trim(), "%Y-%m-%d") else {
             local_error.set(Some(Key::InvalidDateInput));
             return;
         };
@@ -562,7 +562,7 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
         <form class="inline-form" on:submit=submit novalidate aria-label=move || i18n.t(Key::RsvRecordUtilisation)>
             <label>
                 {move || i18n.t(Key::FieldDate)}
-                <input type="date" prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
+                <input type="date" prop:value=date on:input=move |ev| typed.set(Some(event_target_value(&ev)))/>
             </label>
             <label>
                 {move || i18n.t(Key::FieldUtilisationPercent)}
@@ -602,7 +602,11 @@ impl ScopeInputs {
             ReservationScope::Single(s) => (true, Some(s.clone())),
             ReservationScope::Shared => (false, first_sub),
         };
-        ScopeInputs { single: RwSignal::new(single), subscription: RwSignal::new(sub), optimize: RwSignal::new(optimize) }
+        ScopeInputs {
+            single: RwSignal::new(single),
+            subscription: RwSignal::new(sub),
+            optimize: RwSignal::new(optimize),
+        }
     }
 
     /// The scope chosen; `None` for a single scope without a subscription.
@@ -701,7 +705,8 @@ fn Configuration(res: Memo<Option<Reservation>>) -> impl IntoView {
             return;
         };
         missing_sub.set(false);
-        let cmd = Command::ChangeReservationScope { reservation: r.id, scope, optimize: inputs.optimize.get_untracked() };
+        let cmd =
+            Command::ChangeReservationScope { reservation: r.id, scope, optimize: inputs.optimize.get_untracked() };
         match app.dispatch(cmd) {
             Ok(_) => flash.set(Some(i18n.t(Key::RsvConfigSaved).to_string())),
             Err(r) => rejection.set(Some(r)),
@@ -737,7 +742,10 @@ fn Configuration(res: Memo<Option<Reservation>>) -> impl IntoView {
                         ),
                         ReservationChangeKind::CreatedByExchange { request, from } => {
                             let from = from.iter().map(|f| f.0.clone()).collect::<Vec<_>>().join(", ");
-                            fill(Key::RsvHistCreated.text(locale), &[("request", request.as_str()), ("reservations", &from)])
+                            fill(
+                                Key::RsvHistCreated.text(locale),
+                                &[("request", request.as_str()), ("reservations", &from)],
+                            )
                         }
                     };
                     fill(
@@ -890,10 +898,9 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
     let window = s.policy.refund_window_days.to_string();
     let paid = match q.billing {
         ReservationBilling::Upfront => m(q.paid),
-        ReservationBilling::Monthly => fill(
-            Key::RsvPaidMonthly.text(locale),
-            &[("amount", &m(q.paid)), ("count", &q.payments_made.to_string())],
-        ),
+        ReservationBilling::Monthly => {
+            fill(Key::RsvPaidMonthly.text(locale), &[("amount", &m(q.paid)), ("count", &q.payments_made.to_string())])
+        }
     };
     let mut rows = vec![
         (t(Key::RsvDaysSincePurchase), format::integer(q.days_since_purchase, locale)),
@@ -1051,7 +1058,8 @@ fn ExchangeConfig(
     let offers = StoredValue::new(offers);
     let terms = move || {
         offer.with(|o| {
-            offers.with_value(|all| all.iter().find(|(id, _, _)| id == o).map(|(_, _, t)| t.clone()).unwrap_or_default())
+            offers
+                .with_value(|all| all.iter().find(|(id, _, _)| id == o).map(|(_, _, t)| t.clone()).unwrap_or_default())
         })
     };
     let quote = move || {
@@ -1134,20 +1142,21 @@ fn ExchangeConfig(
     };
     let choice_error = move || {
         let locale = i18n.locale.get();
-        new_res.with(|n| match n {
-            Some(Err(r)) => Some(r.clone()),
-            _ => None,
-        })
-        .map(|r| {
-            let quantity = messages::field_error(&r, Field::ReservationQuantity, locale);
-            let others: Vec<String> = r
-                .violations
-                .iter()
-                .filter(|v| !matches!(v, Violation::Invalid { field: Field::ReservationQuantity, .. }))
-                .map(|v| messages::violation(v, locale))
-                .collect();
-            (quantity, others)
-        })
+        new_res
+            .with(|n| match n {
+                Some(Err(r)) => Some(r.clone()),
+                _ => None,
+            })
+            .map(|r| {
+                let quantity = messages::field_error(&r, Field::ReservationQuantity, locale);
+                let others: Vec<String> = r
+                    .violations
+                    .iter()
+                    .filter(|v| !matches!(v, Violation::Invalid { field: Field::ReservationQuantity, .. }))
+                    .map(|v| messages::violation(v, locale))
+                    .collect();
+                (quantity, others)
+            })
     };
     view! {
         <form class="card new-reservation" on:submit=|ev| ev.prevent_default() aria-label=move || i18n.t(Key::RsvNewHeading)>
@@ -1287,7 +1296,11 @@ fn Wizard(
                 .then_some("true")
         }
     };
-    let text = move |field: Field, label: Key, kind: &'static str, get: fn(&ContactForm) -> String, set: fn(&mut ContactForm, String)| {
+    let text = move |field: Field,
+                     label: Key,
+                     kind: &'static str,
+                     get: fn(&ContactForm) -> String,
+                     set: fn(&mut ContactForm, String)| {
         view! {
             <label>
                 {move || i18n.t(label)}

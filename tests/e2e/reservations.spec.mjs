@@ -219,7 +219,14 @@ test('refund on day 30 with usage: prorated minus the 12 % fee', async ({ page }
   await form.getByLabel('Utilization (%)').fill('150');
   await form.getByRole('button', { name: 'Record utilization' }).click();
   await expect(form.getByText('Utilization (%): enter a number from 0 to 100.')).toBeVisible();
+  // Outside the term: refused, nothing recorded.
+  const today = await form.getByLabel('Date').inputValue();
+  await form.getByLabel('Date').fill('2020-01-01');
   await form.getByLabel('Utilization (%)').fill('60');
+  await form.getByRole('button', { name: 'Record utilization' }).click();
+  await expect(form.getByRole('alert')).toContainText('Jan 1, 2020 is outside the reservation’s term');
+  await expect(page.getByTestId('utilisation-days')).toHaveCount(0);
+  await form.getByLabel('Date').fill(today);
   await form.getByRole('button', { name: 'Record utilization' }).click();
   await expect(form.getByRole('status')).toContainText('Utilization of 60% recorded for');
   await expect(page.getByTestId('utilisation-days')).toContainText(': 60%');
@@ -227,6 +234,7 @@ test('refund on day 30 with usage: prorated minus the 12 % fee', async ({ page }
   await expect(chart.locator('rect.bar')).toHaveCount(1);
   await expect(chart.locator('rect.bar')).toHaveAttribute('height', '60');
   await expect(chart.locator('rect')).toHaveCount(31); // days 0..30
+  await expect(chart.locator('rect').last()).toHaveAttribute('class', 'bar'); // recorded on day 30
 
   await page.getByRole('button', { name: 'Refund' }).click();
   const facts = page.getByTestId('quote-facts');
