@@ -341,6 +341,22 @@ test('exchange for a larger reservation: shortfall refused, then value returned 
   await expect(page.getByTestId('reservations-table').getByRole('row', { name: /RSV-0002/ })).toContainText('Exchanged');
   await expect(page.getByTestId('reservation-requests')).toContainText('Exchange for RSV-0003');
   await expect(page.getByTestId('reservation-requests')).toContainText(value);
+  expect(page.problems).toEqual([]); // no console error, no CSP refusal (the chart uses attributes only)
+});
+
+test('in French: the quote, the cap and the wizard use Partner Center’s words', async ({ page }) => {
+  await open(page, '#/customers/C-0001/reservations/refund?ids=RSV-0001');
+  await page.getByTestId('language-switch').selectOption('fr');
+  await expect(heading(page, 'Nouvelle demande de support : remboursement')).toBeVisible();
+  await expect(fact(page.getByTestId('quote-facts'), 'Règle de crédit')).toHaveText(
+    '100 % du montant payé, sans frais (5 jours ou moins, sans utilisation)',
+  );
+  await expect(fact(page.getByTestId('cap-facts'), 'Restant')).toHaveText(/50\u202f000,00/);
+  const wizard = page.getByRole('form', { name: 'Étapes de la demande de support' });
+  await expect(wizard.getByRole('heading', { name: 'Étape 1 sur 4 : Notions de base' })).toBeVisible();
+  await wizard.getByRole('button', { name: 'Suivant' }).click();
+  await expect(wizard.getByLabel('Catégorie')).toContainText('Échanges et remboursements');
+  expect(page.problems).toEqual([]);
 });
 
 test('roles: a Billing admin sees reservations but cannot refund or exchange', async ({ page }) => {
