@@ -346,7 +346,7 @@ fn OfferCard(
             {eligible.then(|| view! {
                 <form class="add" on:submit=add aria-label=move || format!("{} — {}", i18n.t(Key::AddToCart), form_label)>
                     <label>
-                        {move || i18n.t(Key::Licenses)}
+                        {move || i18n.t(if is_reservation { Key::ColQuantity } else { Key::Licenses })}
                         <input type="number" inputmode="numeric" step="1" prop:value=quantity on:input=move |ev| quantity.set(event_target_value(&ev))/>
                     </label>
                     {(!is_reservation && billings.len() > 1).then(|| view! {

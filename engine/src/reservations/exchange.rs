@@ -11,9 +11,11 @@
 
 use super::quote::settle;
 use super::{check_scope, expiry_for, select, sum_minor, RESERVATION_ID_PREFIX, RESERVATION_ORDER_ID_PREFIX};
+use crate::catalog::{Family, Offer};
 use crate::ids::{Counters, CustomerId, OfferId, ReservationId, ReservationOrderId, SupportRequestId, UserId};
 use crate::money::Money;
 use crate::partner::check_name;
+use crate::records::BillingFrequency;
 use crate::records::{
     Reservation, ReservationBilling, ReservationChange, ReservationChangeKind, ReservationKind, ReservationOptimize,
     ReservationScope, ReservationStatus, Term,
@@ -42,6 +44,69 @@ pub struct NewReservation {
     pub optimize: ReservationOptimize,
     /// Total commitment over the whole term (catalog price × quantity); the same for both billings.
     pub total: Money,
+}
+
+/// What the partner picks for the reservation an exchange buys: a reservation offer of the catalog (its
+/// VM size and region), term, billing, scope, optimisation and quantity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewReservationChoice {
+    pub offer: OfferId,
+    pub term: Term,
+    pub billing: ReservationBilling,
+    pub scope: ReservationScope,
+    pub optimize: ReservationOptimize,
+    pub quantity: u32,
+}
+
+/// The catalog's reservation offers an exchange may buy (reserved VM instances), in catalog order.
+pub fn exchange_offers(state: &State) -> Vec<&Offer> {
+    state.catalog.offers().iter().filter(|o| o.family == Family::AzureReservation).collect()
+}
+
+/// The new reservation of an exchange, priced from the catalog in the partner's currency as checkout
+/// prices a purchase: the one-time price of the term × quantity, the same total commitment for up-front
+/// and monthly billing. Refused for an unknown or non-reservation offer, a quantity outside the offer's
+/// bounds, or a term without a price. Scope rules are checked when the exchange is filed.
+pub fn new_reservation_from_catalog(state: &State, choice: &NewReservationChoice) -> Result<NewReservation, Rejection> {
+    let offer = state
+        .catalog
+        .get(&choice.offer)
+        .filter(|o| o.family == Family::AzureReservation)
+        .ok_or_else(|| Rejection::one(Violation::NoSuchOffer { offer: choice.offer.clone() }))?;
+    let mut v = Vec::new();
+    let (min, max) = (offer.min_quantity.max(1), offer.max_quantity.min(MAX_QUANTITY));
+    if choice.quantity < min || choice.quantity > max {
+        let problem = Problem::OutOfRange { min: i64::from(min), max: i64::from(max) };
+        v.push(Violation::Invalid { field: Field::ReservationQuantity, problem });
+    }
+    if !offer.terms.contains(&choice.term) {
+        v.push(Violation::Invalid { field: Field::ReservationTerm, problem: Problem::NotOffered });
+    }
+    let price = offer.price(state.partner.currency(), BillingFrequency::OneTime, Some(choice.term));
+    if price.is_none() && v.is_empty() {
+        v.push(Violation::NoPriceForBilling { offer: offer.id.clone(), billing: BillingFrequency::OneTime });
+    }
+    Rejection::check(v)?;
+    let Some(unit) = price else {
+        return Err(Rejection::one(Violation::NoPriceForBilling {
+            offer: offer.id.clone(),
+            billing: BillingFrequency::OneTime,
+        }));
+    };
+    let spec = offer.reservation.clone();
+    Ok(NewReservation {
+        offer: offer.id.clone(),
+        name: offer.name.clone(),
+        kind: ReservationKind::VirtualMachine,
+        vm_size: spec.as_ref().map(|s| s.vm_size.clone()).unwrap_or_default(),
+        region: spec.map(|s| s.region).unwrap_or_default(),
+        quantity: choice.quantity,
+        term: choice.term,
+        billing: choice.billing,
+        scope: choice.scope.clone(),
+        optimize: choice.optimize,
+        total: unit.times(i64::from(choice.quantity)),
+    })
 }
 
 /// What one returned reservation gives back.

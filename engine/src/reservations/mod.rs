@@ -25,7 +25,10 @@ pub mod usage;
 
 pub use cap::{cap_status, CapStatus, RefundRecord};
 pub use charges::{next_payment_on, opening_charge, payment, payments_due};
-pub use exchange::{exchange_quote, ExchangeQuote, NewReservation, ReturnedValue};
+pub use exchange::{
+    exchange_offers, exchange_quote, new_reservation_from_catalog, ExchangeQuote, NewReservation, NewReservationChoice,
+    ReturnedValue,
+};
 pub use quote::{
     fee_starts_on_day, monthly_payment, payments_made, quote_on_day, refund_quote, RefundQuote, RefundRule,
 };

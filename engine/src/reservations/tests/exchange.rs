@@ -204,3 +204,79 @@ fn extreme_inputs_are_refused_without_panicking() {
     let q = super::super::quote_on_day(&state, &id(1), u32::MAX).unwrap();
     assert_eq!(q.credit, usd(0), "far past the term nothing is left");
 }
+
+#[test]
+fn new_reservation_is_priced_from_the_catalog_in_the_partners_currency() {
+    use super::super::{exchange_offers, new_reservation_from_catalog, NewReservationChoice};
+    use crate::ids::{OfferId, SubscriptionId};
+    use crate::records::BillingFrequency;
+    let state = two();
+    assert_eq!(state.partner.currency(), Currency::USD);
+    assert!(exchange_offers(&state).iter().all(|o| o.family == crate::catalog::Family::AzureReservation));
+    assert!(exchange_offers(&state).iter().any(|o| o.id.as_str() == "ri-d4sv3-westeurope"));
+    let choice = |offer: &str, term, billing, quantity| NewReservationChoice {
+        offer: OfferId(offer.into()),
+        term,
+        billing,
+        scope: ReservationScope::Single(SubscriptionId("AZ-1".into())),
+        optimize: ReservationOptimize::CapacityPriority,
+        quantity,
+    };
+    let qty = |min, max| {
+        vec![Violation::Invalid { field: Field::ReservationQuantity, problem: Problem::OutOfRange { min, max } }]
+    };
+    let no_such = |o: &str| vec![Violation::NoSuchOffer { offer: OfferId(o.into()) }];
+    // (case, choice, Ok(total in USD minor units) or Err(violations))
+    type Case<'a> = (&'a str, NewReservationChoice, Result<i64, Vec<Violation>>);
+    let cases: Vec<Case> = vec![
+        ("1 year up front", choice("ri-d4sv3-westeurope", Term::OneYear, ReservationBilling::Upfront, 1), Ok(116_232)),
+        (
+            "monthly totals the same",
+            choice("ri-d4sv3-westeurope", Term::OneYear, ReservationBilling::Monthly, 1),
+            Ok(116_232),
+        ),
+        ("3 years × 2", choice("ri-d4sv3-westeurope", Term::ThreeYears, ReservationBilling::Upfront, 2), Ok(472_392)),
+        ("quantity 0", choice("ri-d4sv3-westeurope", Term::OneYear, ReservationBilling::Upfront, 0), Err(qty(1, 1000))),
+        (
+            "above the offer's maximum",
+            choice("ri-b2s-australiaeast", Term::OneYear, ReservationBilling::Upfront, 1001),
+            Err(qty(1, 1000)),
+        ),
+        (
+            "term not offered",
+            choice("ri-b2s-australiaeast", Term::OneMonth, ReservationBilling::Upfront, 1),
+            Err(vec![Violation::Invalid { field: Field::ReservationTerm, problem: Problem::NotOffered }]),
+        ),
+        (
+            "not a reservation offer",
+            choice("azure-plan", Term::OneYear, ReservationBilling::Upfront, 1),
+            Err(no_such("azure-plan")),
+        ),
+        ("unknown offer", choice("nope", Term::OneYear, ReservationBilling::Upfront, 1), Err(no_such("nope"))),
+    ];
+    for (case, c, want) in cases {
+        let got = new_reservation_from_catalog(&state, &c);
+        match (got, want) {
+            (Ok(n), Ok(total)) => {
+                assert_eq!(n.total, usd(total), "{case}");
+                assert_eq!(
+                    (n.offer.clone(), n.term, n.billing, n.quantity),
+                    (c.offer.clone(), c.term, c.billing, c.quantity),
+                    "{case}"
+                );
+                assert_eq!(
+                    (n.scope, n.optimize, n.kind),
+                    (c.scope.clone(), c.optimize, ReservationKind::VirtualMachine),
+                    "{case}"
+                );
+                let offer = state.catalog.get(&c.offer).unwrap();
+                let spec = offer.reservation.clone().unwrap();
+                assert_eq!((n.name, n.vm_size, n.region), (offer.name.clone(), spec.vm_size, spec.region), "{case}");
+                let unit = offer.price(Currency::USD, BillingFrequency::OneTime, Some(c.term)).unwrap();
+                assert_eq!(n.total, unit.times(i64::from(c.quantity)), "{case}: as checkout prices it");
+            }
+            (Err(r), Err(v)) => assert_eq!(r.violations, v, "{case}"),
+            (got, want) => panic!("{case}: got {got:?}, want {want:?}"),
+        }
+    }
+}
