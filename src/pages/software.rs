@@ -105,7 +105,10 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
                     let keys = match p.status {
                         PurchaseStatus::Cancelled => fill(
                             Key::SwKeysRevoked.text(locale),
-                            &[("date", &p.cancelled_at.map(|t| format::date(t.date_naive(), locale)).unwrap_or_default())],
+                            &[(
+                                "date",
+                                &p.cancelled_at.map(|t| format::date(t.date_naive(), locale)).unwrap_or_default(),
+                            )],
                         ),
                         PurchaseStatus::Active if has_key => Key::SwKeysAvailable.text(locale).to_string(),
                         PurchaseStatus::Active => Key::SwKeysNone.text(locale).to_string(),
@@ -115,7 +118,10 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
                         let (y, m) = (e.posted_at.year(), e.posted_at.month());
                         let text = fill(
                             Key::SwCreditPosted.text(locale),
-                            &[("amount", &format::money(e.amount, locale)), ("month", &format::month_year(y, m, locale))],
+                            &[
+                                ("amount", &format::money(e.amount, locale)),
+                                ("month", &format::month_year(y, m, locale)),
+                            ],
                         );
                         (text, Route::Invoice { year: y, month: m }.href())
                     });
@@ -233,9 +239,8 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let key_dialog = RwSignal::new(None::<(String, String)>);
     let link = Memo::new(move |_| {
-        app.state.with(|s| {
-            current_link(s, &purchase.get_value()).map(|l| (l.clone(), link_status(&s.policy, l, s.clock)))
-        })
+        app.state
+            .with(|s| current_link(s, &purchase.get_value()).map(|l| (l.clone(), link_status(&s.policy, l, s.clock))))
     });
     let max_downloads = move || app.state.with(|s| s.policy.download_link_max_downloads);
 
@@ -742,7 +747,10 @@ pub fn SoftwareActivityPage() -> impl IntoView {
                     [
                         format::datetime(e.at, locale),
                         e.user_name.clone(),
-                        s.customers.get(&e.customer).map(|c| c.company_name.clone()).unwrap_or_else(|| e.customer.0.clone()),
+                        s.customers
+                            .get(&e.customer)
+                            .map(|c| c.company_name.clone())
+                            .unwrap_or_else(|| e.customer.0.clone()),
                         e.product.clone(),
                         e.selection.version.name().to_string(),
                         language_key(e.selection.language).text(locale).to_string(),

@@ -14,6 +14,12 @@ async function signIn(page, label) {
 }
 const adminAgent = (page) => signIn(page, 'Alex Martin — Admin agent');
 
+// Every test ends with no CSP violation and no console error.
+test.afterEach(async ({ page }) => {
+  expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+  expect(page.problems).toEqual([]);
+});
+
 async function advanceDays(page, days) {
   for (let i = 0; i < days; i += 1) await page.getByRole('button', { name: '+1 day' }).click();
 }
