@@ -39,8 +39,11 @@ pub fn without_field_errors(rejection: RwSignal<Option<Rejection>>) -> Signal<Op
 #[component]
 pub fn RequirePermission(permission: Permission, children: ChildrenFn) -> impl IntoView {
     let app = use_app();
+    // Memoised: re-render only when the answer changes, not on every state change (the children keep
+    // their own signals, e.g. a message after a command).
+    let allowed = Memo::new(move |_| app.can(permission));
     move || {
-        if app.can(permission) {
+        if allowed.get() {
             children().into_any()
         } else {
             let roles = messages::roles_list(permission.allowed_roles(), app.locale());

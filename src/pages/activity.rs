@@ -55,6 +55,8 @@ pub fn ActivityPage() -> impl IntoView {
     view! {
         <section>
             <h1>{move || i18n.t(Key::ActivityTitle)}</h1>
+            // Some roles may read the software log but not this one: the link stays outside the check.
+            <p><a href=crate::route::Route::SoftwareActivity.href()>{move || i18n.t(Key::SwActivityTitle)}</a></p>
             <RequirePermission permission=Permission::ViewActivityLog>
                 <form class="filters" on:submit=|ev| ev.prevent_default()>
                     <label>

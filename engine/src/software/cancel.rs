@@ -180,6 +180,15 @@ pub fn credit_entry(state: &State, p: &SoftwarePurchase, credit: Money, now: Dat
     })
 }
 
+/// The credit a cancellation of `id` posted, if any: the Software page shows its amount and the invoice
+/// month it lands on (RULES §5, §7).
+pub fn credit_posted<'a>(state: &'a State, id: &SoftwarePurchaseId) -> Option<&'a LedgerEntry> {
+    state
+        .ledger
+        .iter()
+        .find(|e| e.charge_type == ChargeType::Credit && matches!(&e.reference, LedgerRef::Software(p) if p == id))
+}
+
 /// One entry of the Order number drop-down.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderChoice {

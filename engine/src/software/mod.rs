@@ -25,7 +25,7 @@ pub(crate) mod test_support;
 mod tests;
 
 pub use activity::{access_log, authorize_view_activity, AccessKind, SoftwareAccess};
-pub use cancel::{cancellation_quote, order_choices, CancellationQuote, OrderChoice};
+pub use cancel::{cancellation_quote, credit_posted, order_choices, CancellationQuote, OrderChoice};
 pub use keys::product_key;
 pub use links::{current_link, key_for, link_status, links_of, DownloadLink, LinkExpiry, LinkState, LinkStatus};
 pub use selection::{check_selection, choices_for, Bitness, Language, ProductSelection, SoftwareVersion};

@@ -937,3 +937,22 @@ fn cancelling_posts_one_credit_entry_on_that_months_invoice() {
     // 1-year subscription day 6: 359 / 365 × 1000.00 = 983.56.
     assert_eq!(invoice(&state, 2026, 3).totals, vec![usd(-100_000 - 98_356)]);
 }
+
+#[test]
+fn the_posted_credit_of_a_cancellation_is_found_per_purchase() {
+    let usd = |m| Money::new(m, Currency::USD);
+    let mut state = state();
+    let agent = admin_agent(&state);
+    let order = order_of(&state, &sql_perpetual());
+    let cmd = Command::CancelSoftwarePurchase { purchase: sql_perpetual(), order, acknowledged: true };
+    execute(&mut state, &agent, cmd, t0() + Duration::days(3)).unwrap();
+    // (case, purchase, credit amount found)
+    let cases: &[(&str, SoftwarePurchaseId, Option<Money>)] = &[
+        ("cancelled perpetual: its credit", sql_perpetual(), Some(usd(-100_000))),
+        ("active purchase: none", ws_sub(), None),
+        ("unknown purchase: none", SoftwarePurchaseId("SW-9999".into()), None),
+    ];
+    for (case, id, want) in cases {
+        assert_eq!(credit_posted(&state, id).map(|e| e.amount), *want, "{case}");
+    }
+}
