@@ -34,14 +34,20 @@ impl Row {
 
 /// How many runs each benchmark gets; `quick` is for a smoke run.
 #[derive(Copy, Clone, Debug)]
-pub struct Plan {
+pub struct Plan<'a> {
     pub warmup: usize,
     pub scale: usize,
+    /// Run only the benchmarks whose name contains this (all when empty).
+    pub only: &'a str,
 }
 
-impl Plan {
-    pub const FULL: Plan = Plan { warmup: 1, scale: 1 };
-    pub const QUICK: Plan = Plan { warmup: 0, scale: 0 };
+impl Plan<'_> {
+    pub const FULL: Plan<'static> = Plan { warmup: 1, scale: 1, only: "" };
+    pub const QUICK: Plan<'static> = Plan { warmup: 0, scale: 0, only: "" };
+
+    fn wants(&self, name: &str) -> bool {
+        name.contains(self.only)
+    }
 
     /// `full` runs when scale is 1; a quick plan runs each benchmark 2 times.
     fn runs(&self, full: usize) -> usize {
@@ -142,6 +148,9 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
     let mut partner = scale::partner(200, 10, big.clone(), SEED);
     let customer = scale::first_customer();
     for (name, catalog) in [("eligibility_100_offers", &small), ("eligibility_10k_offers", &big)] {
+        if !plan.wants(name) {
+            continue;
+        }
         partner.catalog = catalog.clone();
         let runs = plan.runs(30);
         let t = measure(clock, w + 2, runs, || (), |_| eligibility::eligibility(&partner, &customer));
@@ -150,7 +159,7 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
 
     // Checkout of a 100-line cart (decide + evolve), on a fresh copy each run.
     partner.catalog = big.clone();
-    if scale::fill_cart(&mut partner, &customer, 100).is_some() {
+    if plan.wants("checkout_100_lines") && scale::fill_cart(&mut partner, &customer, 100).is_some() {
         let cart = partner.carts.get(&customer).map(|c| c.id.clone()).unwrap_or_else(|| unreachable!());
         let runs = plan.runs(20);
         let admin = demo::global_admin();
@@ -171,6 +180,9 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
 
     // One simulated year of the clock over 1,000 and 10,000 subscriptions.
     for (name, customers, full) in [("clock_year_1k_subs", 100, 7), ("clock_year_10k_subs", 1_000, 3)] {
+        if !plan.wants(name) {
+            continue;
+        }
         let state = scale::partner(customers, 10, big.clone(), SEED);
         let runs = plan.runs(full);
         let t = measure(clock, w, runs, || state.clone(), |mut s| scale::advance_year(&mut s).len());
@@ -178,6 +190,9 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
     }
 
     // Storage: the envelope's size, and the time to save (encode) and load (decode) it.
+    if !plan.wants("storage") {
+        return;
+    }
     let state = storage_state();
     let raw = encode(&state);
     emit("storage_bytes", 1, (raw.len() as f64, raw.len() as f64), "B");
