@@ -59,7 +59,8 @@ impl Plan<'_> {
     }
 }
 
-/// Time `run` over a fresh input from `setup` (untimed) `warmup + n` times; keep the last `n`.
+/// Time `run` over a fresh input from `setup` (untimed) `warmup + n` times; keep the last `n`. What `run`
+/// returns is dropped after the clock stops: return the state you mutated so freeing it is not timed.
 pub fn measure<S, R>(
     clock: Clock,
     warmup: usize,
@@ -135,6 +136,19 @@ pub fn storage_state() -> State {
     state
 }
 
+/// The JSON bytes of each large part of the state (the rest — partner, users, policy, counters, carts —
+/// is a few KB), to see what a compact representation must shrink.
+pub fn storage_parts(state: &State) -> Vec<(&'static str, usize)> {
+    let len = |r: serde_json::Result<String>| r.map(|s| s.len()).unwrap_or(0);
+    vec![
+        ("storage_part_ledger", len(serde_json::to_string(&state.ledger))),
+        ("storage_part_subscription_log", len(serde_json::to_string(&state.subscription_log))),
+        ("storage_part_subscriptions", len(serde_json::to_string(&state.subscriptions))),
+        ("storage_part_customers", len(serde_json::to_string(&state.customers))),
+        ("storage_part_audit", len(serde_json::to_string(&state.audit))),
+    ]
+}
+
 /// Run every benchmark; `report` receives each row as soon as it is measured.
 pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn FnMut(&Row)) {
     let mut emit = |name: &'static str, runs: usize, (median, p95): (f64, f64), unit: &'static str| {
@@ -171,7 +185,8 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
             |mut s| {
                 let at = s.clock;
                 let cmd = Command::Checkout { customer: customer.clone(), cart: cart.clone() };
-                execute(&mut s, &admin, cmd, at).map(|e| e.len())
+                let events = execute(&mut s, &admin, cmd, at);
+                (s, events)
             },
         );
         emit("checkout_100_lines", runs, t, "ms");
@@ -185,7 +200,10 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
         }
         let state = scale::partner(customers, 10, big.clone(), SEED);
         let runs = plan.runs(full);
-        let t = measure(clock, w, runs, || state.clone(), |mut s| scale::advance_year(&mut s).len());
+        let t = measure(clock, w, runs, || state.clone(), |mut s| {
+            let events = scale::advance_year(&mut s);
+            (s, events)
+        });
         emit(name, runs, t, "ms");
     }
 
@@ -196,6 +214,12 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
     let state = storage_state();
     let raw = encode(&state);
     emit("storage_bytes", 1, (raw.len() as f64, raw.len() as f64), "B");
+    for (name, bytes) in storage_parts(&state) {
+        emit(name, 1, (bytes as f64, bytes as f64), "B");
+    }
+    let count = |n: usize| (n as f64, n as f64);
+    emit("storage_ledger_entries", 1, count(state.ledger.len()), "#");
+    emit("storage_log_entries", 1, count(state.subscription_log.len()), "#");
     let runs = plan.runs(5);
     emit("storage_encode", runs, measure(clock, w, runs, || (), |_| encode(&state).len()), "ms");
     emit("storage_decode", runs, measure(clock, w, runs, || (), |_| decode(&raw).is_some()), "ms");
