@@ -200,10 +200,16 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
         }
         let state = scale::partner(customers, 10, big.clone(), SEED);
         let runs = plan.runs(full);
-        let t = measure(clock, w, runs, || state.clone(), |mut s| {
-            let events = scale::advance_year(&mut s);
-            (s, events)
-        });
+        let t = measure(
+            clock,
+            w,
+            runs,
+            || state.clone(),
+            |mut s| {
+                let events = scale::advance_year(&mut s);
+                (s, events)
+            },
+        );
         emit(name, runs, t, "ms");
     }
 

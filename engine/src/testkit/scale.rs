@@ -84,7 +84,9 @@ pub fn partner(customers: usize, subs_each: usize, catalog: Arc<Catalog>, seed: 
                 term_start: start,
                 term_end: term_end(start, state.policy.term_months),
                 auto_renew: rng.below(10) != 0,
-                unit_price: offer.price(currency, billing, Some(Term::OneYear)).unwrap_or(crate::money::Money::zero(currency)),
+                unit_price: offer
+                    .price(currency, billing, Some(Term::OneYear))
+                    .unwrap_or(crate::money::Money::zero(currency)),
                 trial_ends: None,
                 base: None,
                 suspended_at: suspended.then(|| now() - Duration::days(rng.below(60) as i64)),
