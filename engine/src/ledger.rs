@@ -206,7 +206,8 @@ mod tests {
     fn posting_is_idempotent_by_id_and_keeps_the_counter() {
         let usd = Money::new(100, Currency::USD);
         // (case, counter before, IDs posted in order, IDs kept in order, counter after)
-        let rows: [(&str, u64, &[u64], &[u64], u64); 5] = [
+        type Row<'a> = (&'a str, u64, &'a [u64], &'a [u64], u64);
+        let rows: [Row; 5] = [
             ("new entries in order", 0, &[1, 2, 3], &[1, 2, 3], 3),
             ("a replay of the last entry", 0, &[1, 2, 2], &[1, 2], 2),
             ("a replay of an older entry", 0, &[1, 2, 3, 1], &[1, 2, 3], 3),
