@@ -18,6 +18,8 @@ cargo build --release -p csp-bench --bin bench -j 1
 step "wasm benchmarks in headless Chromium (release profile)"
 wasm_quick=()
 [ -n "$quick" ] && wasm_quick=(env CSP_BENCH_QUICK=1)
+# One synchronous test runs for minutes: raise the runner's 20 s default.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-900}"
 "${wasm_quick[@]}" cargo test --release --target wasm32-unknown-unknown -p csp-bench --test wasm -j 1 -- --nocapture \
   2>&1 | tee "$out/wasm.log"
 grep -o 'BENCH wasm .*' "$out/wasm.log" > "$out/wasm.txt" || true
