@@ -1,5 +1,5 @@
 # The project's commands. Each installs what is missing first (scripts/setup.sh, idempotent).
-.PHONY: serve test dist setup clean
+.PHONY: serve test dist setup clean bench budgets
 
 serve: ## Serve the app with live rebuild on http://127.0.0.1:8080
 	@bash scripts/serve.sh
@@ -9,6 +9,12 @@ test: ## Run every test layer; fails if any fails or runs no test
 
 dist: ## Build the release bundle into dist/ and print each file's raw, gzip and brotli size
 	@bash scripts/dist.sh
+
+bench: ## Run every benchmark (engine native + wasm in Chromium, storage) and print a table; see BENCHMARKS.md
+	@bash scripts/bench.sh
+
+budgets: ## Check dist/ (build it first: make dist) against the 200 KB brotli download budget
+	@node scripts/budgets.mjs dist --budget-kb 200
 
 setup: ## Install the pinned toolchain only
 	@bash scripts/setup.sh

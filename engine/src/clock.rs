@@ -3,9 +3,12 @@
 //! (a renewal is due when its date has come and it has not run), so running a day twice changes nothing.
 
 use crate::audit::AuditAction;
+use crate::ids::SubscriptionId;
 use crate::rejection::{Rejection, Violation};
+use crate::subscriptions::due;
 use crate::{evolve, AuditNote, Event, State};
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use std::collections::BTreeSet;
 
 pub(crate) fn decide_advance(state: &State, to: DateTime<Utc>) -> Result<(Vec<Event>, AuditNote), Rejection> {
     if to < state.clock {
@@ -29,30 +32,153 @@ pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
 
 /// Run every due event from the current clock up to `to`: at each midnight in between, then at `to`.
 /// Returns the events applied, ending with one `ClockAdvanced`.
+///
+/// Each day looks only at the subscriptions an [`Agenda`] says may have something due, so a year over
+/// many subscriptions costs their events, not days × subscriptions; the events are the same as a full
+/// scan's (see [`due_at`] and the equivalence test).
 pub fn run_until(state: &mut State, to: DateTime<Utc>) -> Vec<Event> {
     let mut out = Vec::new();
+    let mut agenda = Agenda::new(state);
     let mut day = state.clock.date_naive().and_time(NaiveTime::MIN).and_utc() + Duration::days(1);
     while day <= to {
-        step(state, day, &mut out);
+        step(state, day, &mut agenda, &mut out);
         day += Duration::days(1);
     }
-    step(state, to, &mut out);
+    step(state, to, &mut agenda, &mut out);
     out.push(Event::ClockAdvanced { to: state.clock });
     out
 }
 
-fn step(state: &mut State, at: DateTime<Utc>, out: &mut Vec<Event>) {
+/// Which subscription the clock must look at on which day (from `subscriptions::due::next_due`).
+struct Agenda {
+    queue: BTreeSet<(NaiveDate, SubscriptionId)>,
+}
+
+impl Agenda {
+    fn new(state: &State) -> Agenda {
+        let today = state.clock.date_naive();
+        let mut agenda = Agenda { queue: BTreeSet::new() };
+        for id in state.subscriptions.keys() {
+            agenda.schedule(state, id, today);
+        }
+        agenda
+    }
+
+    /// Remove and return every subscription scheduled on or before `today`, in subscription order.
+    fn take_due(&mut self, today: NaiveDate) -> BTreeSet<SubscriptionId> {
+        let later = match today.succ_opt() {
+            Some(next) => self.queue.split_off(&(next, SubscriptionId(String::new()))),
+            None => BTreeSet::new(),
+        };
+        std::mem::replace(&mut self.queue, later).into_iter().map(|(_, id)| id).collect()
+    }
+
+    fn schedule(&mut self, state: &State, id: &SubscriptionId, today: NaiveDate) {
+        let next = state.subscriptions.get(id).and_then(|sub| due::next_due(state, sub, today));
+        if let Some(on) = next {
+            self.queue.insert((on.max(today), id.clone()));
+        }
+    }
+}
+
+fn step(state: &mut State, at: DateTime<Utc>, agenda: &mut Agenda, out: &mut Vec<Event>) {
     evolve(state, &Event::ClockAdvanced { to: at });
-    for e in due_at(state, at) {
+    let today = at.date_naive();
+    let looked_at = agenda.take_due(today);
+    let mut events = due::due_at_for(state, at, &looked_at);
+    let mut ids = crate::ledger::LedgerIds::after(state, &events);
+    events.extend(crate::reservations::charges::due_at(state, at, &mut ids));
+    for e in events {
         evolve(state, &e);
         out.push(e);
+    }
+    for id in &looked_at {
+        agenda.schedule(state, id, today);
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::catalog::Catalog;
     use crate::{demo, execute, Command, Violation};
     use chrono::{Duration, TimeZone, Utc};
+
+    /// The clock before its agenda: every subscription looked at every day (the reference).
+    fn full_scan_until(state: &mut crate::State, to: chrono::DateTime<Utc>) -> Vec<crate::Event> {
+        let mut out = Vec::new();
+        let mut day = state.clock.date_naive().and_time(chrono::NaiveTime::MIN).and_utc() + Duration::days(1);
+        let mut at = |state: &mut crate::State, at| {
+            crate::evolve(state, &crate::Event::ClockAdvanced { to: at });
+            for e in super::due_at(state, at) {
+                crate::evolve(state, &e);
+                out.push(e);
+            }
+        };
+        while day <= to {
+            at(state, day);
+            day += Duration::days(1);
+        }
+        at(state, to);
+        out.push(crate::Event::ClockAdvanced { to: state.clock });
+        out
+    }
+
+    fn generated_partner() -> crate::State {
+        use crate::testkit::scale;
+        scale::partner(30, 10, std::sync::Arc::new(Catalog::generated(300, scale::SEED)), 9)
+    }
+
+    /// A generated partner with every kind of record the clock acts on: trials (Microsoft and ISV),
+    /// scheduled cancellations, unbilled and suspended subscriptions, auto-renew off.
+    fn varied_partner() -> crate::State {
+        use crate::records::{PublisherKind, SubscriptionStatus};
+        use crate::testkit::scale;
+        let mut state = scale::partner(15, 8, std::sync::Arc::new(Catalog::generated(300, scale::SEED)), 3);
+        let today = state.clock.date_naive();
+        for (i, sub) in state.subscriptions.values_mut().enumerate() {
+            match i % 9 {
+                0 => sub.trial_ends = Some(today + Duration::days(i as i64 % 40)),
+                1 => {
+                    sub.trial_ends = Some(today + Duration::days(5 + i as i64 % 30));
+                    sub.publisher = PublisherKind::Isv;
+                }
+                2 => sub.cancel_at = Some(today + Duration::days(i as i64 % 200)),
+                3 => sub.billed_through = None,
+                4 => {
+                    sub.status = SubscriptionStatus::Suspended;
+                    sub.suspended_at = Some(state.clock - Duration::days(i as i64 % 90));
+                }
+                5 => sub.auto_renew = false,
+                6 => sub.status = SubscriptionStatus::Cancelled,
+                _ => {}
+            }
+        }
+        state
+    }
+
+    #[test]
+    fn the_agenda_runs_exactly_what_a_full_daily_scan_runs() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 30, 0).unwrap();
+        // (case, start, how far, at least this many events: the clock had work to do)
+        let rows: [(&str, crate::State, chrono::Duration, usize); 6] = [
+            ("demo, one hour", demo::demo_state(now), Duration::hours(1), 1),
+            ("demo, to the next midnight", demo::demo_state(now), Duration::minutes(870), 1),
+            ("demo, 400 days", demo::demo_state(now), Duration::days(400), 50),
+            ("generated partner, a year", generated_partner(), Duration::days(365), 2_000),
+            ("varied partner, 13 months", varied_partner(), Duration::days(396) + Duration::hours(5), 500),
+            ("varied partner, two years", varied_partner(), Duration::days(731), 500),
+        ];
+        for (case, start, span, min_events) in rows {
+            let to = start.clock + span;
+            let (mut agenda, mut reference) = (start.clone(), start);
+            let got = super::run_until(&mut agenda, to);
+            let want = full_scan_until(&mut reference, to);
+            assert!(want.len() >= min_events, "{case}: the clock had work to do ({} events)", want.len());
+            assert_eq!(got.len(), want.len(), "{case}: as many events");
+            assert_eq!(got, want, "{case}: the same events in the same order");
+            assert_eq!(agenda, reference, "{case}: the same state");
+        }
+    }
 
     #[test]
     fn moves_forward_only() {

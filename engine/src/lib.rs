@@ -51,8 +51,9 @@ pub mod support;
 
 mod users;
 
-#[cfg(test)]
-pub(crate) mod testkit;
+/// Builders of states for tests and benchmarks (the `testkit` feature exposes them to the bench crate).
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
 
 pub use command::{Command, Event};
 pub use rejection::{Rejection, Violation};

@@ -1,4 +1,7 @@
-//! Builders shared by the tests of the customer, catalog, eligibility, cart and checkout modules.
+//! Builders shared by the tests of the customer, catalog, eligibility, cart and checkout modules, and
+//! (through the `testkit` feature) by the benchmarks: [`scale`] generates large partners.
+
+pub mod scale;
 
 use crate::catalog::{Catalog, Category, Countries, Family, Offer, Price, PublisherKind, PurchaseLimit};
 use crate::customers::{tenant_id, Customer, Segment};

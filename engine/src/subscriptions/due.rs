@@ -8,10 +8,12 @@
 use super::lifecycle::charge_opening;
 use super::{is_billed, period_of, Draft, SubscriptionChange};
 use crate::billing::{full_period, term_end, Period};
+use crate::ids::SubscriptionId;
 use crate::ledger::{ChargeType, LedgerIds};
 use crate::records::{PublisherKind, Subscription, SubscriptionStatus};
 use crate::{Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::BTreeSet;
 
 /// Every subscription event due at `at`, in subscription order.
 pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
@@ -21,6 +23,41 @@ pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
         due_for(state, &mut draft, sub, today);
     }
     draft.events
+}
+
+/// The subscription events due at `at` for the listed subscriptions only, in subscription order: the
+/// clock's agenda calls this with the subscriptions [`next_due`] says may need it, which yields the same
+/// events as [`due_at`] without visiting every subscription every day.
+pub(crate) fn due_at_for(state: &State, at: DateTime<Utc>, ids: &BTreeSet<SubscriptionId>) -> Vec<Event> {
+    let today = at.date_naive();
+    let mut draft = Draft::new(state, at);
+    for sub in ids.iter().filter_map(|id| state.subscriptions.get(id)) {
+        due_for(state, &mut draft, sub, today);
+    }
+    draft.events
+}
+
+/// The first day on which [`due_at`] may find something for `sub` as it is now (`today` when it is
+/// already due), or `None` when nothing can fall due for it until a command changes it. A lower bound
+/// taken over every rule of `due_for`: a subscription checked on that day with nothing to do is simply
+/// checked again the next day.
+pub(crate) fn next_due(state: &State, sub: &Subscription, today: NaiveDate) -> Option<NaiveDate> {
+    let after_term = sub.term_end.succ_opt();
+    let candidates = match sub.status {
+        SubscriptionStatus::Suspended => {
+            [super::retention_deadline(state, sub), after_term.filter(|_| sub.auto_renew), None, None]
+        }
+        SubscriptionStatus::Active => {
+            let billing = match sub.billed_through {
+                _ if !is_billed(sub) => None,
+                None => Some(today),
+                Some(b) => b.succ_opt(),
+            };
+            [sub.trial_ends, sub.cancel_at, after_term, billing]
+        }
+        SubscriptionStatus::Cancelled | SubscriptionStatus::Expired | SubscriptionStatus::Deleted => [None; 4],
+    };
+    candidates.into_iter().flatten().min()
 }
 
 /// The first charge of a subscription that starts billing on `at` (checkout calls this when it creates a

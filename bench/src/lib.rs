@@ -1,0 +1,300 @@
+//! The benchmarks of issue 7, written once and run twice: natively (`src/main.rs`, timed with
+//! `Instant`) and as wasm in headless Chromium (`tests/wasm.rs`, timed with `performance.now()`).
+//! The caller passes the clock; this crate never reads one itself, so the same code runs on both.
+//!
+//! Every state comes from `csp_engine::testkit::scale` with the fixed seed [`SEED`], so two runs measure
+//! the same work. Each figure is printed as one [`Row::line`], which `scripts/bench.sh` collects.
+
+use csp_engine::catalog::Catalog;
+use csp_engine::testkit::scale::{self, SEED};
+use csp_engine::{demo, eligibility, execute, Command, State};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A monotonic clock in milliseconds (`Instant` natively, `performance.now()` in the browser).
+pub type Clock<'a> = &'a dyn Fn() -> f64;
+
+/// One measured figure: a timing (median and p95 over `n` runs, in ms) or a size (`value`, in bytes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub target: &'static str,
+    pub name: &'static str,
+    pub median: f64,
+    pub p95: f64,
+    pub n: usize,
+    pub unit: &'static str,
+}
+
+impl Row {
+    /// `BENCH <target> <name> <median> <p95> <n> <unit>`: one line, whitespace-separated, for the script.
+    pub fn line(&self) -> String {
+        format!("BENCH {} {} {:.3} {:.3} {} {}", self.target, self.name, self.median, self.p95, self.n, self.unit)
+    }
+}
+
+/// How many runs each benchmark gets; `quick` is for a smoke run.
+#[derive(Copy, Clone, Debug)]
+pub struct Plan<'a> {
+    pub warmup: usize,
+    pub scale: usize,
+    /// Run only the benchmarks whose name contains this (all when empty).
+    pub only: &'a str,
+}
+
+impl Plan<'_> {
+    pub const FULL: Plan<'static> = Plan { warmup: 1, scale: 1, only: "" };
+    pub const QUICK: Plan<'static> = Plan { warmup: 0, scale: 0, only: "" };
+
+    fn wants(&self, name: &str) -> bool {
+        name.contains(self.only)
+    }
+
+    /// `full` runs when scale is 1; a quick plan runs each benchmark 2 times.
+    fn runs(&self, full: usize) -> usize {
+        if self.scale == 0 {
+            2
+        } else {
+            full
+        }
+    }
+}
+
+/// Time `run` over a fresh input from `setup` (untimed) `warmup + n` times; keep the last `n`. What `run`
+/// returns is dropped after the clock stops: return the state you mutated so freeing it is not timed.
+pub fn measure<S, R>(
+    clock: Clock,
+    warmup: usize,
+    n: usize,
+    mut setup: impl FnMut() -> S,
+    mut run: impl FnMut(S) -> R,
+) -> (f64, f64) {
+    let mut times = Vec::with_capacity(n);
+    for i in 0..warmup + n {
+        let input = setup();
+        let start = clock();
+        let out = run(input);
+        let elapsed = clock() - start;
+        drop(std::hint::black_box(out));
+        if i >= warmup {
+            times.push(elapsed);
+        }
+    }
+    stats(&mut times)
+}
+
+/// A sample's figures per repetition.
+fn per((median, p95): (f64, f64), reps: usize) -> (f64, f64) {
+    let reps = reps.max(1) as f64;
+    (median / reps, p95 / reps)
+}
+
+/// Median and p95 (nearest rank) of the samples, in their unit.
+pub fn stats(times: &mut [f64]) -> (f64, f64) {
+    if times.is_empty() {
+        return (0.0, 0.0);
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((q * times.len() as f64).ceil() as usize).clamp(1, times.len()) - 1];
+    (at(0.5), at(0.95))
+}
+
+/// What the app stores: the envelope of `src/storage.rs` (`{"version":1,"state":…,"session":…}`); the
+/// session is the app's `{user, locale}`, mimicked here to keep the app (and Leptos) out of this crate.
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    version: u64,
+    state: &'a State,
+    session: &'a Session,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+struct Session {
+    user: String,
+    locale: String,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    #[allow(dead_code)]
+    version: u64,
+    state: State,
+    #[allow(dead_code)]
+    session: Session,
+}
+
+/// Encode as the app's `storage::encode` does.
+pub fn encode(state: &State) -> String {
+    let session = Session { user: demo::global_admin().as_str().to_string(), locale: "En".into() };
+    serde_json::to_string(&EnvelopeOut { version: 1, state, session: &session }).unwrap_or_default()
+}
+
+/// Decode as the app's `storage::decode` does: to a JSON value first (to read the version and migrate),
+/// then to the state.
+pub fn decode(raw: &str) -> Option<State> {
+    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
+    serde_json::from_value::<EnvelopeIn>(value).ok().map(|e| e.state)
+}
+
+/// Decode straight from the text, without the intermediate `serde_json::Value` (the change proposed for
+/// `storage::decode`: read `version` with a small probe struct, then the envelope).
+pub fn decode_direct(raw: &str) -> Option<State> {
+    #[derive(Deserialize)]
+    struct Probe {
+        version: u64,
+    }
+    let probe: Probe = serde_json::from_str(raw).ok()?;
+    (probe.version == 1).then_some(())?;
+    serde_json::from_str::<EnvelopeIn>(raw).ok().map(|e| e.state)
+}
+
+/// The storage scenario: 2,000 customers × 10 subscriptions, then one simulated year of the clock.
+pub fn storage_state() -> State {
+    let mut state = scale::partner(2_000, 10, Arc::new(Catalog::generated(10_000, SEED)), SEED);
+    scale::advance_year(&mut state);
+    state
+}
+
+/// The JSON bytes of each large part of the state (the rest — partner, users, policy, counters, carts —
+/// is a few KB), to see what a compact representation must shrink.
+pub fn storage_parts(state: &State) -> Vec<(&'static str, usize)> {
+    let len = |r: serde_json::Result<String>| r.map(|s| s.len()).unwrap_or(0);
+    vec![
+        ("storage_part_ledger", len(serde_json::to_string(&state.ledger))),
+        ("storage_part_subscription_log", len(serde_json::to_string(&state.subscription_log))),
+        ("storage_part_subscriptions", len(serde_json::to_string(&state.subscriptions))),
+        ("storage_part_customers", len(serde_json::to_string(&state.customers))),
+        ("storage_part_audit", len(serde_json::to_string(&state.audit))),
+    ]
+}
+
+/// Run every benchmark; `report` receives each row as soon as it is measured.
+pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn FnMut(&Row)) {
+    let mut emit = |name: &'static str, runs: usize, (median, p95): (f64, f64), unit: &'static str| {
+        report(&Row { target, name, median, p95, n: runs, unit });
+    };
+    let w = plan.warmup;
+    let big = Arc::new(Catalog::generated(10_000, SEED));
+    let small = Arc::new(Catalog::generated(100, SEED));
+
+    // Eligibility of the whole catalog for one customer of a 200-customer partner (2,000 subscriptions).
+    let mut partner = scale::partner(200, 10, big.clone(), SEED);
+    let customer = scale::first_customer();
+    for (name, catalog) in [("eligibility_100_offers", &small), ("eligibility_10k_offers", &big)] {
+        if !plan.wants(name) {
+            continue;
+        }
+        partner.catalog = catalog.clone();
+        // Each sample repeats the call until it is well above the browser's timer resolution
+        // (`performance.now()` is coarsened to 0.1 ms without cross-origin isolation).
+        let reps = if partner.catalog.len() < 1_000 { 100 } else { 1 };
+        let runs = plan.runs(30);
+        let t = measure(
+            clock,
+            w + 2,
+            runs,
+            || (),
+            |_| (0..reps).filter_map(|_| eligibility::eligibility(&partner, &customer)).count(),
+        );
+        emit(name, runs, per(t, reps), "ms");
+    }
+
+    // Checkout of a 100-line cart (decide + evolve), on a fresh copy each run.
+    partner.catalog = big.clone();
+    if plan.wants("checkout_100_lines") && scale::fill_cart(&mut partner, &customer, 100).is_some() {
+        let cart = partner.carts.get(&customer).map(|c| c.id.clone()).unwrap_or_else(|| unreachable!());
+        let runs = plan.runs(20);
+        let admin = demo::global_admin();
+        // Ten checkouts per sample (on ten fresh copies), for the timer's resolution as above.
+        let reps = 10;
+        let t = measure(
+            clock,
+            w + 1,
+            runs,
+            || vec![partner.clone(); reps],
+            |mut copies| {
+                let cmd = Command::Checkout { customer: customer.clone(), cart: cart.clone() };
+                let events: Vec<_> = copies.iter_mut().map(|s| execute(s, &admin, cmd.clone(), s.clock)).collect();
+                (copies, events)
+            },
+        );
+        emit("checkout_100_lines", runs, per(t, reps), "ms");
+    }
+    drop(partner);
+
+    // One simulated year of the clock over 1,000 and 10,000 subscriptions.
+    for (name, customers, full) in [("clock_year_1k_subs", 100, 7), ("clock_year_10k_subs", 1_000, 3)] {
+        if !plan.wants(name) {
+            continue;
+        }
+        let state = scale::partner(customers, 10, big.clone(), SEED);
+        let runs = plan.runs(full);
+        let t = measure(
+            clock,
+            w,
+            runs,
+            || state.clone(),
+            |mut s| {
+                let events = scale::advance_year(&mut s);
+                (s, events)
+            },
+        );
+        emit(name, runs, t, "ms");
+    }
+
+    // Storage: the envelope's size, and the time to save (encode) and load (decode) it.
+    if !plan.wants("storage") {
+        return;
+    }
+    let state = storage_state();
+    let raw = encode(&state);
+    emit("storage_bytes", 1, (raw.len() as f64, raw.len() as f64), "B");
+    for (name, bytes) in storage_parts(&state) {
+        emit(name, 1, (bytes as f64, bytes as f64), "B");
+    }
+    let count = |n: usize| (n as f64, n as f64);
+    emit("storage_ledger_entries", 1, count(state.ledger.len()), "#");
+    emit("storage_log_entries", 1, count(state.subscription_log.len()), "#");
+    let runs = plan.runs(5);
+    emit("storage_encode", runs, measure(clock, w, runs, || (), |_| encode(&state).len()), "ms");
+    emit("storage_decode", runs, measure(clock, w, runs, || (), |_| decode(&raw).is_some()), "ms");
+    let t = measure(clock, w, runs, || (), |_| decode_direct(&raw).is_some());
+    emit("storage_decode_direct", runs, t, "ms");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_pick_median_and_nearest_rank_p95() {
+        let cases: [(&[f64], (f64, f64)); 4] = [
+            (&[], (0.0, 0.0)),
+            (&[5.0], (5.0, 5.0)),
+            (&[3.0, 1.0, 2.0], (2.0, 3.0)),
+            (&[10.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0], (5.0, 10.0)),
+        ];
+        for (samples, want) in cases {
+            let mut s = samples.to_vec();
+            assert_eq!(stats(&mut s), want, "{samples:?}");
+        }
+    }
+
+    #[test]
+    fn the_envelope_round_trips() {
+        let mut state = scale::partner(3, 4, Arc::new(Catalog::generated(200, SEED)), SEED);
+        scale::advance_year(&mut state);
+        let raw = encode(&state);
+        assert!(raw.starts_with("{\"version\":1,\"state\":"), "envelope shape");
+        let back = decode(&raw).expect("decodes");
+        assert_eq!(decode_direct(&raw).as_ref(), Some(&back), "both decoders read the same state");
+        // The catalog is not persisted: it comes back as the built-in one.
+        assert_eq!(back.subscriptions, state.subscriptions);
+        assert_eq!(back.ledger, state.ledger);
+    }
+
+    #[test]
+    fn rows_print_one_parseable_line() {
+        let row = Row { target: "native", name: "x", median: 1.5, p95: 2.25, n: 3, unit: "ms" };
+        assert_eq!(row.line(), "BENCH native x 1.500 2.250 3 ms");
+    }
+}
