@@ -402,6 +402,7 @@ pub fn reservation_status(s: ReservationStatus) -> Key {
 
 pub fn software_kind(k: SoftwareKind, locale: Locale) -> String {
     match k {
+        SoftwareKind::Subscription { years: 1 } => Key::SoftwareSubscriptionOneYear.text(locale).into(),
         SoftwareKind::Subscription { years } => {
             fill(Key::SoftwareSubscriptionYears.text(locale), &[("years", &years.to_string())])
         }

@@ -72,6 +72,9 @@ pub enum Command {
     /// RULES §4.6: the ISV SaaS **Yes, cancel** of the cancel flow.
     CancelIsvSubscription {
         subscription: SubscriptionId,
+        /// The optional details the user gave in the cancel dialog; kept in the activity log.
+        #[serde(default)]
+        details: String,
     },
     /// RULES §4.5: convert a Microsoft trial to the paid offer it links to (the catalog's `trial_of`),
     /// keeping its ID; name, price and quantity bounds come from that offer.

@@ -41,6 +41,7 @@ catalog! {
     Loading => "Loading…", "Chargement…";
 
     // ── Subscriptions, billing, invoices, clock summary, renewals (issue 4): add keys below ──
+    CancelDetails => "Details (optional): why is the customer cancelling?", "Détails (facultatif) : pourquoi le client annule-t-il ?";
     // Subscriptions tab and subscription page.
     BackToCustomer => "Back to {customer}", "Retour à {customer}";
     SubscriptionFacts => "Subscription details", "Détails de l’abonnement";
@@ -556,6 +557,7 @@ catalog! {
     TermOneMonth => "1 month", "1 mois";
     TermOneYear => "1 year", "1 an";
     TermThreeYears => "3 years", "3 ans";
+    SoftwareSubscriptionOneYear => "Subscription, 1 year", "Abonnement, 1 an";
     SoftwareSubscriptionYears => "Subscription, {years} years", "Abonnement, {years} ans";
     SoftwarePerpetual => "Perpetual", "Perpétuel";
     SoftwareLinuxPlan => "SUSE or Red Hat plan", "Plan SUSE ou Red Hat";
@@ -593,6 +595,7 @@ catalog! {
     CannotBuy => "This customer can’t buy this offer:", "Ce client ne peut pas acheter cette offre :";
     ContactPublisher => "Contact the publisher", "Contacter l’éditeur";
     PerUnitPer => "{price} per license, {billing}", "{price} par licence, {billing}";
+    ReservationRate => "{price} per instance for the whole term, {term}", "{price} par instance pour tout le terme, {term}";
     UsageRate => "{price} per unit of usage, billed in arrears", "{price} par unité d’utilisation, facturé à terme échu";
     NoPriceInCurrency => "No price in {currency}", "Pas de prix en {currency}";
     ReservationOptionsLegend => "Reservation", "Réservation";

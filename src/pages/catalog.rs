@@ -239,6 +239,13 @@ fn OfferCard(
         offer.with_value(|o| {
             let b = if is_reservation { BillingFrequency::OneTime } else { billing.get() };
             match o.price(currency, b, Some(term.get())) {
+                Some(p) if is_reservation => i18n.tf(
+                    Key::ReservationRate,
+                    &[
+                        ("price", &format::money(p, locale)),
+                        ("term", &messages::term(term.get()).text(locale).to_lowercase()),
+                    ],
+                ),
                 Some(p) if o.billing_type == BillingType::Usage => {
                     i18n.tf(Key::UsageRate, &[("price", &format::money(p, locale))])
                 }

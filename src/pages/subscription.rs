@@ -291,6 +291,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
     let rejection = RwSignal::new(None::<Rejection>);
     let notice = RwSignal::new(None::<String>);
     let dialog = RwSignal::new(false);
+    let cancel_details = RwSignal::new(String::new());
     // What cancelling now would do (ISV SaaS), or why Cancel is not offered.
     let quote = Memo::new(move |_| {
         app.state.with(|st| sub.with(|s| s.as_ref().and_then(|s| cancel_quote(st, s, st.clock).ok())))
@@ -345,7 +346,8 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
     let confirm_cancel = move |_| {
         let locale = i18n.locale.get_untracked();
         let Some(s) = sub.get_untracked() else { return };
-        match app.dispatch(Command::CancelIsvSubscription { subscription: s.id.clone() }) {
+        let details = cancel_details.get_untracked();
+        match app.dispatch(Command::CancelIsvSubscription { subscription: s.id.clone(), details }) {
             Ok(_) => {
                 dialog.set(false);
                 choice.set(Choice::Active);
@@ -423,6 +425,15 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                         <div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="cancel-title" aria-describedby="cancel-quote">
                             <h3 id="cancel-title">{title}</h3>
                             <p id="cancel-quote">{text}</p>
+                            <label>
+                                {i18n.t(Key::CancelDetails)}
+                                <textarea
+                                    rows="3"
+                                    maxlength="500"
+                                    prop:value=cancel_details
+                                    on:input=move |ev| cancel_details.set(event_target_value(&ev))
+                                ></textarea>
+                            </label>
                             <button type="button" class="danger" on:click=confirm_cancel>{i18n.t(Key::YesCancel)}</button>
                             <button type="button" on:click=move |_| dialog.set(false)>{i18n.t(Key::KeepSubscription)}</button>
                         </div>

@@ -27,7 +27,9 @@ pub fn decide(state: &State, cmd: &Command, now: DateTime<Utc>) -> Decision {
         Command::SetAutoRenew { subscription, auto_renew } => {
             set_auto_renew(state, find(state, subscription)?, *auto_renew, now)
         }
-        Command::CancelIsvSubscription { subscription } => cancel_isv(state, find(state, subscription)?, now),
+        Command::CancelIsvSubscription { subscription, details } => {
+            cancel_isv(state, find(state, subscription)?, details, now)
+        }
         Command::ConvertTrial { subscription, quantity, billing } => {
             convert_trial(state, find(state, subscription)?, *quantity, *billing, now)
         }
@@ -190,7 +192,7 @@ fn set_auto_renew(state: &State, sub: &Subscription, auto_renew: bool, now: Date
     Ok((draft.events, note(AuditAction::AutoRenewChanged, sub, details.to_string())))
 }
 
-fn cancel_isv(state: &State, sub: &Subscription, now: DateTime<Utc>) -> Decision {
+fn cancel_isv(state: &State, sub: &Subscription, details: &str, now: DateTime<Utc>) -> Decision {
     let quote = super::cancel_quote(state, sub, now)?;
     let mut draft = Draft::new(state, now);
     let mut next = sub.clone();
@@ -219,7 +221,7 @@ fn cancel_isv(state: &State, sub: &Subscription, now: DateTime<Utc>) -> Decision
             AuditAction::SubscriptionCancellationScheduled
         }
     };
-    Ok((draft.events, note(action, sub, String::new())))
+    Ok((draft.events, note(action, sub, details.trim().chars().take(500).collect())))
 }
 
 /// The offer's unit price for `billing` in the partner's currency, for the policy's term (or the offer's

@@ -211,7 +211,7 @@ fn quantity(n: u64, q: u32) -> Command {
 }
 
 fn cancel(n: u64) -> Command {
-    Command::CancelIsvSubscription { subscription: sid(n) }
+    Command::CancelIsvSubscription { subscription: sid(n), details: String::new() }
 }
 
 fn convert(n: u64, q: u32, billing: BF) -> Command {
@@ -563,6 +563,29 @@ fn isv_cancel_windows_at_their_edges() {
             assert_eq!(status(&state, 1), St::Cancelled, "{case}: cancelled at renewal");
             assert_eq!(amounts(&due), Vec::<i64>::new(), "{case}: not renewed");
         }
+    }
+}
+
+/// The optional details of the cancel dialog reach the activity log, trimmed and bounded.
+#[test]
+fn isv_cancel_details_are_kept_in_the_activity_log() {
+    let start = d(2018, 1, 13);
+    let long = "x".repeat(600);
+    let rows: &[(&str, &str, String)] = &[
+        ("none", "", String::new()),
+        ("trimmed", "  Moving to another vendor  ", "Moving to another vendor".to_string()),
+        ("bounded", long.as_str(), "x".repeat(500)),
+    ];
+    for (case, details, want) in rows {
+        let mut state = with(vec![isv(1, BF::Monthly, start)]);
+        let now = at(start, 11, 0);
+        advance(&mut state, now);
+        let cmd = Command::CancelIsvSubscription { subscription: sid(1), details: details.to_string() };
+        run(&mut state, cmd, now).unwrap();
+        let entry = state.audit.last().expect("the cancellation is logged");
+        let sub = &state.subscriptions[&sid(1)];
+        let expected = format!("{} {} {want}", sub.id, sub.name);
+        assert_eq!(entry.details, expected.trim_end(), "{case}");
     }
 }
 
