@@ -147,11 +147,15 @@ test('ISV SaaS: set-up link, cancel inside the 24-hour window for a full credit'
   await statusForm(page).getByRole('button', { name: 'Submit' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Cancel Northwind Project Tracker?' });
   await expect(dialog).toContainText('full credit');
+  await dialog.getByLabel(/Details \(optional\)/).fill('Moving to an in-house tracker');
   await dialog.getByRole('button', { name: 'Yes, cancel' }).click();
   await expect(page.getByTestId('flash')).toHaveText('The subscription is cancelled.');
   await expect(status(page)).toHaveText('Cancelled');
   await expect(page.getByTestId('history-table')).toContainText('Cancelled with a full credit');
   await expect(page.getByTestId('history-table')).toContainText('Credit');
+  // The optional details are kept in the activity log.
+  await page.getByRole('link', { name: 'Activity log' }).click();
+  await expect(page.getByTestId('activity-table')).toContainText('Moving to an in-house tracker');
 });
 
 test('ISV SaaS: after the window the cancellation is scheduled for renewal and Cancel is no longer offered', async ({
