@@ -341,6 +341,11 @@ test('exchange for a larger reservation: shortfall refused, then value returned 
   await expect(page.getByTestId('reservations-table').getByRole('row', { name: /RSV-0002/ })).toContainText('Exchanged');
   await expect(page.getByTestId('reservation-requests')).toContainText('Exchange for RSV-0003');
   await expect(page.getByTestId('reservation-requests')).toContainText(value);
+  // The invoice of this month holds the exchange: the returned value credited, the new reservation charged.
+  await page.getByRole('link', { name: 'Billing', exact: true }).click();
+  await page.getByTestId('invoices-table').getByRole('link').first().click();
+  await expect(page.getByTestId('invoice-table')).toContainText('-' + value);
+  await expect(page.getByTestId('invoice-table')).toContainText('RSV-0003');
   expect(page.problems).toEqual([]); // no console error, no CSP refusal (the chart uses attributes only)
 });
 

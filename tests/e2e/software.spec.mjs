@@ -156,6 +156,10 @@ test('cancel inside the window: days left, acknowledgement, credit on the invoic
   await expect(credit).toHaveText(/^Credit -\$440\.00 on the \w+ \d{4} invoice$/);
   await expect(credit).toHaveAttribute('href', /^#\/billing\/\d{4}-\d{2}$/);
   await expect(row.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  // The invoice of that month lists the credit.
+  await credit.click();
+  await expect(page.getByTestId('invoice-table')).toContainText('-$440.00');
+  await page.goBack();
   await expect(page.getByRole('region', { name: WS })).toHaveCount(0);
 
   // The general activity log records the cancellation with its credit.
