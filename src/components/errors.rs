@@ -3,6 +3,7 @@
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
+use csp_engine::rejection::Field;
 use csp_engine::roles::Permission;
 use csp_engine::Rejection;
 use leptos::prelude::*;
@@ -33,6 +34,26 @@ pub fn without_field_errors(rejection: RwSignal<Option<Rejection>>) -> Signal<Op
             (!rest.is_empty()).then_some(Rejection { violations: rest })
         })
     })
+}
+
+/// A field's message under it, from the last rejection (nothing while the field is fine).
+pub fn field_error(rejection: RwSignal<Option<Rejection>>, field: Field) -> impl Fn() -> Option<AnyView> + Copy {
+    let app = use_app();
+    move || {
+        rejection
+            .with(|r| r.as_ref().and_then(|r| messages::field_error(r, field, app.locale())))
+            .map(|m| view! { <span class="field-error" data-field-error="">{m}</span> }.into_any())
+    }
+}
+
+/// The field's `aria-invalid`: `"true"` while the last rejection has a message for it.
+pub fn field_invalid(rejection: RwSignal<Option<Rejection>>, field: Field) -> impl Fn() -> Option<&'static str> + Copy {
+    let app = use_app();
+    move || {
+        rejection
+            .with(|r| r.as_ref().is_some_and(|r| messages::field_error(r, field, app.locale()).is_some()))
+            .then_some("true")
+    }
 }
 
 /// Shows `children` when the signed-in user holds `permission`; otherwise says which roles may.

@@ -1,3 +1,5 @@
+pub mod choices;
 pub mod country_select;
 pub mod errors;
 pub mod shell;
+pub mod table;

@@ -2,6 +2,7 @@
 
 use crate::browser;
 use crate::components::errors::RequirePermission;
+use crate::components::table::{date_range_filter, log_entries};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
@@ -20,8 +21,8 @@ pub fn ActivityPage() -> impl IntoView {
     let i18n = app.i18n;
     // Default range: the last month up to the simulated date.
     let today = app.state.with_untracked(|s| s.clock.date_naive());
-    let (from, set_from) = signal(today.checked_sub_months(Months::new(1)).unwrap_or(today).to_string());
-    let (to, set_to) = signal(today.to_string());
+    let from = RwSignal::new(today.checked_sub_months(Months::new(1)).unwrap_or(today).to_string());
+    let to = RwSignal::new(today.to_string());
 
     let rows = Memo::new(move |_| {
         let locale = i18n.locale.get();
@@ -30,7 +31,7 @@ pub fn ActivityPage() -> impl IntoView {
             entries_between(&s.audit, f, t)
                 .into_iter()
                 .map(|e| {
-                    [
+                    vec![
                         format::datetime(e.at, locale),
                         e.user_name.clone(),
                         e.customer
@@ -58,41 +59,8 @@ pub fn ActivityPage() -> impl IntoView {
             // Some roles may read the software log but not this one: the link stays outside the check.
             <p><a href=crate::route::Route::SoftwareActivity.href()>{move || i18n.t(Key::SwActivityTitle)}</a></p>
             <RequirePermission permission=Permission::ViewActivityLog>
-                <form class="filters" on:submit=|ev| ev.prevent_default()>
-                    <label>
-                        {move || i18n.t(Key::From)}
-                        <input type="date" prop:value=from on:input=move |ev| set_from.set(event_target_value(&ev))/>
-                    </label>
-                    <label>
-                        {move || i18n.t(Key::To)}
-                        <input type="date" prop:value=to on:input=move |ev| set_to.set(event_target_value(&ev))/>
-                    </label>
-                    <button type="button" on:click=export>{move || i18n.t(Key::ExportCsv)}</button>
-                </form>
-                <p role="status">
-                    {move || i18n.tf(Key::EntriesCount, &[("count", &rows.with(|r| r.len()).to_string())])}
-                </p>
-                {move || {
-                    let rows = rows.get();
-                    if rows.is_empty() {
-                        view! { <p>{i18n.t(Key::NoActivity)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <table class="grid" data-testid="activity-table">
-                                <thead>
-                                    <tr>{headers.map(|k| view! { <th scope="col">{i18n.t(k)}</th> }).collect_view()}</tr>
-                                </thead>
-                                <tbody>
-                                    {rows
-                                        .into_iter()
-                                        .map(|r| view! { <tr>{r.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        }
-                            .into_any()
-                    }
-                }}
+                {date_range_filter(from, to, export)}
+                {log_entries("activity-table", headers.to_vec(), rows)}
             </RequirePermission>
         </section>
     }

@@ -3,6 +3,7 @@
 
 use crate::browser::country_name;
 use crate::components::errors::RequirePermission;
+use crate::components::table::table;
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
@@ -80,25 +81,6 @@ pub fn CustomerPage(id: CustomerId, tab: CustomerTab) -> impl IntoView {
             </RequirePermission>
         </section>
     }
-}
-
-/// A table with a heading row, or the empty message.
-pub(crate) fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, empty: Key) -> AnyView {
-    let i18n = use_app().i18n;
-    if rows.is_empty() {
-        return view! { <p>{move || i18n.t(empty)}</p> }.into_any();
-    }
-    view! {
-        <table class="grid" data-testid=testid>
-            <thead>
-                <tr>{headers.into_iter().map(|k| view! { <th scope="col">{move || i18n.t(k)}</th> }).collect_view()}</tr>
-            </thead>
-            <tbody>
-                {rows.into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
 }
 
 pub(crate) fn order_number(state: &csp_engine::State, order: &csp_engine::ids::OrderId) -> String {

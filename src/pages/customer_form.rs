@@ -2,7 +2,7 @@
 //! are valid, and each invalid field shows its message beside it.
 
 use crate::components::country_select::CountrySelect;
-use crate::components::errors::{without_field_errors, RejectionList, RequirePermission};
+use crate::components::errors::{field_error, field_invalid, without_field_errors, RejectionList, RequirePermission};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
@@ -55,13 +55,6 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
             Err(r) => rejection.set(Some(r)),
         }
     };
-    let err = move |field: Field| {
-        move || {
-            rejection.with(|r| r.as_ref().and_then(|r| messages::field_error(r, field, app.locale()))).map(|m| {
-                view! { <span class="field-error" data-field-error="">{m}</span> }
-            })
-        }
-    };
     let text_field = move |field: Field,
                            label: Key,
                            get: fn(&CustomerForm) -> &String,
@@ -74,9 +67,9 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
                     type=kind
                     prop:value=move || form.with(|f| get(f).clone())
                     on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
-                    aria-invalid=move || rejection.with(|r| r.as_ref().is_some_and(|r| messages::field_error(r, field, app.locale()).is_some())).then_some("true")
+                    aria-invalid=field_invalid(rejection, field)
                 />
-                {err(field)}
+                {field_error(rejection, field)}
             </label>
         }
     };
@@ -97,7 +90,7 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
                             placeholder="contoso.onmicrosoft.com"
                         />
                         <span class="hint">{move || i18n.t(Key::DomainHint)}</span>
-                        {err(Field::CustomerDomain)}
+                        {field_error(rejection, Field::CustomerDomain)}
                     </label>
                     <label>
                         {move || i18n.t(Key::FieldBillingCountry)}
@@ -106,7 +99,7 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
                             on_change=move |c| form.update(|f| f.country = c)
                             placeholder=true
                         />
-                        {err(Field::CustomerCountry)}
+                        {field_error(rejection, Field::CustomerCountry)}
                     </label>
                     <label>
                         {move || i18n.t(Key::FieldSegment)}
@@ -128,7 +121,7 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
                                 })
                                 .collect_view()}
                         </select>
-                        {err(Field::CustomerSegment)}
+                        {field_error(rejection, Field::CustomerSegment)}
                     </label>
                     {text_field(Field::CustomerAccountOpened, Key::FieldAccountOpened, |f| &f.account_opened, |f, v| f.account_opened = v, "date")}
                     {text_field(Field::CustomerFirstBilling, Key::FieldFirstBilling, |f| &f.first_billing, |f, v| f.first_billing = v, "date")}

@@ -1,5 +1,6 @@
 //! Renewals: subscriptions renewing, trials ending and suspensions expiring within 30 / 60 / 90 days.
 
+use crate::components::choices::radio_group;
 use crate::components::errors::RequirePermission;
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
@@ -32,25 +33,9 @@ pub fn RenewalsPage() -> impl IntoView {
                 <a href=Route::Billing.href()>{move || i18n.t(Key::BackToBilling)}</a>
             </p>
             <RequirePermission permission=Permission::ViewCustomers>
-                <fieldset class="radios">
-                    <legend>{move || i18n.t(Key::RenewalsWithin)}</legend>
-                    {HORIZONS
-                        .into_iter()
-                        .map(|n| {
-                            view! {
-                                <label>
-                                    <input
-                                        type="radio"
-                                        name="renewals-within"
-                                        prop:checked=move || days.get() == n
-                                        on:change=move |_| days.set(n)
-                                    />
-                                    {move || i18n.tf(Key::WithinDays, &[("days", &n.to_string())])}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                {radio_group(Key::RenewalsWithin, "renewals-within", HORIZONS, days, move |n| {
+                    i18n.tf(Key::WithinDays, &[("days", &n.to_string())])
+                })}
                 {move || {
                     let locale = i18n.locale.get();
                     let n = days.get();

@@ -2,7 +2,7 @@
 //! Properties, utilisation) and the refund / exchange support request wizard. Every amount, rule, cap
 //! and value shown here comes from `csp_engine::reservations`; every change goes through `dispatch`.
 
-use crate::components::errors::RejectionList;
+use crate::components::errors::{field_error, field_invalid, RejectionList};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
 use crate::messages;
@@ -1282,20 +1282,6 @@ fn Wizard(
             n => step.set(n + 1),
         }
     };
-    let err = move |field: Field| {
-        move || {
-            contact_rej
-                .with(|r| r.as_ref().and_then(|r| messages::field_error(r, field, app.locale())))
-                .map(|m| view! { <span class="field-error" data-field-error="">{m}</span> })
-        }
-    };
-    let invalid = move |field: Field| {
-        move || {
-            contact_rej
-                .with(|r| r.as_ref().is_some_and(|r| messages::field_error(r, field, app.locale()).is_some()))
-                .then_some("true")
-        }
-    };
     let text = move |field: Field,
                      label: Key,
                      kind: &'static str,
@@ -1308,9 +1294,9 @@ fn Wizard(
                     type=kind
                     prop:value=move || contact.with(get)
                     on:input=move |ev| contact.update(|c| set(c, event_target_value(&ev)))
-                    aria-invalid=invalid(field)
+                    aria-invalid=field_invalid(contact_rej, field)
                 />
-                {err(field)}
+                {field_error(contact_rej, field)}
             </label>
         }
     };

@@ -1,7 +1,8 @@
 //! Settings: partner profile, partner users and their roles, demo data reset.
 
+use crate::components::choices::radio_group;
 use crate::components::country_select::CountrySelect;
-use crate::components::errors::{without_field_errors, RejectionList, RequirePermission};
+use crate::components::errors::{field_error, without_field_errors, RejectionList, RequirePermission};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
@@ -30,16 +31,6 @@ pub fn SettingsPage() -> impl IntoView {
             <PartnerUsers/>
             <DemoReset/>
         </section>
-    }
-}
-
-/// A field's error under it, from the last rejection.
-fn field_error(rejection: RwSignal<Option<Rejection>>, field: Field) -> impl Fn() -> Option<AnyView> {
-    let app = use_app();
-    move || {
-        rejection
-            .with(|r| r.as_ref().and_then(|r| messages::field_error(r, field, app.locale())))
-            .map(|m| view! { <span class="field-error">{m}</span> }.into_any())
     }
 }
 
@@ -88,25 +79,9 @@ fn PartnerProfile(partner: csp_engine::partner::Partner, saved: RwSignal<bool>) 
                     <CountrySelect value=country on_change=move |c| country.set(c)/>
                     {field_error(rejection, Field::PartnerCountry)}
                 </label>
-                <fieldset class="radios">
-                    <legend>{move || i18n.t(Key::CspModel)}</legend>
-                    {CspModel::ALL
-                        .into_iter()
-                        .map(|m| {
-                            view! {
-                                <label>
-                                    <input
-                                        type="radio"
-                                        name="csp-model"
-                                        prop:checked=move || model.get() == m
-                                        on:change=move |_| model.set(m)
-                                    />
-                                    {move || i18n.t(messages::csp_model(m))}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                {radio_group(Key::CspModel, "csp-model", CspModel::ALL, model, move |m| {
+                    i18n.t(messages::csp_model(m)).to_string()
+                })}
                 <label>
                     {move || i18n.t(Key::FieldCreditLimit)}
                     <input

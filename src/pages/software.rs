@@ -2,9 +2,10 @@
 //! requests filed for the customer), the software key-access and download log, and the "CSP
 //! Purchase/Refund on behalf of customers" support request form. Every decision is the engine's.
 
-use super::customer::{order_number, table};
+use super::customer::order_number;
 use crate::browser;
-use crate::components::errors::{RejectionList, RequirePermission};
+use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission};
+use crate::components::table::{date_range_filter, log_entries, table};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
 use crate::messages;
@@ -68,6 +69,41 @@ fn support_status_key(s: SupportRequestStatus) -> Key {
     match s {
         SupportRequestStatus::Submitted => Key::SwStatusSubmitted,
         SupportRequestStatus::Fulfilled => Key::SwStatusFulfilled,
+    }
+}
+
+/// A labelled `<select>` of `options` (read again when they change) showing `selected`; choosing one
+/// calls `pick` with it (the version, language and bitness of a software download).
+fn choice_select<T>(
+    label: Key,
+    options: impl Fn() -> Vec<T> + Copy + Send + Sync + 'static,
+    code: fn(T) -> &'static str,
+    text: fn(T, Locale) -> String,
+    selected: impl Fn() -> T + Copy + Send + Sync + 'static,
+    pick: impl Fn(T) + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let i18n = use_app().i18n;
+    view! {
+        <label>
+            {move || i18n.t(label)}
+            <select on:change=move |ev| {
+                let value = event_target_value(&ev);
+                if let Some(x) = untrack(options).into_iter().find(|x| code(*x) == value) {
+                    pick(x);
+                }
+            }>
+                {move || {
+                    let locale = i18n.locale.get();
+                    options()
+                        .into_iter()
+                        .map(|x| view! { <option value=code(x) selected=move || selected() == x>{text(x, locale)}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </label>
     }
 }
 
@@ -254,10 +290,7 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
             c.bits.iter().find(|(x, _)| *x == v).map(|(_, b)| b.clone()).unwrap_or_default()
         })
     };
-    let set_version = move |code: String| {
-        let Some(v) = choices.with_value(|c| c.versions.iter().copied().find(|v| v.code() == code)) else {
-            return;
-        };
+    let set_version = move |v: SoftwareVersion| {
         let (langs, bits) = (languages_of(v), bits_of(v));
         selection.update(|s| {
             s.version = v;
@@ -329,72 +362,30 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
             <p class="hint">{move || i18n.tf(Key::SwOrderOf, &[("order", &order)])}</p>
             <fieldset class="media">
                 <legend>{move || i18n.t(Key::SwChooseMedia)}</legend>
-                <label>
-                    {move || i18n.t(Key::FieldSoftwareVersion)}
-                    <select on:change=move |ev| set_version(event_target_value(&ev))>
-                        {choices
-                            .with_value(|c| c.versions.clone())
-                            .into_iter()
-                            .map(|v| {
-                                view! {
-                                    <option value=v.code() selected=move || selection.with(|s| s.version == v)>
-                                        {v.name()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <label>
-                    {move || i18n.t(Key::FieldSoftwareLanguage)}
-                    <select on:change=move |ev| {
-                        let code = event_target_value(&ev);
-                        let v = selection.with_untracked(|s| s.version);
-                        if let Some(l) = languages_of(v).into_iter().find(|l| l.code() == code) {
-                            selection.update(|s| s.language = l);
-                        }
-                    }>
-                        {move || {
-                            let locale = i18n.locale.get();
-                            let v = selection.with(|s| s.version);
-                            languages_of(v)
-                                .into_iter()
-                                .map(|l| {
-                                    view! {
-                                        <option value=l.code() selected=move || selection.with(|s| s.language == l)>
-                                            {language_key(l).text(locale)}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
-                <label>
-                    {move || i18n.t(Key::FieldSoftwareBit)}
-                    <select on:change=move |ev| {
-                        let code = event_target_value(&ev);
-                        let v = selection.with_untracked(|s| s.version);
-                        if let Some(b) = bits_of(v).into_iter().find(|b| b.code() == code) {
-                            selection.update(|s| s.bit = b);
-                        }
-                    }>
-                        {move || {
-                            let locale = i18n.locale.get();
-                            let v = selection.with(|s| s.version);
-                            bits_of(v)
-                                .into_iter()
-                                .map(|b| {
-                                    view! {
-                                        <option value=b.code() selected=move || selection.with(|s| s.bit == b)>
-                                            {bit_key(b).text(locale)}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                {choice_select(
+                    Key::FieldSoftwareVersion,
+                    move || choices.with_value(|c| c.versions.clone()),
+                    SoftwareVersion::code,
+                    |v, _| v.name().to_string(),
+                    move || selection.with(|s| s.version),
+                    set_version,
+                )}
+                {choice_select(
+                    Key::FieldSoftwareLanguage,
+                    move || languages_of(selection.with(|s| s.version)),
+                    Language::code,
+                    |l, locale| language_key(l).text(locale).to_string(),
+                    move || selection.with(|s| s.language),
+                    move |l| selection.update(|s| s.language = l),
+                )}
+                {choice_select(
+                    Key::FieldSoftwareBit,
+                    move || bits_of(selection.with(|s| s.version)),
+                    Bitness::code,
+                    |b, locale| bit_key(b).text(locale).to_string(),
+                    move || selection.with(|s| s.bit),
+                    move |b| selection.update(|s| s.bit = b),
+                )}
                 <button type="button" class="primary" on:click=issue>{move || i18n.t(Key::SwGetKeysAndDownloads)}</button>
             </fieldset>
             {move || {
@@ -447,25 +438,23 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
     .into_any()
 }
 
-/// The product key in a dialog, with a copy button.
+/// A modal dialog headed `title`: it takes the focus when it opens, and Escape closes it.
 #[component]
-fn KeyDialog(key: String, about: String, on_close: impl Fn() + Copy + 'static) -> impl IntoView {
+fn Dialog(title: Key, on_close: impl Fn() + Copy + Send + Sync + 'static, children: Children) -> impl IntoView {
     let i18n = use_app().i18n;
-    let copied = RwSignal::new(false);
     let dialog = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = dialog.get() {
             let _ = el.focus();
         }
     });
-    let to_copy = key.clone();
     view! {
         <div class="dialog-backdrop">
             <div
                 class="dialog"
                 role="dialog"
                 aria-modal="true"
-                aria-label=move || i18n.t(Key::SwKeyDialogTitle)
+                aria-label=move || i18n.t(title)
                 tabindex="-1"
                 node_ref=dialog
                 on:keydown=move |ev| {
@@ -474,25 +463,38 @@ fn KeyDialog(key: String, about: String, on_close: impl Fn() + Copy + 'static) -
                     }
                 }
             >
-                <h3>{move || i18n.t(Key::SwKeyDialogTitle)}</h3>
-                <p>{about}</p>
-                <p><code class="product-key" data-testid="product-key">{key}</code></p>
-                <div class="toolbar">
-                    <button
-                        type="button"
-                        class="primary"
-                        on:click=move |_| {
-                            browser::copy_to_clipboard(&to_copy);
-                            copied.set(true);
-                        }
-                    >
-                        {move || i18n.t(Key::SwCopyKey)}
-                    </button>
-                    <button type="button" on:click=move |_| on_close()>{move || i18n.t(Key::SwClose)}</button>
-                </div>
-                {move || copied.get().then(|| view! { <p class="flash ok" role="status">{i18n.t(Key::SwKeyCopied)}</p> })}
+                <h3>{move || i18n.t(title)}</h3>
+                {children()}
             </div>
         </div>
+    }
+}
+
+/// The product key in a dialog, with a copy button.
+#[component]
+fn KeyDialog(key: String, about: String, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_app().i18n;
+    let copied = RwSignal::new(false);
+    let to_copy = key.clone();
+    view! {
+        <Dialog title=Key::SwKeyDialogTitle on_close>
+            <p>{about}</p>
+            <p><code class="product-key" data-testid="product-key">{key}</code></p>
+            <div class="toolbar">
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| {
+                        browser::copy_to_clipboard(&to_copy);
+                        copied.set(true);
+                    }
+                >
+                    {move || i18n.t(Key::SwCopyKey)}
+                </button>
+                <button type="button" on:click=move |_| on_close()>{move || i18n.t(Key::SwClose)}</button>
+            </div>
+            {move || copied.get().then(|| view! { <p class="flash ok" role="status">{i18n.t(Key::SwKeyCopied)}</p> })}
+        </Dialog>
     }
 }
 
@@ -545,128 +547,107 @@ fn CancelDialog(
             Err(r) => rejection.set(Some(r)),
         }
     };
-    let dialog = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = dialog.get() {
-            let _ = el.focus();
-        }
-    });
     view! {
-        <div class="dialog-backdrop">
-            <div
-                class="dialog"
-                role="dialog"
-                aria-modal="true"
-                aria-label=move || i18n.t(Key::SwCancelTitle)
-                tabindex="-1"
-                node_ref=dialog
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        close();
-                    }
-                }
-            >
-                <h3>{move || i18n.t(Key::SwCancelTitle)}</h3>
-                <form on:submit=submit novalidate>
-                    <label>
-                        {move || i18n.t(Key::ColOrderNumber)}
-                        <select on:change=move |ev| {
-                            chosen.set(event_target_value(&ev));
-                            rejection.set(None);
-                        }>
-                            {move || {
-                                let locale = i18n.locale.get();
-                                choices
-                                    .get()
-                                    .into_iter()
-                                    .map(|o| {
-                                        let value = o.order.0.clone();
-                                        let selected = value == chosen.get_untracked();
-                                        let label = format!(
-                                            "{} ({})",
-                                            o.number,
-                                            format::date(o.purchased_at.date_naive(), locale),
-                                        );
-                                        view! { <option value=value selected=selected>{label}</option> }
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </label>
-                    <div class="quote" data-testid="cancel-quote">
+        <Dialog title=Key::SwCancelTitle on_close=close>
+            <form on:submit=submit novalidate>
+                <label>
+                    {move || i18n.t(Key::ColOrderNumber)}
+                    <select on:change=move |ev| {
+                        chosen.set(event_target_value(&ev));
+                        rejection.set(None);
+                    }>
                         {move || {
                             let locale = i18n.locale.get();
-                            quote
+                            choices
                                 .get()
-                                .map(|(q, kind)| {
-                                    if q.cancellable {
-                                        let credit_key = match kind {
-                                            SoftwareKind::Perpetual => Key::SwCreditPerpetual,
-                                            _ => Key::SwCreditProrated,
-                                        };
-                                        view! {
-                                            <p>
-                                                {fill(
-                                                    Key::SwDaysLeft.text(locale),
-                                                    &[
-                                                        ("days", &format::integer(q.days_left as i64, locale)),
-                                                        ("date", &format::date(q.window_closes_at.date_naive(), locale)),
-                                                    ],
-                                                )}
-                                            </p>
-                                            <p>{fill(credit_key.text(locale), &[("amount", &format::money(q.credit, locale))])}</p>
-                                        }
-                                            .into_any()
-                                    } else {
-                                        let support = q.offer_support_request.then(|| {
-                                            let href = Route::SupportRequest {
-                                                customer: customer.get_value(),
-                                                purchase: Some(q.purchase.clone()),
-                                            }
-                                            .href();
-                                            view! { <p><a href=href>{Key::SwSupportRequestLink.text(locale)}</a></p> }
-                                        });
-                                        view! {
-                                            <div class="reasons" data-testid="cancel-blockers">
-                                                <ul>
-                                                    {q.blockers
-                                                        .iter()
-                                                        .map(|v| view! { <li>{messages::violation(v, locale)}</li> })
-                                                        .collect_view()}
-                                                </ul>
-                                                {support}
-                                            </div>
-                                        }
-                                            .into_any()
-                                    }
+                                .into_iter()
+                                .map(|o| {
+                                    let value = o.order.0.clone();
+                                    let selected = value == chosen.get_untracked();
+                                    let label = format!(
+                                        "{} ({})",
+                                        o.number,
+                                        format::date(o.purchased_at.date_naive(), locale),
+                                    );
+                                    view! { <option value=value selected=selected>{label}</option> }
                                 })
+                                .collect_view()
                         }}
-                    </div>
-                    <div class="important" role="note">
-                        <strong>{move || i18n.t(Key::SwImportant)}</strong>
-                        <p>{move || i18n.t(Key::SwImportantBody)}</p>
-                    </div>
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            prop:checked=acknowledged
-                            on:change=move |ev| acknowledged.set(event_target_checked(&ev))
-                        />
-                        {move || i18n.t(Key::SwAcknowledge)}
-                    </label>
-                    <RejectionList rejection=rejection.into()/>
-                    <div class="toolbar">
-                        <button
-                            type="submit"
-                            disabled=move || !(acknowledged.get() && quote.with(|q| q.as_ref().is_some_and(|(q, _)| q.cancellable)))
-                        >
-                            {move || i18n.t(Key::SwSubmit)}
-                        </button>
-                        <button type="button" on:click=move |_| close()>{move || i18n.t(Key::SwClose)}</button>
-                    </div>
-                </form>
-            </div>
-        </div>
+                    </select>
+                </label>
+                <div class="quote" data-testid="cancel-quote">
+                    {move || {
+                        let locale = i18n.locale.get();
+                        quote
+                            .get()
+                            .map(|(q, kind)| {
+                                if q.cancellable {
+                                    let credit_key = match kind {
+                                        SoftwareKind::Perpetual => Key::SwCreditPerpetual,
+                                        _ => Key::SwCreditProrated,
+                                    };
+                                    view! {
+                                        <p>
+                                            {fill(
+                                                Key::SwDaysLeft.text(locale),
+                                                &[
+                                                    ("days", &format::integer(q.days_left as i64, locale)),
+                                                    ("date", &format::date(q.window_closes_at.date_naive(), locale)),
+                                                ],
+                                            )}
+                                        </p>
+                                        <p>{fill(credit_key.text(locale), &[("amount", &format::money(q.credit, locale))])}</p>
+                                    }
+                                        .into_any()
+                                } else {
+                                    let support = q.offer_support_request.then(|| {
+                                        let href = Route::SupportRequest {
+                                            customer: customer.get_value(),
+                                            purchase: Some(q.purchase.clone()),
+                                        }
+                                        .href();
+                                        view! { <p><a href=href>{Key::SwSupportRequestLink.text(locale)}</a></p> }
+                                    });
+                                    view! {
+                                        <div class="reasons" data-testid="cancel-blockers">
+                                            <ul>
+                                                {q.blockers
+                                                    .iter()
+                                                    .map(|v| view! { <li>{messages::violation(v, locale)}</li> })
+                                                    .collect_view()}
+                                            </ul>
+                                            {support}
+                                        </div>
+                                    }
+                                        .into_any()
+                                }
+                            })
+                    }}
+                </div>
+                <div class="important" role="note">
+                    <strong>{move || i18n.t(Key::SwImportant)}</strong>
+                    <p>{move || i18n.t(Key::SwImportantBody)}</p>
+                </div>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=acknowledged
+                        on:change=move |ev| acknowledged.set(event_target_checked(&ev))
+                    />
+                    {move || i18n.t(Key::SwAcknowledge)}
+                </label>
+                <RejectionList rejection=rejection.into()/>
+                <div class="toolbar">
+                    <button
+                        type="submit"
+                        disabled=move || !(acknowledged.get() && quote.with(|q| q.as_ref().is_some_and(|(q, _)| q.cancellable)))
+                    >
+                        {move || i18n.t(Key::SwSubmit)}
+                    </button>
+                    <button type="button" on:click=move |_| close()>{move || i18n.t(Key::SwClose)}</button>
+                </div>
+            </form>
+        </Dialog>
     }
 }
 
@@ -744,7 +725,7 @@ pub fn SoftwareActivityPage() -> impl IntoView {
             access_log(s, f, t)
                 .into_iter()
                 .map(|e| {
-                    [
+                    vec![
                         format::datetime(e.at, locale),
                         e.user_name.clone(),
                         s.customers
@@ -786,46 +767,13 @@ pub fn SoftwareActivityPage() -> impl IntoView {
             <p><a href=Route::ActivityLog.href()>{move || i18n.t(Key::SwGeneralActivity)}</a></p>
             <RequirePermission permission=Permission::ViewSoftwareActivity>
                 <p>{move || i18n.t(Key::SwActivityIntro)}</p>
-                <form class="filters" on:submit=|ev| ev.prevent_default()>
-                    <label>
-                        {move || i18n.t(Key::From)}
-                        <input type="date" prop:value=from on:input=move |ev| from.set(event_target_value(&ev))/>
-                    </label>
-                    <label>
-                        {move || i18n.t(Key::To)}
-                        <input type="date" prop:value=to on:input=move |ev| to.set(event_target_value(&ev))/>
-                    </label>
-                    <button type="button" on:click=export>{move || i18n.t(Key::ExportCsv)}</button>
-                </form>
+                {date_range_filter(from, to, export)}
                 {move || {
                     let (f, t) = range();
                     (f.zip(t).is_some_and(|(f, t)| f > t))
                         .then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::SwRangeInvalid)}</p> })
                 }}
-                <p role="status">
-                    {move || i18n.tf(Key::EntriesCount, &[("count", &rows.with(|r| r.len()).to_string())])}
-                </p>
-                {move || {
-                    let rows = rows.get();
-                    if rows.is_empty() {
-                        view! { <p>{i18n.t(Key::NoActivity)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <table class="grid" data-testid="software-activity-table">
-                                <thead>
-                                    <tr>{headers.map(|k| view! { <th scope="col">{i18n.t(k)}</th> }).collect_view()}</tr>
-                                </thead>
-                                <tbody>
-                                    {rows
-                                        .into_iter()
-                                        .map(|r| view! { <tr>{r.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        }
-                            .into_any()
-                    }
-                }}
+                {log_entries("software-activity-table", headers.to_vec(), rows)}
             </RequirePermission>
         </section>
     }
@@ -888,20 +836,6 @@ pub fn SupportRequestPage(customer: CustomerId, purchase: Option<SoftwarePurchas
             Err(r) => rejection.set(Some(r)),
         }
     };
-    let err = move |field: Field| {
-        move || {
-            rejection.with(|r| r.as_ref().and_then(|r| messages::field_error(r, field, app.locale()))).map(|m| {
-                view! { <span class="field-error" data-field-error="">{m}</span> }
-            })
-        }
-    };
-    let invalid = move |field: Field| {
-        move || {
-            rejection
-                .with(|r| r.as_ref().is_some_and(|r| messages::field_error(r, field, app.locale()).is_some()))
-                .then_some("true")
-        }
-    };
     let text_field = move |field: Field,
                            label: Key,
                            get: fn(&SupportRequestForm) -> &String,
@@ -915,10 +849,10 @@ pub fn SupportRequestPage(customer: CustomerId, purchase: Option<SoftwarePurchas
                     type=kind
                     prop:value=move || form.with(|f| get(f).clone())
                     on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
-                    aria-invalid=invalid(field)
+                    aria-invalid=field_invalid(rejection, field)
                 />
                 {hint.map(|h| view! { <span class="hint">{h}</span> })}
-                {err(field)}
+                {field_error(rejection, field)}
             </label>
         }
     };
@@ -961,9 +895,9 @@ pub fn SupportRequestPage(customer: CustomerId, purchase: Option<SoftwarePurchas
                                                     rows="4"
                                                     prop:value=move || form.with(|f| f.refund_reason.clone())
                                                     on:input=move |ev| form.update(|f| f.refund_reason = event_target_value(&ev))
-                                                    aria-invalid=invalid(Field::SupportRefundReason)
+                                                    aria-invalid=field_invalid(rejection, Field::SupportRefundReason)
                                                 ></textarea>
-                                                {err(Field::SupportRefundReason)}
+                                                {field_error(rejection, Field::SupportRefundReason)}
                                             </label>
                                             {text_field(Field::SupportAmount, Key::FieldAmountRequested, |f| &f.amount_requested, |f, v| f.amount_requested = v, "text", Some(currency.code().to_string()))}
                                             {text_field(Field::ContactName, Key::FieldContactName, |f| &f.contact_name, |f, v| f.contact_name = v, "text", None)}
@@ -974,10 +908,10 @@ pub fn SupportRequestPage(customer: CustomerId, purchase: Option<SoftwarePurchas
                                                 <input
                                                     type="file"
                                                     on:change=move |ev| form.update(|f| f.attachment = file_name(&event_target_value(&ev)))
-                                                    aria-invalid=invalid(Field::SupportAttachment)
+                                                    aria-invalid=field_invalid(rejection, Field::SupportAttachment)
                                                 />
                                                 <span class="hint">{move || i18n.t(Key::SwOptional)}</span>
-                                                {err(Field::SupportAttachment)}
+                                                {field_error(rejection, Field::SupportAttachment)}
                                             </label>
                                             <RejectionList rejection=Signal::derive(move || {
                                                 rejection.get().filter(|r| r.violations.iter().any(|v| !matches!(v, Violation::Invalid { .. })))

@@ -1,0 +1,56 @@
+//! Plain tables of text and the dated logs built on them: the From / To filter with its CSV export,
+//! the count of entries and the table (the activity log and the software activity log).
+
+use crate::ctx::use_app;
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+/// A table with a heading row, or the empty message.
+pub fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, empty: Key) -> AnyView {
+    let i18n = use_app().i18n;
+    if rows.is_empty() {
+        return view! { <p>{move || i18n.t(empty)}</p> }.into_any();
+    }
+    view! {
+        <table class="grid" data-testid=testid>
+            <thead>
+                <tr>{headers.into_iter().map(|k| view! { <th scope="col">{move || i18n.t(k)}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// A log's From / To date filter (ISO dates typed or picked) and its "Export CSV" button.
+pub fn date_range_filter(
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    export: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let i18n = use_app().i18n;
+    view! {
+        <form class="filters" on:submit=|ev| ev.prevent_default()>
+            <label>
+                {move || i18n.t(Key::From)}
+                <input type="date" prop:value=from on:input=move |ev| from.set(event_target_value(&ev))/>
+            </label>
+            <label>
+                {move || i18n.t(Key::To)}
+                <input type="date" prop:value=to on:input=move |ev| to.set(event_target_value(&ev))/>
+            </label>
+            <button type="button" on:click=export>{move || i18n.t(Key::ExportCsv)}</button>
+        </form>
+    }
+}
+
+/// A log's entries: how many (announced), then their table, or "No activity".
+pub fn log_entries(testid: &'static str, headers: Vec<Key>, rows: Memo<Vec<Vec<String>>>) -> impl IntoView {
+    let i18n = use_app().i18n;
+    view! {
+        <p role="status">{move || i18n.tf(Key::EntriesCount, &[("count", &rows.with(|r| r.len()).to_string())])}</p>
+        {move || table(testid, headers.clone(), rows.get(), Key::NoActivity)}
+    }
+}
