@@ -6,14 +6,10 @@ use crate::components::table::{date_range_filter, log_entries};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
-use chrono::{Months, NaiveDate};
+use chrono::Months;
 use csp_engine::audit::{csv_line, entries_between};
 use csp_engine::roles::Permission;
 use leptos::prelude::*;
-
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    csp_engine::dates::parse_iso_date(s)
-}
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
@@ -26,7 +22,7 @@ pub fn ActivityPage() -> impl IntoView {
 
     let rows = Memo::new(move |_| {
         let locale = i18n.locale.get();
-        let (f, t) = (parse_date(&from.get()), parse_date(&to.get()));
+        let (f, t) = (csp_engine::dates::parse_iso_date(&from.get()), csp_engine::dates::parse_iso_date(&to.get()));
         app.state.with(|s| {
             entries_between(&s.audit, f, t)
                 .into_iter()

@@ -7,7 +7,6 @@ use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
 use crate::messages;
 use crate::route::{CatalogQuery, CustomerTab, RequestKind, Route};
-use chrono::NaiveDate;
 use csp_engine::catalog::Tab;
 use csp_engine::ids::{CustomerId, OfferId, ReservationId, SubscriptionId};
 use csp_engine::money::{Currency, Money};
@@ -535,7 +534,7 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
         flash.set(None);
         rejection.set(None);
         let Some(r) = res.get_untracked() else { return };
-        let Ok(day) = NaiveDate::parse_from_str(untrack(date).trim(), "%Y-%m-%d") else {
+        let Some(day) = csp_engine::dates::parse_iso_date(&untrack(date)) else {
             local_error.set(Some(Key::InvalidDateInput));
             return;
         };

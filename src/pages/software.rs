@@ -10,7 +10,6 @@ use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
 use crate::messages;
 use crate::route::{CustomerTab, Route};
-use chrono::NaiveDate;
 use csp_engine::ids::{CustomerId, SoftwarePurchaseId};
 use csp_engine::records::{PurchaseStatus, SoftwareKind};
 use csp_engine::rejection::Field;
@@ -695,10 +694,6 @@ fn SupportRequestsList(customer: CustomerId) -> impl IntoView {
     }
 }
 
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
-
 /// Who accessed software keys and downloads (RULES §5): a date range, the entries, CSV export.
 #[component]
 pub fn SoftwareActivityPage() -> impl IntoView {
@@ -707,7 +702,7 @@ pub fn SoftwareActivityPage() -> impl IntoView {
     let (from0, to0) = default_range(app.state.with_untracked(|s| s.clock));
     let from = RwSignal::new(from0.to_string());
     let to = RwSignal::new(to0.to_string());
-    let range = move || (parse_date(&from.get()), parse_date(&to.get()));
+    let range = move || (csp_engine::dates::parse_iso_date(&from.get()), csp_engine::dates::parse_iso_date(&to.get()));
     let headers = [
         Key::ColDate,
         Key::ColUser,
@@ -744,7 +739,10 @@ pub fn SoftwareActivityPage() -> impl IntoView {
     });
     let export = move |_| {
         let locale = i18n.locale.get_untracked();
-        let (f, t) = (parse_date(&from.get_untracked()), parse_date(&to.get_untracked()));
+        let (f, t) = (
+            csp_engine::dates::parse_iso_date(&from.get_untracked()),
+            csp_engine::dates::parse_iso_date(&to.get_untracked()),
+        );
         let header = [
             Key::SwColTime,
             Key::ColUser,
