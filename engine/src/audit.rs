@@ -53,13 +53,7 @@ pub struct AuditEntry {
 
 /// Entries whose date lies in `from..=to` (either bound optional), newest first.
 pub fn entries_between(log: &[AuditEntry], from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<&AuditEntry> {
-    let mut out: Vec<&AuditEntry> = log
-        .iter()
-        .filter(|e| {
-            let d = e.at.date_naive();
-            from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)
-        })
-        .collect();
+    let mut out: Vec<&AuditEntry> = log.iter().filter(|e| crate::dates::within(e.at, from, to)).collect();
     out.reverse();
     out
 }

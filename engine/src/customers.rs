@@ -124,6 +124,24 @@ struct Valid {
     first_billing: NaiveDate,
 }
 
+impl Valid {
+    /// The customer record with these values; the identity and creation time are kept from the caller
+    /// (new on add, the existing record's on edit).
+    fn into_customer(self, tenant_id: String, id: CustomerId, created_at: DateTime<Utc>) -> Customer {
+        Customer {
+            id,
+            company_name: self.company_name,
+            domain: self.domain,
+            tenant_id,
+            country: self.country,
+            segment: self.segment,
+            account_opened: self.account_opened,
+            first_billing: self.first_billing,
+            created_at,
+        }
+    }
+}
+
 fn parse_date(field: Field, value: &str, out: &mut Vec<Violation>) -> Option<NaiveDate> {
     let v = value.trim();
     if v.is_empty() {
@@ -195,17 +213,7 @@ pub(crate) type Decided = Result<(Vec<Event>, AuditNote), Rejection>;
 pub(crate) fn decide_add(state: &State, form: &CustomerForm, now: DateTime<Utc>) -> Decided {
     let valid = validate(state, None, form, now)?;
     let id = CustomerId(Counters::format("C", state.counters.customer + 1));
-    let customer = Customer {
-        tenant_id: tenant_id(&id),
-        id: id.clone(),
-        company_name: valid.company_name,
-        domain: valid.domain,
-        country: valid.country,
-        segment: valid.segment,
-        account_opened: valid.account_opened,
-        first_billing: valid.first_billing,
-        created_at: now,
-    };
+    let customer = valid.into_customer(tenant_id(&id), id.clone(), now);
     let note = AuditNote::new(AuditAction::CustomerAdded, describe(&customer)).for_customer(id);
     Ok((vec![Event::CustomerAdded(customer)], note))
 }
@@ -215,15 +223,7 @@ pub(crate) fn decide_edit(state: &State, id: &CustomerId, form: &CustomerForm, n
         return Err(Rejection::one(Violation::NoSuchCustomer { customer: id.clone() }));
     };
     let valid = validate(state, Some(id), form, now)?;
-    let customer = Customer {
-        company_name: valid.company_name,
-        domain: valid.domain,
-        country: valid.country,
-        segment: valid.segment,
-        account_opened: valid.account_opened,
-        first_billing: valid.first_billing,
-        ..existing.clone()
-    };
+    let customer = valid.into_customer(existing.tenant_id.clone(), existing.id.clone(), existing.created_at);
     let note = AuditNote::new(AuditAction::CustomerUpdated, describe(&customer)).for_customer(id.clone());
     Ok((vec![Event::CustomerUpdated(customer)], note))
 }

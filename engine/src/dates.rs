@@ -26,6 +26,12 @@ pub fn iso_second(t: DateTime<Utc>) -> String {
     format!("{}T{:02}:{:02}:{:02}Z", t.date_naive(), t.hour(), t.minute(), t.second())
 }
 
+/// Whether `t`'s date lies in `from..=to` (either bound optional): the date filter of the logs.
+pub(crate) fn within(t: DateTime<Utc>, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+    let d = t.date_naive();
+    from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)
+}
+
 /// `HH:MM`.
 pub fn hour_minute(t: DateTime<Utc>) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())

@@ -88,38 +88,41 @@ pub fn set_catalog(state: &mut State, offers: Vec<Offer>) {
     state.catalog = Arc::new(Catalog::new(offers));
 }
 
+/// A free monthly Microsoft subscription record to `offer` (named after it) for 2026, bought at [`now`],
+/// quantity 1 (an Azure plan when `offer` is `azure-plan`); tests override the fields they need.
+pub fn subscription(id: SubscriptionId, customer: CustomerId, offer: &str, status: SubscriptionStatus) -> Subscription {
+    Subscription {
+        id,
+        customer,
+        offer: OfferId(offer.into()),
+        name: offer.into(),
+        order: OrderId("O-test".into()),
+        quantity: 1,
+        billing: BillingFrequency::Monthly,
+        status,
+        created_at: now(),
+        term_start: date(2026, 1, 1),
+        term_end: date(2026, 12, 31),
+        auto_renew: true,
+        unit_price: Money::zero(Currency::USD),
+        trial_ends: None,
+        base: None,
+        suspended_at: None,
+        cancel_at: None,
+        publisher: Default::default(),
+        metered: false,
+        commercial_marketplace: false,
+        min_quantity: 1,
+        max_quantity: None,
+        billed_through: None,
+        segments: Vec::new(),
+        is_azure_plan: offer == "azure-plan",
+    }
+}
+
 /// Insert a subscription directly with the given status.
 pub fn add_sub(state: &mut State, customer: &CustomerId, offer: &str, status: SubscriptionStatus) -> SubscriptionId {
     let id = SubscriptionId(format!("TS-{:04}", state.subscriptions.len() + 1));
-    state.subscriptions.insert(
-        id.clone(),
-        Subscription {
-            id: id.clone(),
-            customer: customer.clone(),
-            offer: OfferId(offer.into()),
-            name: offer.into(),
-            order: OrderId("O-test".into()),
-            quantity: 1,
-            billing: BillingFrequency::Monthly,
-            status,
-            created_at: now(),
-            term_start: date(2026, 1, 1),
-            term_end: date(2026, 12, 31),
-            auto_renew: true,
-            unit_price: Money::zero(Currency::USD),
-            trial_ends: None,
-            base: None,
-            suspended_at: None,
-            cancel_at: None,
-            publisher: Default::default(),
-            metered: false,
-            commercial_marketplace: false,
-            min_quantity: 1,
-            max_quantity: None,
-            billed_through: None,
-            segments: Vec::new(),
-            is_azure_plan: offer == "azure-plan",
-        },
-    );
+    state.subscriptions.insert(id.clone(), subscription(id.clone(), customer.clone(), offer, status));
     id
 }

@@ -16,6 +16,13 @@ fn builtin_setup(country: &str) -> (State, CustomerId) {
     (s, c)
 }
 
+/// A US customer with an active Azure plan (reservation lines need one), and the plan's ID.
+fn with_plan() -> (State, CustomerId, SubscriptionId) {
+    let (mut s, c) = builtin_setup("US");
+    let plan = add_sub(&mut s, &c, "azure-plan", SubscriptionStatus::Active);
+    (s, c, plan)
+}
+
 fn line(offer: &str, quantity: i64, billing: BillingFrequency, term: Term) -> LineInput {
     LineInput { offer: OfferId(offer.into()), quantity, billing, term, reservation: None }
 }
@@ -80,8 +87,7 @@ fn one_order_per_billing_group() {
         ),
     ];
     for (name, lines, want) in cases {
-        let (mut s, c) = builtin_setup("US");
-        add_sub(&mut s, &c, "azure-plan", SubscriptionStatus::Active);
+        let (mut s, c, _) = with_plan();
         let cart = fill(&mut s, &c, &lines);
         buy(&mut s, &c, &cart).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let orders = orders_of_cart(&s, &cart);
@@ -100,8 +106,7 @@ fn one_order_per_billing_group() {
 
 #[test]
 fn records_carry_their_dates_and_terms() {
-    let (mut s, c) = builtin_setup("US");
-    let plan = add_sub(&mut s, &c, "azure-plan", SubscriptionStatus::Active);
+    let (mut s, c, plan) = with_plan();
     let cart = fill(
         &mut s,
         &c,
@@ -276,8 +281,7 @@ fn checkout_by_role() {
         ),
     ];
     for (name, lines, needed) in cases {
-        let (mut base, c) = builtin_setup("US");
-        add_sub(&mut base, &c, "azure-plan", SubscriptionStatus::Active);
+        let (mut base, c, _) = with_plan();
         let cart = fill(&mut base, &c, &lines);
         for role in Role::ALL {
             let mut s = base.clone();
@@ -387,8 +391,7 @@ fn records_carry_the_offer_terms() {
 #[test]
 fn opening_charges_are_posted_once() {
     use crate::ledger::{ChargeType, LedgerRef};
-    let (mut s, c) = builtin_setup("US");
-    let plan = add_sub(&mut s, &c, "azure-plan", SubscriptionStatus::Active);
+    let (mut s, c, plan) = with_plan();
     let cart = fill(
         &mut s,
         &c,

@@ -7,8 +7,8 @@ use super::requests::{ContactForm, ContactMethod, ReservationRequestKind};
 use crate::ids::{CustomerId, OfferId, OrderId, ReservationId, ReservationOrderId, SubscriptionId, UserId};
 use crate::money::{Currency, Money};
 use crate::records::{
-    BillingFrequency, PublisherKind, Reservation, ReservationBilling, ReservationKind, ReservationOptimize,
-    ReservationScope, ReservationStatus, Subscription, SubscriptionStatus, Term,
+    PublisherKind, Reservation, ReservationBilling, ReservationKind, ReservationOptimize, ReservationScope,
+    ReservationStatus, Subscription, SubscriptionStatus, Term,
 };
 use crate::{demo, Command, State};
 use chrono::{DateTime, TimeZone, Utc};
@@ -33,31 +33,14 @@ pub fn admin() -> UserId {
 /// `M365-1` (Active, C-0001, not an Azure plan).
 pub fn subscriptions() -> Vec<Subscription> {
     let sub = |id: &str, customer: CustomerId, status, azure: bool| Subscription {
-        id: SubscriptionId(id.into()),
-        customer,
-        offer: OfferId("azure-plan".into()),
         name: "Azure plan".into(),
         order: OrderId("O-0001".into()),
-        quantity: 1,
-        billing: BillingFrequency::Monthly,
-        status,
         created_at: at(2025, 12, 1),
         term_start: at(2025, 12, 1).date_naive(),
         term_end: at(2026, 11, 30).date_naive(),
-        auto_renew: true,
-        unit_price: Money::zero(Currency::USD),
-        trial_ends: None,
-        base: None,
-        suspended_at: None,
-        cancel_at: None,
         publisher: PublisherKind::Microsoft,
-        metered: false,
-        commercial_marketplace: false,
-        min_quantity: 1,
-        max_quantity: None,
-        billed_through: None,
-        segments: Vec::new(),
         is_azure_plan: azure,
+        ..crate::testkit::subscription(SubscriptionId(id.into()), customer, "azure-plan", status)
     };
     vec![
         sub("AZ-1", customer(), SubscriptionStatus::Active, true),

@@ -85,14 +85,8 @@ pub fn default_range(now: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
 
 /// Entries whose date lies in `from..=to` (either bound optional), newest first.
 pub fn access_log(state: &State, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<&SoftwareAccess> {
-    let mut out: Vec<&SoftwareAccess> = state
-        .software_access
-        .iter()
-        .filter(|e| {
-            let d = e.at.date_naive();
-            from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)
-        })
-        .collect();
+    let mut out: Vec<&SoftwareAccess> =
+        state.software_access.iter().filter(|e| crate::dates::within(e.at, from, to)).collect();
     // Stable sort keeps the append order for entries of the same instant, reversed below.
     out.reverse();
     out.sort_by_key(|e| std::cmp::Reverse(e.at));

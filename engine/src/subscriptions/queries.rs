@@ -87,26 +87,25 @@ pub fn quantity_preview(
 ) -> Result<Vec<LedgerEntry>, Rejection> {
     let sub = state.subscriptions.get(subscription).ok_or_else(|| Rejection::one(Violation::NoSuchSubscription))?;
     let (events, _) = super::lifecycle::quantity_events(state, sub, quantity, now)?;
-    Ok(events
-        .into_iter()
-        .filter_map(|e| match e {
-            Event::LedgerPosted(entry) => Some(entry),
-            _ => None,
-        })
-        .collect())
+    Ok(ledger_entries(events))
 }
 
 /// The ledger entries a subscription command would post now, without changing anything, or why it
 /// would be refused (the permission is not checked: the command's own dispatch does that).
 fn ledger_preview(state: &State, cmd: &Command, now: DateTime<Utc>) -> Result<Vec<LedgerEntry>, Rejection> {
     let (events, _) = super::lifecycle::decide(state, cmd, now)?;
-    Ok(events
+    Ok(ledger_entries(events))
+}
+
+/// The ledger entries among `events`, in order.
+fn ledger_entries(events: Vec<Event>) -> Vec<LedgerEntry> {
+    events
         .into_iter()
         .filter_map(|e| match e {
             Event::LedgerPosted(entry) => Some(entry),
             _ => None,
         })
-        .collect())
+        .collect()
 }
 
 /// An add-on the base subscription's page offers (RULES §4.4), priced for the base's billing.

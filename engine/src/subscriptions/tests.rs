@@ -45,31 +45,17 @@ fn sid(n: u64) -> SubscriptionId {
 /// A paid Microsoft subscription bought on `start` at 10:00, not yet billed.
 fn paid(n: u64, billing: BF, quantity: u32, unit: i64, start: NaiveDate) -> Subscription {
     Subscription {
-        id: sid(n),
-        customer: CustomerId("C-0001".into()),
-        offer: OfferId("O365E3".into()),
         name: "Office 365 E3".into(),
         order: OrderId(format!("O-{n:04}")),
         quantity,
         billing,
-        status: St::Active,
         created_at: at(start, 10, 0),
         term_start: start,
         term_end: term_end(start, 12),
-        auto_renew: true,
         unit_price: usd(unit),
-        trial_ends: None,
-        base: None,
-        suspended_at: None,
-        cancel_at: None,
         publisher: PublisherKind::Microsoft,
-        metered: false,
-        commercial_marketplace: false,
-        min_quantity: 1,
         max_quantity: Some(300),
-        billed_through: None,
-        segments: Vec::new(),
-        is_azure_plan: false,
+        ..crate::testkit::subscription(sid(n), CustomerId("C-0001".into()), "O365E3", St::Active)
     }
 }
 

@@ -27,6 +27,17 @@ fn cap_state() -> State {
     ])
 }
 
+/// The refusal of a 20 000 refund with 10 000 of the 50 000 cap left, which frees up (and fits) on `on`.
+fn over_cap(on: NaiveDate) -> Option<Violation> {
+    Some(Violation::RefundCapExceeded {
+        requested_usd_minor: 2_000_000,
+        left_usd_minor: 1_000_000,
+        cap_usd_minor: 5_000_000,
+        frees_up_on: Some(on),
+        fits_on: Some(on),
+    })
+}
+
 #[test]
 fn cap_accumulates_refuses_and_frees_up_exactly_365_days_after_each_refund() {
     let mut state = cap_state();
@@ -35,43 +46,10 @@ fn cap_accumulates_refuses_and_frees_up_exactly_365_days_after_each_refund() {
     let steps: Vec<(&str, u64, DateTime<Utc>, Option<Violation>)> = vec![
         ("first refund", 1, at(2026, 1, 3), None),
         ("second refund", 2, at(2026, 3, 1), None),
-        (
-            "third would reach 60 000",
-            3,
-            at(2026, 6, 1),
-            Some(Violation::RefundCapExceeded {
-                requested_usd_minor: 2_000_000,
-                left_usd_minor: 1_000_000,
-                cap_usd_minor: 5_000_000,
-                frees_up_on: Some(d(2027, 1, 3)),
-                fits_on: Some(d(2027, 1, 3)),
-            }),
-        ),
-        (
-            "one day before the first frees up",
-            4,
-            at(2027, 1, 2),
-            Some(Violation::RefundCapExceeded {
-                requested_usd_minor: 2_000_000,
-                left_usd_minor: 1_000_000,
-                cap_usd_minor: 5_000_000,
-                frees_up_on: Some(d(2027, 1, 3)),
-                fits_on: Some(d(2027, 1, 3)),
-            }),
-        ),
+        ("third would reach 60 000", 3, at(2026, 6, 1), over_cap(d(2027, 1, 3))),
+        ("one day before the first frees up", 4, at(2027, 1, 2), over_cap(d(2027, 1, 3))),
         ("the day the first frees up", 4, at(2027, 1, 3), None),
-        (
-            "the second still counts",
-            5,
-            at(2027, 2, 28),
-            Some(Violation::RefundCapExceeded {
-                requested_usd_minor: 2_000_000,
-                left_usd_minor: 1_000_000,
-                cap_usd_minor: 5_000_000,
-                frees_up_on: Some(d(2027, 3, 1)),
-                fits_on: Some(d(2027, 3, 1)),
-            }),
-        ),
+        ("the second still counts", 5, at(2027, 2, 28), over_cap(d(2027, 3, 1))),
         ("365 days after the second", 5, at(2027, 3, 1), None),
     ];
     for (case, seq, when, refused) in steps {
