@@ -75,3 +75,35 @@ pub fn RequirePermission(permission: Permission, children: ChildrenFn) -> impl I
         }
     }
 }
+
+/// One text-like input of a form whose state is a struct of raw strings (`form`), with its label, an optional
+/// hint, and the engine's message for `field` beside it.
+pub struct TextInput<F: 'static> {
+    pub field: Field,
+    pub label: Key,
+    pub get: fn(&F) -> &String,
+    pub set: fn(&mut F, String),
+    /// The input's `type` (text, date, email, tel…).
+    pub kind: &'static str,
+    pub hint: Option<String>,
+}
+
+impl<F: Send + Sync + 'static> TextInput<F> {
+    pub fn view(self, form: RwSignal<F>, rejection: RwSignal<Option<Rejection>>) -> impl IntoView {
+        let i18n = use_app().i18n;
+        let TextInput { field, label, get, set, kind, hint } = self;
+        view! {
+            <label>
+                {move || i18n.t(label)}
+                <input
+                    type=kind
+                    prop:value=move || form.with(|f| get(f).clone())
+                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                    aria-invalid=field_invalid(rejection, field)
+                />
+                {hint.map(|h| view! { <span class="hint">{h}</span> })}
+                {field_error(rejection, field)}
+            </label>
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! are valid, and each invalid field shows its message beside it.
 
 use crate::components::country_select::CountrySelect;
-use crate::components::errors::{field_error, field_invalid, without_field_errors, RejectionList, RequirePermission};
+use crate::components::errors::{field_error, without_field_errors, RejectionList, RequirePermission, TextInput};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
@@ -55,24 +55,10 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
             Err(r) => rejection.set(Some(r)),
         }
     };
-    let text_field = move |field: Field,
-                           label: Key,
-                           get: fn(&CustomerForm) -> &String,
-                           set: fn(&mut CustomerForm, String),
-                           kind: &'static str| {
-        view! {
-            <label>
-                {move || i18n.t(label)}
-                <input
-                    type=kind
-                    prop:value=move || form.with(|f| get(f).clone())
-                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
-                    aria-invalid=field_invalid(rejection, field)
-                />
-                {field_error(rejection, field)}
-            </label>
-        }
-    };
+    let text_field =
+        move |field: Field, label: Key, get: fn(&_) -> &String, set: fn(&mut _, String), kind: &'static str| {
+            TextInput { field, label, get, set, kind, hint: None }.view(form, rejection)
+        };
     view! {
         <section>
             <h1>{move || i18n.t(title)}</h1>

@@ -4,7 +4,7 @@
 
 use super::customer::order_number;
 use crate::browser;
-use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission};
+use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission, TextInput};
 use crate::components::table::{date_range_filter, log_entries, table};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
@@ -834,26 +834,13 @@ pub fn SupportRequestPage(customer: CustomerId, purchase: Option<SoftwarePurchas
             Err(r) => rejection.set(Some(r)),
         }
     };
-    let text_field = move |field: Field,
-                           label: Key,
-                           get: fn(&SupportRequestForm) -> &String,
-                           set: fn(&mut SupportRequestForm, String),
-                           kind: &'static str,
-                           hint: Option<String>| {
-        view! {
-            <label>
-                {move || i18n.t(label)}
-                <input
-                    type=kind
-                    prop:value=move || form.with(|f| get(f).clone())
-                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
-                    aria-invalid=field_invalid(rejection, field)
-                />
-                {hint.map(|h| view! { <span class="hint">{h}</span> })}
-                {field_error(rejection, field)}
-            </label>
-        }
-    };
+    let text_field =
+        move |field: Field,
+              label: Key,
+              get: fn(&_) -> &String,
+              set: fn(&mut _, String),
+              kind: &'static str,
+              hint: Option<String>| { TextInput { field, label, get, set, kind, hint }.view(form, rejection) };
     let title = move || i18n.t(Key::SwSupportTitle);
     view! {
         <section>
