@@ -333,7 +333,12 @@ fn OfferCard(
         <li class="offer" data-offer=offer.with_value(|o| o.id.0.clone()) aria-label=o_name.clone()>
             <h3>{o_name.clone()}</h3>
             <p class="meta">
-                <span>{o_publisher} " · " {move || i18n.t(messages::publisher_kind(o_kind))}</span>
+                // "Microsoft · Microsoft" says nothing: the kind is shown only for ISV (marketplace) offers.
+                <span>
+                    {o_publisher}
+                    {(o_kind != PublisherKind::Microsoft)
+                        .then(|| view! { " · " {move || i18n.t(messages::publisher_kind(o_kind))} })}
+                </span>
                 " · "
                 <span>{move || i18n.t(messages::billing_type(o_billing_type))}</span>
                 " · "
