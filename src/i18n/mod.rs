@@ -54,6 +54,57 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A message shown after an action, kept as its key and arguments rather than as text: it is worded when
+/// shown, so it follows a later change of language like the rest of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    key: Key,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// A placeholder's value; dates, numbers and catalog words are formatted in the language shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Integer(i64),
+    Date(chrono::NaiveDate),
+    /// A catalog word in lower case, inside a sentence ("Auto-renew was turned {state}").
+    LowerKey(Key),
+}
+
+impl Message {
+    pub fn new(key: Key) -> Message {
+        Message { key, args: Vec::new() }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: Arg) -> Message {
+        self.args.push((name, value));
+        self
+    }
+
+    pub fn text(&self, locale: Locale) -> String {
+        let values: Vec<String> = self
+            .args
+            .iter()
+            .map(|(_, arg)| match arg {
+                Arg::Text(text) => text.clone(),
+                Arg::Integer(n) => format::integer(*n, locale),
+                Arg::Date(d) => format::date(*d, locale),
+                Arg::LowerKey(key) => key.text(locale).to_lowercase(),
+            })
+            .collect();
+        let pairs: Vec<(&str, &str)> =
+            self.args.iter().zip(&values).map(|((name, _), v)| (*name, v.as_str())).collect();
+        fill(self.key.text(locale), &pairs)
+    }
+}
+
+impl From<Key> for Message {
+    fn from(key: Key) -> Message {
+        Message::new(key)
+    }
+}
+
 /// The reactive handle pages use: reads the current locale, so text re-renders when it changes.
 #[derive(Copy, Clone)]
 pub struct I18n {
@@ -67,6 +118,11 @@ impl I18n {
 
     pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
         fill(key.text(self.locale.get()), args)
+    }
+
+    /// A kept [`Message`] in the current language (reactive).
+    pub fn msg(&self, message: &Message) -> String {
+        message.text(self.locale.get())
     }
 }
 
@@ -101,6 +157,32 @@ mod tests {
         for (tag, want) in cases {
             assert_eq!(Locale::from_tag(tag), want, "{tag}");
         }
+    }
+
+    #[test]
+    fn a_kept_message_is_worded_in_the_language_it_is_shown_in() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let recorded =
+            Message::new(Key::RsvUtilisationRecorded).arg("percent", Arg::Integer(1500)).arg("date", Arg::Date(day));
+        let renew = Message::new(Key::AutoRenewSubmitted).arg("state", Arg::LowerKey(Key::AutoRenewOn));
+        let (date_en, date_fr) = (format::date(day, Locale::En), format::date(day, Locale::Fr));
+        let (on_en, on_fr) =
+            (Key::AutoRenewOn.text(Locale::En).to_lowercase(), Key::AutoRenewOn.text(Locale::Fr).to_lowercase());
+        let cases: [(&Message, Locale, Vec<&str>); 4] = [
+            (&recorded, Locale::En, vec!["1,500", &date_en]),
+            (&recorded, Locale::Fr, vec!["1\u{202f}500", &date_fr]),
+            (&renew, Locale::En, vec![&on_en]),
+            (&renew, Locale::Fr, vec![&on_fr]),
+        ];
+        for (message, locale, parts) in cases {
+            let text = message.text(locale);
+            assert!(!text.contains('{'), "{message:?} {locale:?}: placeholder left in {text}");
+            for part in parts {
+                assert!(text.contains(part), "{message:?} {locale:?}: {text} lacks {part}");
+            }
+        }
+        assert_ne!(recorded.text(Locale::En), recorded.text(Locale::Fr));
+        assert_eq!(Message::from(Key::Saved).text(Locale::Fr), Key::Saved.text(Locale::Fr));
     }
 
     #[test]

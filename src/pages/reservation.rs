@@ -4,7 +4,7 @@
 
 use crate::components::errors::{field_error, field_invalid, RejectionList};
 use crate::ctx::use_app;
-use crate::i18n::{fill, format, Key, Locale};
+use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::route::{CatalogQuery, CustomerTab, RequestKind, Route};
 use csp_engine::catalog::Tab;
@@ -528,7 +528,7 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
     let percent = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<Key>);
     let rejection = RwSignal::new(None::<Rejection>);
-    let flash = RwSignal::new(None::<String>);
+    let flash = RwSignal::new(None::<Message>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         flash.set(None);
@@ -545,11 +545,11 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
         local_error.set(None);
         match app.dispatch(Command::RecordUtilisation { reservation: r.id, date: day, percent: pct }) {
             Ok(_) => {
-                let locale = i18n.locale.get_untracked();
-                flash.set(Some(fill(
-                    Key::RsvUtilisationRecorded.text(locale),
-                    &[("percent", &pct.to_string()), ("date", &format::date(day, locale))],
-                )));
+                flash.set(Some(
+                    Message::new(Key::RsvUtilisationRecorded)
+                        .arg("percent", Arg::Integer(pct.into()))
+                        .arg("date", Arg::Date(day)),
+                ));
             }
             Err(r) => rejection.set(Some(r)),
         }
@@ -581,7 +581,7 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
             <RejectionList rejection=Signal::derive(move || {
                 rejection.get().filter(|r| r.violations.iter().any(|v| !matches!(v, Violation::Invalid { .. })))
             })/>
-            {move || flash.get().map(|m| view! { <p class="flash ok" role="status">{m}</p> })}
+            {move || flash.get().map(|m| view! { <p class="flash ok" role="status">{i18n.msg(&m)}</p> })}
         </form>
     }
 }
@@ -691,7 +691,7 @@ fn Configuration(res: Memo<Option<Reservation>>) -> impl IntoView {
         app.state.with_untracked(|s| rsv::azure_subscriptions_of(s, &r.customer).first().map(|s| s.id.clone()));
     let inputs = ScopeInputs::new(&r.scope, r.optimize, first_sub);
     let rejection = RwSignal::new(None::<Rejection>);
-    let flash = RwSignal::new(None::<String>);
+    let flash = RwSignal::new(None::<Message>);
     let missing_sub = RwSignal::new(false);
     let active = Memo::new(move |_| res.with(|r| r.as_ref().is_some_and(|r| r.status == ReservationStatus::Active)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -707,7 +707,7 @@ fn Configuration(res: Memo<Option<Reservation>>) -> impl IntoView {
         let cmd =
             Command::ChangeReservationScope { reservation: r.id, scope, optimize: inputs.optimize.get_untracked() };
         match app.dispatch(cmd) {
-            Ok(_) => flash.set(Some(i18n.t(Key::RsvConfigSaved).to_string())),
+            Ok(_) => flash.set(Some(Key::RsvConfigSaved.into())),
             Err(r) => rejection.set(Some(r)),
         }
     };
@@ -773,7 +773,7 @@ fn Configuration(res: Memo<Option<Reservation>>) -> impl IntoView {
                         {move || missing_sub.get().then(|| view! { <p class="field-error" role="alert">{i18n.t(Key::LineSingleNeedsSubscription)}</p> })}
                         <RejectionList rejection=rejection.into()/>
                         <button type="submit">{move || i18n.t(Key::Save)}</button>
-                        {move || flash.get().map(|m| view! { <p class="flash ok" role="status">{m}</p> })}
+                        {move || flash.get().map(|m| view! { <p class="flash ok" role="status">{i18n.msg(&m)}</p> })}
                     </form>
                 </Guard>
             </Show>

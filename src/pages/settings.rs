@@ -4,7 +4,7 @@ use crate::components::choices::radio_group;
 use crate::components::country_select::CountrySelect;
 use crate::components::errors::{field_error, without_field_errors, RejectionList, RequirePermission};
 use crate::ctx::use_app;
-use crate::i18n::Key;
+use crate::i18n::{Arg, Key, Message};
 use crate::messages;
 use csp_engine::ids::UserId;
 use csp_engine::partner::CspModel;
@@ -131,7 +131,7 @@ fn PartnerUsers() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let draft = RwSignal::new(None::<Draft>);
-    let flash = RwSignal::new(None::<String>);
+    let flash = RwSignal::new(None::<Message>);
     let rejection = RwSignal::new(None::<Rejection>);
     let confirm_remove = RwSignal::new(None::<(UserId, String)>);
     let may_manage = move || app.can(Permission::ManageUsers);
@@ -141,7 +141,7 @@ fn PartnerUsers() -> impl IntoView {
         confirm_remove.set(None);
         match result {
             Ok(_) => {
-                flash.set(Some(i18n.tf(Key::UserRemoved, &[("name", &name)])));
+                flash.set(Some(Message::new(Key::UserRemoved).arg("name", Arg::Text(name))));
                 rejection.set(None);
             }
             Err(r) => rejection.set(Some(r)),
@@ -222,7 +222,7 @@ fn PartnerUsers() -> impl IntoView {
                     {move || i18n.t(Key::AddUser)}
                 </button>
             </Show>
-            {move || flash.get().map(|m| view! { <p class="flash ok" role="status">{m}</p> })}
+            {move || flash.get().map(|m| view! { <p class="flash ok" role="status">{i18n.msg(&m)}</p> })}
             {move || draft.get().map(|d| view! { <UserForm draft=d state=draft flash rejection/> })}
             <Show when=move || draft.with(|d| d.is_none())>
                 <RejectionList rejection=rejection.into()/>
@@ -235,7 +235,7 @@ fn PartnerUsers() -> impl IntoView {
 fn UserForm(
     draft: Draft,
     state: RwSignal<Option<Draft>>,
-    flash: RwSignal<Option<String>>,
+    flash: RwSignal<Option<Message>>,
     rejection: RwSignal<Option<Rejection>>,
 ) -> impl IntoView {
     let app = use_app();
@@ -255,7 +255,7 @@ fn UserForm(
         match app.dispatch(cmd) {
             Ok(_) => {
                 rejection.set(None);
-                flash.set(Some(i18n.tf(Key::UserSaved, &[("name", n.trim())])));
+                flash.set(Some(Message::new(Key::UserSaved).arg("name", Arg::Text(n.trim().to_string()))));
                 state.set(None);
             }
             Err(r) => {

@@ -7,7 +7,7 @@ use crate::browser;
 use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission, TextInput};
 use crate::components::table::{date_range_filter, log_entries, table};
 use crate::ctx::use_app;
-use crate::i18n::{fill, format, Key, Locale};
+use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::route::{CustomerTab, Route};
 use csp_engine::ids::{CustomerId, SoftwarePurchaseId};
@@ -271,7 +271,7 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
     let purchase = StoredValue::new(purchase);
     let selection = RwSignal::new(initial);
     let rejection = RwSignal::new(None::<Rejection>);
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Message>);
     let key_dialog = RwSignal::new(None::<(String, String)>);
     let link = Memo::new(move |_| {
         app.state
@@ -306,7 +306,7 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
         });
     };
 
-    let outcome = move |r: Result<Vec<Event>, Rejection>, ok: Option<String>| match r {
+    let outcome = move |r: Result<Vec<Event>, Rejection>, ok: Option<Message>| match r {
         Ok(_) => {
             rejection.set(None);
             status.set(ok);
@@ -320,7 +320,7 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
     };
     let issue = move |_| {
         let cmd = Command::IssueDownloadLink { purchase: purchase.get_value(), selection: selection.get_untracked() };
-        outcome(app.dispatch(cmd), Some(Key::SwLinkIssued.text(i18n.locale.get_untracked()).to_string()));
+        outcome(app.dispatch(cmd), Some(Key::SwLinkIssued.into()));
     };
     let get_key = move |_| {
         let Some((l, _)) = link.get_untracked() else { return };
@@ -343,7 +343,7 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
             });
             if let Some((file, body)) = file {
                 let _ = browser::download_text(&file, "text/plain;charset=utf-8", &body);
-                status.set(Some(i18n.tf(Key::SwDownloadStarted, &[("file", &file)])));
+                status.set(Some(Message::new(Key::SwDownloadStarted).arg("file", Arg::Text(file))));
             }
         }
     };
@@ -351,7 +351,7 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
         let Some((l, _)) = link.get_untracked() else { return };
         if outcome(app.dispatch(Command::CopyLink { link: l.id.clone() }), None) {
             browser::copy_to_clipboard(&l.url);
-            status.set(Some(Key::SwLinkCopied.text(i18n.locale.get_untracked()).to_string()));
+            status.set(Some(Key::SwLinkCopied.into()));
         }
     };
     let heading = name.clone();
@@ -429,7 +429,7 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
                         }
                     })
             }}
-            {move || status.get().map(|s| view! { <p class="flash ok" role="status">{s}</p> })}
+            {move || status.get().map(|s| view! { <p class="flash ok" role="status">{i18n.msg(&s)}</p> })}
             <RejectionList rejection=rejection.into()/>
             {move || key_dialog.get().map(|(key, about)| view! { <KeyDialog key about on_close=move || key_dialog.set(None)/> })}
         </section>

@@ -7,7 +7,7 @@ use super::customer::order_number;
 use super::renewals::upcoming_kind;
 use crate::components::errors::{RejectionList, RequirePermission};
 use crate::ctx::use_app;
-use crate::i18n::{fill, format, Key, Locale};
+use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::route::{CustomerTab, Route};
 use csp_engine::ids::{CustomerId, OfferId, SubscriptionId};
@@ -92,7 +92,7 @@ pub fn spend(customer: &CustomerId, locale: Locale) -> String {
 type Sub = Memo<Option<Subscription>>;
 
 /// A success message shown at the top of the page (it outlives the section that set it).
-type Flash = RwSignal<Option<String>>;
+type Flash = RwSignal<Option<Message>>;
 
 fn lower(key: Key, locale: Locale) -> String {
     key.text(locale).to_lowercase()
@@ -139,7 +139,7 @@ pub fn SubscriptionPage(customer: CustomerId, id: SubscriptionId) -> impl IntoVi
                     }
                 >
                     <h1>{move || sub.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default())}</h1>
-                    {move || flash.get().map(|m| view! { <p class="flash ok" role="status" data-testid="flash">{m}</p> })}
+                    {move || flash.get().map(|m| view! { <p class="flash ok" role="status" data-testid="flash">{i18n.msg(&m)}</p> })}
                     <Facts sub/>
                     <Show when=move || open.get() fallback=move || view! { <ReadOnly sub/> }>
                         <StatusSection sub flash/>
@@ -289,7 +289,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
     };
     let choice = RwSignal::new(sub.with_untracked(initial));
     let rejection = RwSignal::new(None::<Rejection>);
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Key>);
     let dialog = RwSignal::new(false);
     let cancel_details = RwSignal::new(String::new());
     // What cancelling now would do (ISV SaaS), or why Cancel is not offered.
@@ -319,11 +319,10 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
         rejection.set(None);
         notice.set(None);
         flash.set(None);
-        let locale = i18n.locale.get_untracked();
         let Some(s) = sub.get_untracked() else { return };
         let cmd = match (choice.get_untracked(), s.status) {
             (Choice::Active, SubscriptionStatus::Active) | (Choice::Suspended, SubscriptionStatus::Suspended) => {
-                notice.set(Some(Key::NothingToSubmit.text(locale).into()));
+                notice.set(Some(Key::NothingToSubmit));
                 return;
             }
             (Choice::Cancel, _) => {
@@ -339,12 +338,11 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
             Key::SubscriptionReactivatedOk
         };
         match app.dispatch(cmd) {
-            Ok(_) => flash.set(Some(ok.text(locale).into())),
+            Ok(_) => flash.set(Some(ok.into())),
             Err(r) => rejection.set(Some(r)),
         }
     };
     let confirm_cancel = move |_| {
-        let locale = i18n.locale.get_untracked();
         let Some(s) = sub.get_untracked() else { return };
         let details = cancel_details.get_untracked();
         match app.dispatch(Command::CancelIsvSubscription { subscription: s.id.clone(), details }) {
@@ -355,7 +353,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                     st.subscriptions.get(&s.id).is_some_and(|x| x.status == SubscriptionStatus::Cancelled)
                 });
                 if cancelled {
-                    flash.set(Some(Key::CancelledOk.text(locale).into()));
+                    flash.set(Some(Key::CancelledOk.into()));
                 }
             }
             Err(r) => {
@@ -413,7 +411,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                         })
                 }}
                 <button type="submit">{move || i18n.t(Key::SubSubmit)}</button>
-                {move || notice.get().map(|m| view! { <span class="flash" role="status">{m}</span> })}
+                {move || notice.get().map(|k| view! { <span class="flash" role="status">{i18n.t(k)}</span> })}
             </form>
             <Show when=move || dialog.get()>
                 {move || {
@@ -458,12 +456,11 @@ fn AutoRenewForm(sub: Sub, flash: Flash) -> impl IntoView {
         ev.prevent_default();
         rejection.set(None);
         let Some(s) = sub.get_untracked() else { return };
-        let locale = i18n.locale.get_untracked();
         let on = checked.get_untracked();
         match app.dispatch(Command::SetAutoRenew { subscription: s.id.clone(), auto_renew: on }) {
             Ok(_) => {
-                let state = lower(if on { Key::AutoRenewOn } else { Key::AutoRenewOff }, locale);
-                flash.set(Some(fill(Key::AutoRenewSubmitted.text(locale), &[("state", &state)])));
+                let state = Arg::LowerKey(if on { Key::AutoRenewOn } else { Key::AutoRenewOff });
+                flash.set(Some(Message::new(Key::AutoRenewSubmitted).arg("state", state)));
             }
             Err(r) => rejection.set(Some(r)),
         }
@@ -570,7 +567,6 @@ fn QuantitySection(sub: Sub, flash: Flash) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         rejection.set(None);
-        let locale = i18n.locale.get_untracked();
         let Some(s) = sub.get_untracked() else { return };
         let Some(q) = parse_quantity(&text.get_untracked()) else {
             touched.set(true);
@@ -579,10 +575,7 @@ fn QuantitySection(sub: Sub, flash: Flash) -> impl IntoView {
         match app.dispatch(Command::ChangeSubscriptionQuantity { subscription: s.id.clone(), quantity: q }) {
             Ok(_) => {
                 touched.set(false);
-                flash.set(Some(fill(
-                    Key::QuantityChangedOk.text(locale),
-                    &[("quantity", &format::integer(q as i64, locale))],
-                )));
+                flash.set(Some(Message::new(Key::QuantityChangedOk).arg("quantity", Arg::Integer(q.into()))));
             }
             Err(r) => rejection.set(Some(r)),
         }
@@ -713,12 +706,11 @@ fn AddOnRow(sub: Sub, choice: AddOnChoice, flash: Flash) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         rejection.set(None);
-        let locale = i18n.locale.get_untracked();
         let Some(base) = sub.get_untracked() else { return };
         let Some(q) = parse_quantity(&text.get_untracked()) else { return };
         let cmd = Command::AddAddOn { base: base.id.clone(), offer: offer.get_value(), quantity: q };
         match app.dispatch(cmd) {
-            Ok(_) => flash.set(Some(fill(Key::AddOnAddedOk.text(locale), &[("name", &name.get_value())]))),
+            Ok(_) => flash.set(Some(Message::new(Key::AddOnAddedOk).arg("name", Arg::Text(name.get_value())))),
             Err(r) => rejection.set(Some(r)),
         }
     };
@@ -761,12 +753,11 @@ fn ConvertSection(sub: Sub, flash: Flash) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         rejection.set(None);
-        let locale = i18n.locale.get_untracked();
         let Some(s) = sub.get_untracked() else { return };
         let Some(q) = parse_quantity(&text.get_untracked()) else { return };
         let cmd = Command::ConvertTrial { subscription: s.id.clone(), quantity: q, billing: billing.get_untracked() };
         match app.dispatch(cmd) {
-            Ok(_) => flash.set(Some(Key::TrialConvertedOk.text(locale).into())),
+            Ok(_) => flash.set(Some(Key::TrialConvertedOk.into())),
             Err(r) => rejection.set(Some(r)),
         }
     };

@@ -170,6 +170,11 @@ test('ISV SaaS: after the window the cancellation is scheduled for renewal and C
   await autoRenew.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByTestId('flash')).toHaveText('Auto-renew is now off.');
   await expect(facts(page)).toContainText('Auto-renewOff');
+  // The message follows a change of language like the rest of the page, then back.
+  await page.getByTestId('language-switch').selectOption('fr');
+  await expect(page.getByTestId('flash')).toHaveText('Le renouvellement automatique est maintenant désactivé.');
+  await page.getByTestId('language-switch').selectOption('en');
+  await expect(page.getByTestId('flash')).toHaveText('Auto-renew is now off.');
 
   await statusForm(page).getByRole('radio', { name: 'Cancel' }).check();
   await statusForm(page).getByRole('button', { name: 'Submit' }).click();
