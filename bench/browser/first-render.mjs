@@ -60,8 +60,8 @@ async function startServer(port) {
   throw new Error('first-render: the server did not start');
 }
 
-// One load in a fresh context: ms from navigation start to the first matching element, and the bytes received
-// (to show that brotli was served).
+// One load in a fresh context: ms from navigation start to the first matching element, to the end of the wasm
+// download (the rest is instantiation, the app's start and its first render), and the bytes received.
 async function load(browser, base, target) {
   const context = await browser.newContext();
   try {
@@ -88,9 +88,12 @@ async function load(browser, base, target) {
     });
     await page.goto(base + target.path, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__firstContent !== undefined, null, { timeout: TIMEOUT_MS, polling: 250 });
-    const ms = await page.evaluate(() => window.__firstContent);
+    const [ms, wasm] = await page.evaluate(() => [
+      window.__firstContent,
+      performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? NaN,
+    ]);
     if (!compressed) throw new Error(`first-render: ${target.name} was not served as brotli (run scripts/sizes.mjs --write-br)`);
-    return { ms, bytes };
+    return { ms, wasm, bytes };
   } finally {
     await context.close();
   }
@@ -110,6 +113,7 @@ const browser = await chromium.launch({
 try {
   const base = `http://127.0.0.1:${port}`;
   const times = { app: [], counter: [] };
+  const wasm = { app: [], counter: [] };
   const bytes = { app: [], counter: [] };
   // One discarded pair warms the browser's processes (not the pages: every load has a fresh context).
   if (!quick) for (const t of TARGETS) await load(browser, base, t);
@@ -119,12 +123,17 @@ try {
     for (const t of order) {
       const r = await load(browser, base, t);
       times[t.name].push(r.ms);
+      wasm[t.name].push(r.wasm);
       bytes[t.name].push(r.bytes);
-      console.error(`first-render: run ${i + 1}/${runs} ${t.name} ${r.ms.toFixed(0)} ms, ${r.bytes} B received`);
+      console.error(
+        `first-render: run ${i + 1}/${runs} ${t.name}: content at ${r.ms.toFixed(0)} ms, wasm received at ${r.wasm.toFixed(0)} ms, ${r.bytes} B`,
+      );
     }
   }
   bench('first_render_app', times.app);
   bench('first_render_counter', times.counter);
+  bench('first_render_app_wasm_received', wasm.app);
+  bench('first_render_counter_wasm_received', wasm.counter);
   bench('first_render_app_bytes', bytes.app, 'B');
   bench('first_render_counter_bytes', bytes.counter, 'B');
   // Ratio of the two medians; the per-pair ratios give its spread.
