@@ -14,6 +14,7 @@ use csp_marketplace::browser::real_now;
 use csp_marketplace::components::shell::Shell;
 use csp_marketplace::ctx::{AppCtx, BootOptions, Persistence, Routing};
 use csp_marketplace::i18n::Locale;
+use csp_marketplace::pages::catalog::PAGE_SIZE;
 use csp_marketplace::route::{CatalogQuery, Route};
 use csp_marketplace::storage::MemoryStorage;
 use leptos::mount::mount_to;
@@ -41,8 +42,6 @@ const TYPED: &str = "microsoft 365";
 const PUBLISHERS: [PublisherKind; 2] = [PublisherKind::Microsoft, PublisherKind::Partner];
 const BILLING_TYPES: [BillingType; 2] = [BillingType::License, BillingType::Usage];
 const CATEGORIES: [Category; 3] = [Category::Enterprise, Category::SmallBusiness, Category::Trial];
-/// Offers on the first page (the page's `PAGE_SIZE`).
-const PAGE_SIZE: usize = 40;
 
 /// The built-in offers (the demo's subscriptions refer to them) followed by `n` generated ones.
 fn catalog_with(n: usize) -> Arc<Catalog> {

@@ -201,7 +201,8 @@ fn filters_combine() {
 
 #[test]
 fn text_search_matches_the_kept_offer_of_a_duplicate_id() {
-    let named = |id: &str, name: &str| Offer { id: OfferId(id.into()), name: name.into(), ..builtin().offers()[0].clone() };
+    let named =
+        |id: &str, name: &str| Offer { id: OfferId(id.into()), name: name.into(), ..builtin().offers()[0].clone() };
     let c = Catalog::new(vec![named("A", "Alpha"), named("A", "Beta"), named("B", "Gamma")]);
     let cases = [("alpha", vec!["A"]), ("BETA", vec![]), ("gamma", vec!["B"]), ("", vec!["A", "B"])];
     for (text, want) in cases {
