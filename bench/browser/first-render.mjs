@@ -9,6 +9,7 @@
 // first sees the app's customer rows / the counter's button. Prints BENCH lines (see BENCHMARKS.md).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,13 +105,23 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * x
 const bench = (name, xs, unit = 'ms') =>
   console.log(`BENCH browser ${name} ${median(xs).toFixed(2)} ${p95(xs).toFixed(2)} ${xs.length} ${unit}`);
 
+for (const [what, dir, build] of [
+  ['app', appDir, 'make dist'],
+  ['counter', counterDir, 'trunk build --release --config bench/counter/Trunk.toml'],
+]) {
+  if (!existsSync(join(dir, 'index.html.br'))) {
+    console.error(`first-render: no ${what} build with .br files in ${dir} (${build}, then scripts/sizes.mjs DIR --write-br)`);
+    process.exit(2);
+  }
+}
 const port = await freePort();
 const server = await startServer(port);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+let browser;
 try {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
   const base = `http://127.0.0.1:${port}`;
   const times = { app: [], counter: [] };
   const wasm = { app: [], counter: [] };
@@ -142,6 +153,6 @@ try {
     `BENCH browser first_render_ratio ${(median(times.app) / median(times.counter)).toFixed(2)} ${p95(pairs).toFixed(2)} ${runs} x`,
   );
 } finally {
-  await browser.close();
+  await browser?.close();
   server.kill();
 }
