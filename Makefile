@@ -10,7 +10,7 @@ test: ## Run every test layer; fails if any fails or runs no test
 dist: ## Build the release bundle into dist/ and print each file's raw, gzip and brotli size
 	@bash scripts/dist.sh
 
-bench: ## Run every benchmark (engine native + wasm in Chromium, storage) and print a table; see BENCHMARKS.md
+bench: ## Run every benchmark (engine native + wasm, storage, first render, catalog at scale) and print a table; see BENCHMARKS.md
 	@bash scripts/bench.sh
 
 budgets: ## Check dist/ (build it first: make dist) against the 200 KB brotli download budget

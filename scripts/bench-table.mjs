@@ -1,6 +1,8 @@
 // Print the benchmark table from the BENCH lines of the native and wasm runs (see scripts/bench.sh):
 // median and p95 of each, the wasm/native ratio (target ≤ 2×), the clock's 10×-work ratio (target ≤ 12×)
-// and the storage size against its budget (≤ 2.5 MB: half of localStorage's 5 MB).
+// and the storage size against its budget (≤ 2.5 MB: half of localStorage's 5 MB); then the browser benchmarks
+// (target `browser`): first render of the app vs a bare Leptos counter (target ≤ 1.3×) and the Add products page
+// with 10,000 offers (p95 ≤ 16 ms, one frame; ≤ 3× the cost with 100 offers).
 import { readFileSync, existsSync } from 'node:fs';
 
 const rows = new Map(); // name -> { native, wasm } each { median, p95, n, unit }
@@ -18,6 +20,7 @@ const fmt = (v) => {
   if (!v) return '—';
   if (v.unit === 'B') return (v.median / 1e6).toFixed(2) + ' MB';
   if (v.unit === '#') return String(v.median);
+  if (v.unit === 'x') return `${v.median.toFixed(2)}× (p95 of the pairs ${v.p95.toFixed(2)}×, n=${v.n})`;
   return `${v.median.toFixed(2)} ms (p95 ${v.p95.toFixed(2)}, n=${v.n})`;
 };
 const ratio = (a, b) => (a && b && b.median > 0 ? a.median / b.median : NaN);
@@ -26,6 +29,7 @@ const x = (r) => (Number.isFinite(r) ? r.toFixed(2) + '×' : '—');
 const w = Math.max(...[...rows.keys()].map((k) => k.length), 10);
 console.log(`${'benchmark'.padEnd(w)}  ${'native'.padEnd(34)} ${'wasm (Chromium)'.padEnd(34)} wasm/native`);
 for (const [name, r] of rows) {
+  if (!r.native && !r.wasm) continue;
   const both = r.native?.unit === 'ms' && r.wasm?.unit === 'ms';
   console.log(`${name.padEnd(w)}  ${fmt(r.native).padEnd(34)} ${fmt(r.wasm).padEnd(34)} ${both ? x(ratio(r.wasm, r.native)) : ''}`);
 }
@@ -45,4 +49,17 @@ const worst = Math.max(...ws.map((r) => ratio(r.wasm, r.native)));
 check('wasm/native, worst benchmark', ws.length ? worst : NaN, 2);
 const size = rows.get('storage_bytes');
 check('storage envelope (MB)', size ? (size.native ?? size.wasm).median / 1e6 : NaN, 2.5, ' MB');
+
+const browser = [...rows].filter(([, r]) => r.browser);
+if (browser.length) {
+  console.log(`\n${'browser (Chromium)'.padEnd(w)}  figure`);
+  for (const [name, r] of browser) console.log(`${name.padEnd(w)}  ${fmt(r.browser)}`);
+  console.log('');
+}
+const b = (name) => rows.get(name)?.browser;
+check('first render: app / counter (median)', b('first_render_ratio')?.median ?? NaN, 1.3);
+for (const kind of ['search', 'filter']) {
+  check(`catalog ${kind}: p95 with 10,000 offers (ms)`, b(`catalog_${kind}_10k`)?.p95 ?? NaN, 16, ' ms');
+  check(`catalog ${kind}: 10,000 / 100 offers (median)`, ratio(b(`catalog_${kind}_10k`), b(`catalog_${kind}_100`)), 3);
+}
 if (failed.length) console.log(`\nover target: ${failed.join('; ')}`);

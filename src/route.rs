@@ -374,6 +374,18 @@ impl Route {
         }
     }
 
+    /// The page instance a route shows: two routes with the same `page()` are one page, which the shell keeps
+    /// instead of rebuilding. The Add products page follows its tab, filters and search from the route by
+    /// itself; rebuilding it on each keystroke would recompute the customer's eligibility for the whole catalog.
+    pub fn page(&self) -> Route {
+        match self {
+            Route::AddProducts { customer, .. } => {
+                Route::AddProducts { customer: customer.clone(), query: CatalogQuery::default() }
+            }
+            other => other.clone(),
+        }
+    }
+
     /// The customer a route is about, if any (the header shows that customer's cart).
     pub fn customer(&self) -> Option<&CustomerId> {
         match self {
@@ -534,6 +546,23 @@ mod tests {
         }
         assert!(all_filters.is_filtered());
         assert_eq!(all_filters.cleared(), CatalogQuery { tab: Tab::Azure, ..CatalogQuery::default() });
+    }
+
+    #[test]
+    fn a_page_is_kept_while_only_what_it_follows_by_itself_changes() {
+        let cases = [
+            ("#/customers/C-0001/add", "#/customers/C-0001/add?q=office", true),
+            ("#/customers/C-0001/add?tab=azure", "#/customers/C-0001/add?publisher=microsoft&segment=education", true),
+            ("#/customers/C-0001/add", "#/customers/C-0002/add", false),
+            ("#/customers/C-0001/add", "#/customers/C-0001/cart", false),
+            ("#/customers/C-0001", "#/customers/C-0001/add", false),
+            // The Customers page reads its search from its props: a new search is a new page.
+            ("#/customers?q=a", "#/customers?q=b", false),
+            ("#/billing", "#/billing", true),
+        ];
+        for (a, b, same) in cases {
+            assert_eq!(Route::parse(a).page() == Route::parse(b).page(), same, "{a} / {b}");
+        }
     }
 
     #[test]

@@ -223,11 +223,13 @@ impl Offer {
     }
 }
 
-/// Every offer, in catalog order, with an index by ID.
+/// Every offer, in catalog order, with an index by ID and each offer's lower-case search text.
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
     offers: Vec<Offer>,
     index: BTreeMap<OfferId, usize>,
+    /// `(name, publisher)` lower-cased once, so a search keystroke never lower-cases the whole catalog again.
+    search_keys: Vec<(String, String)>,
 }
 
 impl PartialEq for Catalog {
@@ -252,7 +254,8 @@ impl Catalog {
                 kept.push(o);
             }
         }
-        Catalog { offers: kept, index }
+        let search_keys = kept.iter().map(|o| (o.name.to_lowercase(), o.publisher.to_lowercase())).collect();
+        Catalog { offers: kept, index, search_keys }
     }
 
     pub fn from_json(json: &str) -> Result<Catalog, serde_json::Error> {
@@ -423,21 +426,30 @@ pub struct OfferFilter {
 
 /// The listed offers matching every filter, in catalog order. Add-ons are never listed.
 pub fn search<'a>(catalog: &'a Catalog, filter: &OfferFilter) -> Vec<&'a Offer> {
+    search_positions(catalog, filter).into_iter().map(|i| &catalog.offers[i]).collect()
+}
+
+/// [`search`] as positions in [`Catalog::offers`]: a page can keep every match of a large catalog and copy
+/// only the offers it shows.
+pub fn search_positions(catalog: &Catalog, filter: &OfferFilter) -> Vec<usize> {
     let needle = filter.text.trim().to_lowercase();
     catalog
-        .offers()
+        .offers
         .iter()
-        .filter(|o| match o.family.tab() {
+        .zip(&catalog.search_keys)
+        .enumerate()
+        .filter(|(_, (o, _))| match o.family.tab() {
             None => false,
             Some(tab) => filter.tab.is_none_or(|t| t == tab),
         })
-        .filter(|o| filter.publisher.is_none_or(|p| p == o.publisher_kind))
-        .filter(|o| filter.billing_type.is_none_or(|b| b == o.billing_type))
-        .filter(|o| filter.category.is_none_or(|c| c == o.category))
-        .filter(|o| filter.segment.is_none_or(|s| s == o.segment))
-        .filter(|o| {
-            needle.is_empty() || o.name.to_lowercase().contains(&needle) || o.publisher.to_lowercase().contains(&needle)
+        .filter(|(_, (o, _))| filter.publisher.is_none_or(|p| p == o.publisher_kind))
+        .filter(|(_, (o, _))| filter.billing_type.is_none_or(|b| b == o.billing_type))
+        .filter(|(_, (o, _))| filter.category.is_none_or(|c| c == o.category))
+        .filter(|(_, (o, _))| filter.segment.is_none_or(|s| s == o.segment))
+        .filter(|(_, (_, (name, publisher)))| {
+            needle.is_empty() || name.contains(&needle) || publisher.contains(&needle)
         })
+        .map(|(i, _)| i)
         .collect()
 }
 

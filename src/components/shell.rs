@@ -41,6 +41,8 @@ pub fn Shell() -> impl IntoView {
         }
     };
     let partner_label = app.partner_label.get_value();
+    // A new page only when the route names another one (see `Route::page`), not on each search keystroke.
+    let shown_page = Memo::new(move |_| app.route.with(Route::page));
     // `lang` on our own root, not on <html>: embedded, the host page's document is not ours to change.
     view! {
         <div class="cspm" lang=move || i18n.locale.get().tag() on:click=follow_link>
@@ -56,7 +58,7 @@ pub fn Shell() -> impl IntoView {
                 </div>
             </header>
             <Notices/>
-            <main class="cspm-main">{move || page(app.route.get())}</main>
+            <main class="cspm-main">{move || page(shown_page.get())}</main>
         </div>
     }
 }

@@ -200,6 +200,21 @@ fn filters_combine() {
 }
 
 #[test]
+fn text_search_matches_the_kept_offer_of_a_duplicate_id() {
+    let named =
+        |id: &str, name: &str| Offer { id: OfferId(id.into()), name: name.into(), ..builtin().offers()[0].clone() };
+    let c = Catalog::new(vec![named("A", "Alpha"), named("A", "Beta"), named("B", "Gamma")]);
+    let cases = [("alpha", vec!["A"]), ("BETA", vec![]), ("gamma", vec!["B"]), ("", vec!["A", "B"])];
+    for (text, want) in cases {
+        let filter = OfferFilter { text: text.into(), ..OfferFilter::default() };
+        let got: Vec<&str> = search(&c, &filter).iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(got, want, "{text:?}");
+        let positions: Vec<&str> = search_positions(&c, &filter).iter().map(|&i| c.offers()[i].id.as_str()).collect();
+        assert_eq!(positions, want, "{text:?}: positions");
+    }
+}
+
+#[test]
 fn generated_catalog_is_deterministic_and_varied() {
     let a = Catalog::generated(10_000, 42);
     assert_eq!(a.len(), 10_000);
