@@ -3,7 +3,7 @@
 
 use crate::components::errors::{RejectionList, RequirePermission};
 use crate::ctx::use_app;
-use crate::i18n::{format, Key};
+use crate::i18n::{format, Arg, Key, Message};
 use crate::messages;
 use crate::route::{CatalogQuery, CustomerTab, Route};
 use csp_engine::cart::{LineInput, ReservationOptions, ScopeChoice};
@@ -125,7 +125,7 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
             })
         })
     });
-    let flash = RwSignal::new(None::<String>);
+    let flash = RwSignal::new(None::<Message>);
     let rejection = RwSignal::new(None::<Rejection>);
     let name = move || {
         app.state.with(|s| s.customers.get(&customer.get_value()).map(|c| c.company_name.clone()).unwrap_or_default())
@@ -196,7 +196,7 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                 </p>
                 {move || flash.get().map(|m| view! {
                     <p class="flash ok" role="status">
-                        {m} " " <a href=Route::Cart { customer: customer.get_value() }.href()>{i18n.t(Key::Review)}</a>
+                        {i18n.msg(&m)} " " <a href=Route::Cart { customer: customer.get_value() }.href()>{i18n.t(Key::Review)}</a>
                     </p>
                 })}
                 <RejectionList rejection=rejection.into()/>
@@ -226,7 +226,7 @@ fn OfferCard(
     offer: Offer,
     reasons: Vec<Ineligible>,
     customer: CustomerId,
-    flash: RwSignal<Option<String>>,
+    flash: RwSignal<Option<Message>>,
     rejection: RwSignal<Option<Rejection>>,
 ) -> impl IntoView {
     let app = use_app();
@@ -308,7 +308,9 @@ fn OfferCard(
         match app.dispatch(Command::AddToCart { customer: customer.get_value(), line }) {
             Ok(_) => {
                 rejection.set(None);
-                flash.set(Some(i18n.tf(Key::AddedToCart, &[("offer", &offer.with_value(|o| o.name.clone()))])));
+                flash.set(Some(
+                    Message::new(Key::AddedToCart).arg("offer", Arg::Text(offer.with_value(|o| o.name.clone()))),
+                ));
             }
             Err(r) => {
                 flash.set(None);
