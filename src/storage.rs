@@ -197,20 +197,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore]
-    fn tmp_write_v1_fixture() {
-        #[derive(Serialize)]
-        struct V1<'a> {
-            version: u64,
-            state: &'a State,
-            session: &'a Session,
-        }
-        let (state, session) = sample();
-        let raw = serde_json::to_string(&V1 { version: 1, state: &state, session: &session }).unwrap();
-        std::fs::write("tests/fixtures/storage-v1.json", raw).unwrap();
-    }
-
-    #[test]
     fn round_trip() {
         let storage = MemoryStorage::default();
         assert_eq!(load(&storage, "k"), Loaded::Fresh);
@@ -230,8 +216,14 @@ mod tests {
             ("{\"version\":1,\"state\":{\"partner\":3}}", "format 1"),
             ("{\"version\":0}", "format 0"),
             ("{\"version\":2,\"state\":\"AAAA\"}", "format 2: missing field `session`"),
-            ("{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"En\"},\"state\":\"%%\"}", "format 2: not base64"),
-            ("{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"En\"},\"state\":\"AAAA\"}", "format 2: not deflate"),
+            (
+                "{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"En\"},\"state\":\"%%\"}",
+                "format 2: not base64",
+            ),
+            (
+                "{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"En\"},\"state\":\"AAAA\"}",
+                "format 2: not deflate",
+            ),
         ];
         for (raw, reason_part) in cases {
             let storage = MemoryStorage::default();

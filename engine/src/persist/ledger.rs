@@ -180,8 +180,8 @@ pub(crate) fn decode(
         };
         let charge_type = pick(&CHARGES, c.get(CHARGE)?)?;
         let q = last_quantity.get(&(kind, r)).copied().or(sub.map(|s| s.quantity)).unwrap_or(0);
-        let quantity = u32::try_from(i64::from(q) + c.int(QUANTITY)?)
-            .map_err(|_| PersistError::Invalid("number out of range"))?;
+        let quantity =
+            u32::try_from(i64::from(q) + c.int(QUANTITY)?).map_err(|_| PersistError::Invalid("number out of range"))?;
         last_quantity.insert((kind, r), quantity);
         let unit = sub.map_or(Money::zero(Currency::USD), |s| s.unit_price);
         let currency = match c.get(CURRENCY)? {

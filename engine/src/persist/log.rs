@@ -106,9 +106,8 @@ pub(crate) fn decode(
     let rows = c.len(KIND);
     let mut log = Vec::with_capacity(rows);
     let (mut time, mut prev_sub) = (0i64, 0i64);
-    let number = |c: &mut ColsIn| {
-        u32::try_from(c.get(NUMBER)?).map_err(|_| PersistError::Invalid("number out of range"))
-    };
+    let number =
+        |c: &mut ColsIn| u32::try_from(c.get(NUMBER)?).map_err(|_| PersistError::Invalid("number out of range"));
     for _ in 0..rows {
         time = time.wrapping_add(c.int(TIME)?);
         let at = time_of(time, c.get(TIME_NS)?)?;

@@ -29,9 +29,7 @@ mod tests;
 use crate::audit::AuditEntry;
 use crate::cart::Cart;
 use crate::customers::Customer;
-use crate::ids::{
-    CartId, Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SupportRequestId,
-};
+use crate::ids::{CartId, Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SupportRequestId};
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase};
@@ -86,16 +84,16 @@ impl fmt::Display for PersistError {
 #[derive(Serialize, Deserialize)]
 struct Rest<'a> {
     partner: Cow<'a, Partner>,
-    users: Cow<'a, Vec<PartnerUser>>,
+    users: Cow<'a, [PartnerUser]>,
     clock: DateTime<Utc>,
     policy: Cow<'a, Policy>,
     counters: Cow<'a, Counters>,
-    audit: Cow<'a, Vec<AuditEntry>>,
+    audit: Cow<'a, [AuditEntry]>,
     orders: Cow<'a, BTreeMap<OrderId, Order>>,
     software: Cow<'a, BTreeMap<SoftwarePurchaseId, SoftwarePurchase>>,
     reservations: Cow<'a, BTreeMap<ReservationId, Reservation>>,
     download_links: Cow<'a, BTreeMap<DownloadLinkId, DownloadLink>>,
-    software_access: Cow<'a, Vec<SoftwareAccess>>,
+    software_access: Cow<'a, [SoftwareAccess]>,
     reservation_refunds: Cow<'a, BTreeMap<CustomerId, Vec<RefundRecord>>>,
     support_requests: Cow<'a, BTreeMap<SupportRequestId, SupportRequest>>,
     customers: Cow<'a, BTreeMap<CustomerId, Customer>>,
@@ -130,16 +128,16 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
     } = state;
     let rest = Rest {
         partner: Cow::Borrowed(partner),
-        users: Cow::Borrowed(users),
+        users: Cow::Borrowed(users.as_slice()),
         clock: *clock,
         policy: Cow::Borrowed(policy),
         counters: Cow::Borrowed(counters),
-        audit: Cow::Borrowed(audit),
+        audit: Cow::Borrowed(audit.as_slice()),
         orders: Cow::Borrowed(orders),
         software: Cow::Borrowed(software),
         reservations: Cow::Borrowed(reservations),
         download_links: Cow::Borrowed(download_links),
-        software_access: Cow::Borrowed(software_access),
+        software_access: Cow::Borrowed(software_access.as_slice()),
         reservation_refunds: Cow::Borrowed(reservation_refunds),
         support_requests: Cow::Borrowed(support_requests),
         customers: Cow::Borrowed(customers),

@@ -235,35 +235,3 @@ fn errors_read_as_sentences() {
         assert_eq!(error.to_string(), text);
     }
 }
-
-#[test]
-#[ignore]
-fn tmp_scenario_size() {
-    let t = std::time::Instant::now();
-    let mut state = scale::partner(2_000, 10, Arc::new(Catalog::generated(10_000, SEED)), SEED);
-    scale::advance_year(&mut state);
-    eprintln!("build {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let (raw, s) = pack(&state);
-    eprintln!("pack {:?} raw {} {:?}", t.elapsed(), raw.len(), s);
-    let mut at = 0;
-    for (name, len) in [("rest", s.rest), ("strings", s.strings), ("subs", s.subscriptions), ("ledger", s.ledger), ("log", s.log)] {
-        let part = &raw[at..at + len];
-        at += len;
-        for level in [6u8, 9] {
-            eprintln!("{name} level {level}: {}", miniz_oxide::deflate::compress_to_vec(part, level).len());
-        }
-    }
-    for level in [1u8, 6, 9] {
-        let t = std::time::Instant::now();
-        let n = miniz_oxide::deflate::compress_to_vec(&raw, level).len();
-        eprintln!("whole level {level}: {n} in {:?}", t.elapsed());
-    }
-    let t = std::time::Instant::now();
-    let text = encode(&state);
-    eprintln!("encode {:?} len {}", t.elapsed(), text.len());
-    let t = std::time::Instant::now();
-    let back = decode(&text).unwrap();
-    eprintln!("decode {:?}", t.elapsed());
-    assert_eq!(back, as_saved(state));
-}
