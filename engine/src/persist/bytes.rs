@@ -22,8 +22,13 @@ impl Writer {
     }
 
     pub fn str(&mut self, s: &str) {
-        self.uint(s.len() as u64);
-        self.buf.extend_from_slice(s.as_bytes());
+        self.str_bytes(s.as_bytes());
+    }
+
+    /// Length-prefixed bytes.
+    pub fn str_bytes(&mut self, bytes: &[u8]) {
+        self.uint(bytes.len() as u64);
+        self.buf.extend_from_slice(bytes);
     }
 }
 
@@ -61,11 +66,16 @@ impl<'a> Reader<'a> {
         Ok(n as usize)
     }
 
-    pub fn str(&mut self) -> Result<&'a str, PersistError> {
+    /// Length-prefixed bytes.
+    pub fn bytes(&mut self) -> Result<&'a [u8], PersistError> {
         let len = self.count()?;
         let bytes = &self.buf[self.pos..self.pos + len];
         self.pos += len;
-        std::str::from_utf8(bytes).map_err(|_| PersistError::Invalid("text is not UTF-8"))
+        Ok(bytes)
+    }
+
+    pub fn str(&mut self) -> Result<&'a str, PersistError> {
+        std::str::from_utf8(self.bytes()?).map_err(|_| PersistError::Invalid("text is not UTF-8"))
     }
 
     pub fn at_end(&self) -> bool {
@@ -81,17 +91,19 @@ pub(crate) fn unzigzag(v: u64) -> i64 {
     ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 
-/// Integer columns being written: each value goes to its column, and the columns are stored one after
-/// the other, so similar values sit together (long runs of zeros deflate to almost nothing).
-pub(crate) struct Cols(Vec<Vec<u64>>);
+/// Integer columns being written: each value goes to its column as a varint, and the columns are stored
+/// one after the other, so similar values sit together (long runs of zeros deflate to almost nothing).
+pub(crate) struct Cols(Vec<(usize, Writer)>);
 
 impl Cols {
     pub fn new(n: usize) -> Cols {
-        Cols(vec![Vec::new(); n])
+        Cols((0..n).map(|_| (0, Writer::default())).collect())
     }
 
     pub fn put(&mut self, col: usize, v: u64) {
-        self.0[col].push(v);
+        let (count, bytes) = &mut self.0[col];
+        *count += 1;
+        bytes.uint(v);
     }
 
     pub fn int(&mut self, col: usize, v: i64) {
@@ -107,37 +119,39 @@ impl Cols {
         self.put(col, v.map_or(0, |v| zigzag(v).wrapping_add(1)));
     }
 
+    /// Each column as: how many values, how many bytes, the varints.
     pub fn write(&self, w: &mut Writer) {
         w.uint(self.0.len() as u64);
-        for col in &self.0 {
-            w.uint(col.len() as u64);
-            col.iter().for_each(|v| w.uint(*v));
+        for (count, bytes) in &self.0 {
+            w.uint(*count as u64);
+            w.str_bytes(&bytes.buf);
         }
     }
 }
 
-/// Integer columns being read back, each with its cursor.
-pub(crate) struct ColsIn(Vec<(Vec<u64>, usize)>);
+/// Integer columns being read back, each a reader over its bytes and the count of values it holds.
+pub(crate) struct ColsIn<'a>(Vec<(usize, usize, Reader<'a>)>);
 
-impl ColsIn {
-    pub fn read(r: &mut Reader, n: usize) -> Result<ColsIn, PersistError> {
+impl<'a> ColsIn<'a> {
+    pub fn read(r: &mut Reader<'a>, n: usize) -> Result<ColsIn<'a>, PersistError> {
         if r.uint()? != n as u64 {
             return Err(PersistError::Invalid("wrong number of columns"));
         }
         let mut cols = Vec::with_capacity(n);
         for _ in 0..n {
-            let len = r.count()?;
-            let col = (0..len).map(|_| r.uint()).collect::<Result<Vec<u64>, _>>()?;
-            cols.push((col, 0));
+            let count = usize::try_from(r.uint()?).map_err(|_| PersistError::Truncated)?;
+            cols.push((count, 0, Reader::new(r.bytes()?)));
         }
         Ok(ColsIn(cols))
     }
 
     pub fn get(&mut self, col: usize) -> Result<u64, PersistError> {
-        let (values, at) = self.0.get_mut(col).ok_or(PersistError::Invalid("no such column"))?;
-        let v = *values.get(*at).ok_or(PersistError::Truncated)?;
-        *at += 1;
-        Ok(v)
+        let (count, read, values) = self.0.get_mut(col).ok_or(PersistError::Invalid("no such column"))?;
+        if *read == *count {
+            return Err(PersistError::Truncated);
+        }
+        *read += 1;
+        values.uint()
     }
 
     pub fn int(&mut self, col: usize) -> Result<i64, PersistError> {
@@ -160,14 +174,15 @@ impl ColsIn {
         u32::try_from(self.get(col)?).map_err(|_| PersistError::Invalid("number out of range"))
     }
 
-    /// Every value was read: a column with values left over means the data does not match its shape.
-    /// How many values a column holds (a column with one value per row gives the row count).
+    /// How many values a column holds (a column with one value per row gives the row count), never
+    /// more than its bytes (each value takes at least one).
     pub fn len(&self, col: usize) -> usize {
-        self.0.get(col).map_or(0, |(values, _)| values.len())
+        self.0.get(col).map_or(0, |(count, _, values)| (*count).min(values.buf.len()))
     }
 
+    /// Every value was read: a column with values or bytes left over does not match its shape.
     pub fn finish(&self) -> Result<(), PersistError> {
-        match self.0.iter().all(|(values, at)| *at == values.len()) {
+        match self.0.iter().all(|(count, read, values)| read == count && values.at_end()) {
             true => Ok(()),
             false => Err(PersistError::Invalid("values left over in a column")),
         }

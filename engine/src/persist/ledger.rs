@@ -5,13 +5,13 @@
 
 use super::bytes::{date_of, day, time_of, time_parts, Cols, ColsIn, Interner, Table};
 use super::codes::{self, pick, CHARGES};
-use super::PersistError;
+use super::{ByIndex, PersistError};
 use crate::billing::{term_end, Period};
 use crate::ids::{Counters, CustomerId, LedgerEntryId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId};
 use crate::ledger::{ChargeType, LedgerEntry, LedgerRef};
 use crate::money::{Currency, Money};
 use crate::records::{BillingFrequency, Subscription};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 const IDS: usize = 0; // one value: 0 when entry i is L-(i+1) for every i, else 1 and the ID column
 const ID: usize = 1; // string index (explicit IDs only)
@@ -52,12 +52,9 @@ fn reference_of(kind: u64, id: String) -> Result<LedgerRef, PersistError> {
     })
 }
 
-/// The subscription an entry is about, when there is one.
-fn subscription_of<'s>(subs: &'s BTreeMap<SubscriptionId, Subscription>, r: &LedgerRef) -> Option<&'s Subscription> {
-    match r {
-        LedgerRef::Subscription(id) => subs.get(id),
-        _ => None,
-    }
+/// The subscription an entry is about, when there is one (`reference` is its string index).
+fn subscription_of<'s>(subs: &ByIndex<'s>, kind: u64, reference: i64) -> Option<&'s Subscription> {
+    (kind == 0).then(|| subs.get(reference)).flatten()
 }
 
 /// What the entry's amount would be if it were a whole period at its quantity.
@@ -81,11 +78,7 @@ pub(super) fn is_implicit(ledger: &[LedgerEntry]) -> bool {
     ledger.iter().enumerate().all(|(i, e)| e.id.as_str() == Counters::format("L", i as u64 + 1))
 }
 
-pub(crate) fn encode<'a>(
-    ledger: &'a [LedgerEntry],
-    subs: &BTreeMap<SubscriptionId, Subscription>,
-    strings: &mut Interner<'a>,
-) -> Cols {
+pub(crate) fn encode<'a>(ledger: &'a [LedgerEntry], subs: &ByIndex, strings: &mut Interner<'a>) -> Cols {
     let mut c = Cols::new(COLUMNS);
     let implicit = is_implicit(ledger);
     c.flag(IDS, !implicit);
@@ -104,7 +97,7 @@ pub(crate) fn encode<'a>(
         c.put(REF_KIND, kind);
         c.int(REF, r.wrapping_sub(prev_ref));
         prev_ref = r;
-        let sub = subscription_of(subs, &e.reference);
+        let sub = subscription_of(subs, kind, r);
         let same_customer = sub.is_some_and(|s| s.customer == e.customer);
         c.put(CUSTOMER, if same_customer { 0 } else { strings.id(e.customer.as_str()) + 1 });
         let order = match &e.order {
@@ -142,11 +135,7 @@ pub(crate) fn encode<'a>(
     c
 }
 
-pub(crate) fn decode(
-    c: &mut ColsIn,
-    strings: &Table,
-    subs: &BTreeMap<SubscriptionId, Subscription>,
-) -> Result<Vec<LedgerEntry>, PersistError> {
+pub(crate) fn decode(c: &mut ColsIn, strings: &Table, subs: &ByIndex) -> Result<Vec<LedgerEntry>, PersistError> {
     let explicit = c.flag(IDS)?;
     let rows = c.len(REF);
     let mut ledger = Vec::with_capacity(rows);
@@ -163,7 +152,7 @@ pub(crate) fn decode(
         let r = prev_ref.wrapping_add(c.int(REF)?);
         prev_ref = r;
         let reference = reference_of(kind, strings.get(r as u64)?)?;
-        let sub = subscription_of(subs, &reference);
+        let sub = subscription_of(subs, kind, r);
         let predicted = |v: Option<&String>| v.cloned().ok_or(PersistError::Invalid("nothing to predict from"));
         let customer = match c.get(CUSTOMER)? {
             0 => CustomerId(predicted(sub.map(|s| &s.customer.0))?),

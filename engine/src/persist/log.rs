@@ -2,12 +2,11 @@
 //! customer predicted from the subscription, each change as a kind code plus its data.
 
 use super::bytes::{date_of, day, time_of, time_parts, Cols, ColsIn, Interner, Table};
-use super::PersistError;
+use super::{ByIndex, PersistError};
 use crate::billing::{term_end, Period};
 use crate::ids::{CustomerId, SubscriptionId};
 use crate::records::{BillingFrequency, Subscription};
 use crate::subscriptions::{SubscriptionChange as Change, SubscriptionLogEntry};
-use std::collections::BTreeMap;
 
 const TIME: usize = 0; // seconds after the previous entry
 const TIME_NS: usize = 1;
@@ -27,11 +26,7 @@ fn months(sub: Option<&Subscription>) -> u32 {
     }
 }
 
-pub(crate) fn encode<'a>(
-    log: &'a [SubscriptionLogEntry],
-    subs: &BTreeMap<SubscriptionId, Subscription>,
-    strings: &mut Interner<'a>,
-) -> Cols {
+pub(crate) fn encode<'a>(log: &'a [SubscriptionLogEntry], subs: &ByIndex, strings: &mut Interner<'a>) -> Cols {
     let mut c = Cols::new(COLUMNS);
     let (mut time, mut prev_sub) = (0i64, 0i64);
     for e in log {
@@ -42,7 +37,7 @@ pub(crate) fn encode<'a>(
         let s = strings.id(e.subscription.as_str()) as i64;
         c.int(SUB, s.wrapping_sub(prev_sub));
         prev_sub = s;
-        let sub = subs.get(&e.subscription);
+        let sub = subs.get(s);
         let same_customer = sub.is_some_and(|x| x.customer == e.customer);
         c.put(CUSTOMER, if same_customer { 0 } else { strings.id(e.customer.as_str()) + 1 });
         let on = day(e.at.date_naive());
@@ -101,7 +96,7 @@ pub(crate) fn encode<'a>(
 pub(crate) fn decode(
     c: &mut ColsIn,
     strings: &Table,
-    subs: &BTreeMap<SubscriptionId, Subscription>,
+    subs: &ByIndex,
 ) -> Result<Vec<SubscriptionLogEntry>, PersistError> {
     let rows = c.len(KIND);
     let mut log = Vec::with_capacity(rows);
@@ -113,7 +108,7 @@ pub(crate) fn decode(
         let at = time_of(time, c.get(TIME_NS)?)?;
         prev_sub = prev_sub.wrapping_add(c.int(SUB)?);
         let subscription = SubscriptionId(strings.get(prev_sub as u64)?);
-        let sub = subs.get(&subscription);
+        let sub = subs.get(prev_sub);
         let customer = match c.get(CUSTOMER)? {
             0 => sub.map(|s| s.customer.clone()).ok_or(PersistError::Invalid("nothing to predict from"))?,
             n => CustomerId(strings.get(n - 1)?),

@@ -32,7 +32,7 @@ use crate::customers::Customer;
 use crate::ids::{CartId, Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SupportRequestId};
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
-use crate::records::{Order, Reservation, SoftwarePurchase};
+use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
 use crate::reservations::RefundRecord;
 use crate::software::{DownloadLink, DownloadLinkId, SoftwareAccess};
 use crate::state::State;
@@ -101,6 +101,28 @@ struct Rest<'a> {
     checked_out: Cow<'a, BTreeMap<CartId, Vec<OrderId>>>,
 }
 
+/// The subscriptions by the string index of their map key. Ledger and log rows name a subscription by
+/// that index, so finding the one that predicts a row is an array access, not a map search.
+pub(crate) struct ByIndex<'s>(Vec<Option<&'s Subscription>>);
+
+impl<'s> ByIndex<'s> {
+    fn new(keys: impl IntoIterator<Item = (u64, &'s Subscription)>) -> ByIndex<'s> {
+        let mut slots = Vec::new();
+        for (i, sub) in keys {
+            let i = i as usize;
+            if slots.len() <= i {
+                slots.resize(i + 1, None);
+            }
+            slots[i] = Some(sub);
+        }
+        ByIndex(slots)
+    }
+
+    pub fn get(&self, index: i64) -> Option<&'s Subscription> {
+        usize::try_from(index).ok().and_then(|i| self.0.get(i).copied().flatten())
+    }
+}
+
 /// The uncompressed bytes, and the length of each section (for the benchmarks).
 pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
     // Destructured so that a new field of `State` is a compile error here until it is saved.
@@ -145,9 +167,10 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
         checked_out: Cow::Borrowed(checked_out),
     };
     let mut strings = Interner::default();
-    let subs = subscriptions::encode(subscriptions, &mut strings);
-    let ledger = ledger::encode(ledger, subscriptions, &mut strings);
-    let log = log::encode(subscription_log, subscriptions, &mut strings);
+    let (subs, keys) = subscriptions::encode(subscriptions, &mut strings);
+    let by_index = ByIndex::new(keys);
+    let ledger = ledger::encode(ledger, &by_index, &mut strings);
+    let log = log::encode(subscription_log, &by_index, &mut strings);
 
     let mut w = Writer::default();
     w.uint(FORMAT);
@@ -221,9 +244,10 @@ pub fn decode(text: &str) -> Result<State, PersistError> {
     }
     let rest: Rest = serde_json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
     let table = Table::read(&mut r)?;
-    let subscriptions = subscriptions::decode(&mut ColsIn::read(&mut r, subscriptions::COLUMNS)?, &table)?;
-    let ledger = ledger::decode(&mut ColsIn::read(&mut r, ledger::COLUMNS)?, &table, &subscriptions)?;
-    let subscription_log = log::decode(&mut ColsIn::read(&mut r, log::COLUMNS)?, &table, &subscriptions)?;
+    let (subscriptions, keys) = subscriptions::decode(&mut ColsIn::read(&mut r, subscriptions::COLUMNS)?, &table)?;
+    let by_index = ByIndex::new(keys.into_iter().filter_map(|(i, key)| subscriptions.get(&key).map(|s| (i, s))));
+    let ledger = ledger::decode(&mut ColsIn::read(&mut r, ledger::COLUMNS)?, &table, &by_index)?;
+    let subscription_log = log::decode(&mut ColsIn::read(&mut r, log::COLUMNS)?, &table, &by_index)?;
     if !r.at_end() {
         return Err(PersistError::Invalid("bytes after the last section"));
     }

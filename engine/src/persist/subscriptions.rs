@@ -54,14 +54,21 @@ struct Previous {
     price_of: HashMap<(u64, u64), i64>,
 }
 
-pub(crate) fn encode<'a>(subs: &'a BTreeMap<SubscriptionId, Subscription>, strings: &mut Interner<'a>) -> Cols {
+/// The columns, and each record with the string index of its map key.
+pub(crate) fn encode<'a>(
+    subs: &'a BTreeMap<SubscriptionId, Subscription>,
+    strings: &mut Interner<'a>,
+) -> (Cols, Vec<(u64, &'a Subscription)>) {
     let mut c = Cols::new(COLUMNS);
+    let mut keys = Vec::with_capacity(subs.len());
     let mut p = Previous::default();
     for (key, s) in subs {
         let id = strings.id(s.id.as_str()) as i64;
         c.int(ID, id.wrapping_sub(p.id));
         p.id = id;
-        c.put(KEY, if key == &s.id { 0 } else { strings.id(key.as_str()) + 1 });
+        let key_index = if key == &s.id { id as u64 } else { strings.id(key.as_str()) };
+        c.put(KEY, if key == &s.id { 0 } else { key_index + 1 });
+        keys.push((key_index, s));
         let customer = strings.id(s.customer.as_str()) as i64;
         c.int(CUSTOMER, customer.wrapping_sub(p.customer));
         p.customer = customer;
@@ -108,19 +115,21 @@ pub(crate) fn encode<'a>(subs: &'a BTreeMap<SubscriptionId, Subscription>, strin
         }
         c.flag(AZURE_PLAN, s.is_azure_plan);
     }
-    c
+    (c, keys)
 }
 
-pub(crate) fn decode(c: &mut ColsIn, strings: &Table) -> Result<BTreeMap<SubscriptionId, Subscription>, PersistError> {
+/// The records, and the string index of each one's map key.
+pub(crate) fn decode(c: &mut ColsIn, strings: &Table) -> Result<Decoded, PersistError> {
     let mut subs = BTreeMap::new();
+    let mut keys = Vec::new();
     let mut p = Previous::default();
     let string = |id: i64| strings.get(id as u64);
     for _ in 0..c.len(ID) {
         p.id = p.id.wrapping_add(c.int(ID)?);
         let id = SubscriptionId(string(p.id)?);
-        let key = match c.get(KEY)? {
-            0 => id.clone(),
-            k => SubscriptionId(strings.get(k - 1)?),
+        let (key_index, key) = match c.get(KEY)? {
+            0 => (p.id as u64, id.clone()),
+            k => (k - 1, SubscriptionId(strings.get(k - 1)?)),
         };
         p.customer = p.customer.wrapping_add(c.int(CUSTOMER)?);
         let offer = c.get(OFFER)?;
@@ -197,8 +206,11 @@ pub(crate) fn decode(c: &mut ColsIn, strings: &Table) -> Result<BTreeMap<Subscri
             segments,
             is_azure_plan: c.flag(AZURE_PLAN)?,
         };
+        keys.push((key_index, key.clone()));
         subs.insert(key, sub);
     }
     c.finish()?;
-    Ok(subs)
+    Ok((subs, keys))
 }
+
+type Decoded = (BTreeMap<SubscriptionId, Subscription>, Vec<(u64, SubscriptionId)>);
