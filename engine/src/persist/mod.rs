@@ -39,8 +39,7 @@ use crate::state::State;
 use crate::support::SupportRequest;
 use bytes::{ColsIn, Interner, Reader, Table, Writer};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -79,26 +78,27 @@ impl fmt::Display for PersistError {
     }
 }
 
-/// Everything but the three big collections, kept as JSON (small, and free of new code: serde already
-/// reads and writes these types). Borrowed when encoding, owned when decoding.
-#[derive(Serialize, Deserialize)]
+/// Everything but the three big collections, kept as JSON under `State`'s own field names, so that
+/// `State`'s deserializer reads it back (the three default to empty and are filled from the columns): no
+/// second JSON reader in the wasm.
+#[derive(Serialize)]
 struct Rest<'a> {
-    partner: Cow<'a, Partner>,
-    users: Cow<'a, [PartnerUser]>,
-    clock: DateTime<Utc>,
-    policy: Cow<'a, Policy>,
-    counters: Cow<'a, Counters>,
-    audit: Cow<'a, [AuditEntry]>,
-    orders: Cow<'a, BTreeMap<OrderId, Order>>,
-    software: Cow<'a, BTreeMap<SoftwarePurchaseId, SoftwarePurchase>>,
-    reservations: Cow<'a, BTreeMap<ReservationId, Reservation>>,
-    download_links: Cow<'a, BTreeMap<DownloadLinkId, DownloadLink>>,
-    software_access: Cow<'a, [SoftwareAccess]>,
-    reservation_refunds: Cow<'a, BTreeMap<CustomerId, Vec<RefundRecord>>>,
-    support_requests: Cow<'a, BTreeMap<SupportRequestId, SupportRequest>>,
-    customers: Cow<'a, BTreeMap<CustomerId, Customer>>,
-    carts: Cow<'a, BTreeMap<CustomerId, Cart>>,
-    checked_out: Cow<'a, BTreeMap<CartId, Vec<OrderId>>>,
+    partner: &'a Partner,
+    users: &'a [PartnerUser],
+    clock: &'a DateTime<Utc>,
+    policy: &'a Policy,
+    counters: &'a Counters,
+    audit: &'a [AuditEntry],
+    orders: &'a BTreeMap<OrderId, Order>,
+    software: &'a BTreeMap<SoftwarePurchaseId, SoftwarePurchase>,
+    reservations: &'a BTreeMap<ReservationId, Reservation>,
+    download_links: &'a BTreeMap<DownloadLinkId, DownloadLink>,
+    software_access: &'a [SoftwareAccess],
+    reservation_refunds: &'a BTreeMap<CustomerId, Vec<RefundRecord>>,
+    support_requests: &'a BTreeMap<SupportRequestId, SupportRequest>,
+    customers: &'a BTreeMap<CustomerId, Customer>,
+    carts: &'a BTreeMap<CustomerId, Cart>,
+    checked_out: &'a BTreeMap<CartId, Vec<OrderId>>,
 }
 
 /// The subscriptions by the string index of their map key. Ledger and log rows name a subscription by
@@ -149,22 +149,22 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
         catalog: _,
     } = state;
     let rest = Rest {
-        partner: Cow::Borrowed(partner),
-        users: Cow::Borrowed(users.as_slice()),
-        clock: *clock,
-        policy: Cow::Borrowed(policy),
-        counters: Cow::Borrowed(counters),
-        audit: Cow::Borrowed(audit.as_slice()),
-        orders: Cow::Borrowed(orders),
-        software: Cow::Borrowed(software),
-        reservations: Cow::Borrowed(reservations),
-        download_links: Cow::Borrowed(download_links),
-        software_access: Cow::Borrowed(software_access.as_slice()),
-        reservation_refunds: Cow::Borrowed(reservation_refunds),
-        support_requests: Cow::Borrowed(support_requests),
-        customers: Cow::Borrowed(customers),
-        carts: Cow::Borrowed(carts),
-        checked_out: Cow::Borrowed(checked_out),
+        partner,
+        users,
+        clock,
+        policy,
+        counters,
+        audit,
+        orders,
+        software,
+        reservations,
+        download_links,
+        software_access,
+        reservation_refunds,
+        support_requests,
+        customers,
+        carts,
+        checked_out,
     };
     let mut strings = Interner::default();
     let (subs, keys) = subscriptions::encode(subscriptions, &mut strings);
@@ -242,7 +242,7 @@ pub fn decode(text: &str) -> Result<State, PersistError> {
         FORMAT => {}
         other => return Err(PersistError::UnknownFormat(other)),
     }
-    let rest: Rest = serde_json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
+    let mut state: State = serde_json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
     let table = Table::read(&mut r)?;
     let (subscriptions, keys) = subscriptions::decode(&mut ColsIn::read(&mut r, subscriptions::COLUMNS)?, &table)?;
     let by_index = ByIndex::new(keys.into_iter().filter_map(|(i, key)| subscriptions.get(&key).map(|s| (i, s))));
@@ -251,26 +251,8 @@ pub fn decode(text: &str) -> Result<State, PersistError> {
     if !r.at_end() {
         return Err(PersistError::Invalid("bytes after the last section"));
     }
-    Ok(State {
-        partner: rest.partner.into_owned(),
-        users: rest.users.into_owned(),
-        clock: rest.clock,
-        policy: rest.policy.into_owned(),
-        counters: rest.counters.into_owned(),
-        audit: rest.audit.into_owned(),
-        orders: rest.orders.into_owned(),
-        subscriptions,
-        software: rest.software.into_owned(),
-        reservations: rest.reservations.into_owned(),
-        ledger,
-        subscription_log,
-        download_links: rest.download_links.into_owned(),
-        software_access: rest.software_access.into_owned(),
-        reservation_refunds: rest.reservation_refunds.into_owned(),
-        support_requests: rest.support_requests.into_owned(),
-        customers: rest.customers.into_owned(),
-        carts: rest.carts.into_owned(),
-        checked_out: rest.checked_out.into_owned(),
-        catalog: crate::catalog::builtin(),
-    })
+    state.subscriptions = subscriptions;
+    state.ledger = ledger;
+    state.subscription_log = subscription_log;
+    Ok(state)
 }
