@@ -2,7 +2,7 @@
 //! [`AppCtx::dispatch`], the only path to a state change: it asks the engine, applies the events,
 //! schedules a save, and hands back the rejection for the page to show.
 //!
-//! Saving is debounced: encoding a large partner takes tens of milliseconds, so it runs once
+//! Saving is debounced: encoding a large partner takes about half a second, so it runs once
 //! [`SAVE_DELAY`] after the last change instead of on every command (typing stays smooth), and at once
 //! when the page is hidden or closed and when an embedded instance unmounts ([`AppCtx::flush`]), so no
 //! change is lost.
@@ -151,8 +151,8 @@ impl AppCtx {
         self.schedule_save();
     }
 
-    /// Save [`SAVE_DELAY`] after the last call (a later call restarts the wait). Without a timer
-    /// (outside a browser) it saves at once.
+    /// Save [`SAVE_DELAY`] after the last call (a later call restarts the wait). If the browser refuses
+    /// the timer, save at once.
     pub fn schedule_save(&self) {
         if let Some(previous) = self.pending_save.get_value() {
             previous.clear();

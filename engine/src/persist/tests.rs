@@ -216,6 +216,10 @@ fn damaged_text_is_an_error_never_a_panic() {
     for (case, text, want) in cases {
         assert_eq!(decode(&text).err(), Some(want), "{case}");
     }
+    // A value that inflates past the limit is refused before it is all in memory.
+    let zeros = miniz_oxide::deflate::compress_to_vec(&[0; 4096], LEVEL);
+    assert_eq!(inflate(&zeros, 4096).map(|v| v.len()), Ok(4096));
+    assert_eq!(inflate(&zeros, 1000), Err(PersistError::Invalid("too large once inflated")));
     // Every single-byte change of the layout is refused or reads as some state: never a panic.
     for at in (0..raw.len()).step_by(raw.len() / 200 + 1) {
         let mut damaged = raw.clone();
