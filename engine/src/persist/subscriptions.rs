@@ -19,7 +19,7 @@ const ORDER: usize = 5; // delta from the previous row's
 const QUANTITY: usize = 6;
 const BILLING: usize = 7;
 const STATUS: usize = 8;
-const CREATED: usize = 9; // seconds after the previous row's
+const CREATED: usize = 9; // creation day (since 1970), after the previous row's
 const CREATED_NS: usize = 10;
 const TERM_START: usize = 11; // days after the creation date
 const TERM_END: usize = 12; // days after a one-year term's end
@@ -41,7 +41,10 @@ const SEGMENTS: usize = 27; // how many
 const SEGMENT_FROM: usize = 28; // days after the term start
 const SEGMENT_QUANTITY: usize = 29; // over the subscription's quantity
 const AZURE_PLAN: usize = 30;
-pub(crate) const COLUMNS: usize = 31;
+const CREATED_SECOND: usize = 31; // second of the creation day, after the previous row's
+pub(crate) const COLUMNS: usize = 32;
+
+const DAY: i64 = 86_400;
 
 /// What the previous rows predict for the next one.
 #[derive(Default)]
@@ -49,7 +52,8 @@ struct Previous {
     id: i64,
     customer: i64,
     order: i64,
-    created: i64,
+    created_day: i64,
+    created_second: i64,
     name_of_offer: HashMap<u64, u64>,
     price_of: HashMap<(u64, u64), i64>,
 }
@@ -83,10 +87,14 @@ pub(crate) fn encode<'a>(
         let billing = codes::billing(s.billing);
         c.put(BILLING, billing);
         c.put(STATUS, codes::status(s.status));
+        // Day and second apart: rows are in ID order, not time order, so their days differ widely while
+        // the time of day usually repeats (a delta of 0).
         let (created, ns) = time_parts(s.created_at);
-        c.int(CREATED, created.wrapping_sub(p.created));
+        let (day_, second) = (created.div_euclid(DAY), created.rem_euclid(DAY));
+        c.int(CREATED, day_ - p.created_day);
+        c.int(CREATED_SECOND, second - p.created_second);
         c.put(CREATED_NS, ns);
-        p.created = created;
+        (p.created_day, p.created_second) = (day_, second);
         let start = day(s.term_start);
         c.int(TERM_START, start - day(s.created_at.date_naive()));
         c.int(TERM_END, day(s.term_end) - day(term_end(s.term_start, 12)));
@@ -143,8 +151,10 @@ pub(crate) fn decode(c: &mut ColsIn, strings: &Table) -> Result<Decoded, Persist
         let billing_code = c.get(BILLING)?;
         let billing = pick(&BILLINGS, billing_code)?;
         let status = pick(&STATUSES, c.get(STATUS)?)?;
-        p.created = p.created.wrapping_add(c.int(CREATED)?);
-        let created_at = time_of(p.created, c.get(CREATED_NS)?)?;
+        p.created_day = p.created_day.wrapping_add(c.int(CREATED)?);
+        p.created_second = p.created_second.wrapping_add(c.int(CREATED_SECOND)?);
+        let created = p.created_day.wrapping_mul(DAY).wrapping_add(p.created_second);
+        let created_at = time_of(created, c.get(CREATED_NS)?)?;
         let term_start = date_of(day(created_at.date_naive()) + c.int(TERM_START)?)?;
         let start = day(term_start);
         let term_end_ = date_of(day(term_end(term_start, 12)) + c.int(TERM_END)?)?;
@@ -160,7 +170,7 @@ pub(crate) fn decode(c: &mut ColsIn, strings: &Table) -> Result<Decoded, Persist
         };
         let suspended_at = match c.opt_int(SUSPENDED_AT)? {
             None => None,
-            Some(d) => Some(time_of(p.created.wrapping_add(d), c.get(SUSPENDED_NS)?)?),
+            Some(d) => Some(time_of(created.wrapping_add(d), c.get(SUSPENDED_NS)?)?),
         };
         let cancel_at = c.opt_int(CANCEL_AT)?.map(|d| date_of(day(term_end_) + d)).transpose()?;
         let publisher = pick(&PUBLISHERS, c.get(PUBLISHER)?)?;

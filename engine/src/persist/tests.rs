@@ -83,7 +83,7 @@ fn unusual_state() -> State {
     let mut odd = testkit::subscription(id(2), customer.clone(), "O-1", SubscriptionStatus::Suspended);
     odd.name = "Renamed".into();
     odd.billing = BillingFrequency::Annual;
-    odd.created_at = Utc.timestamp_opt(1_700_000_000, 123_456_789).unwrap();
+    odd.created_at = Utc.timestamp_opt(-1_000_000_001, 123_456_789).unwrap(); // before 1970
     odd.trial_ends = Some(date(2027, 1, 1));
     odd.base = Some(id(1));
     odd.suspended_at = Some(Utc.timestamp_opt(1_700_100_000, 5).unwrap());
