@@ -48,7 +48,7 @@ const ws = [...rows.values()].filter((r) => r.native?.unit === 'ms' && r.wasm?.u
 const worst = Math.max(...ws.map((r) => ratio(r.wasm, r.native)));
 check('wasm/native, worst benchmark', ws.length ? worst : NaN, 2);
 const size = rows.get('storage_bytes');
-check('storage envelope (MB)', size ? (size.native ?? size.wasm).median / 1e6 : NaN, 2.5, ' MB');
+check('storage: stored value, format 2 (MB)', size ? (size.native ?? size.wasm).median / 1e6 : NaN, 2.5, ' MB');
 
 const browser = [...rows].filter(([, r]) => r.browser);
 if (browser.length) {

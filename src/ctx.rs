@@ -1,6 +1,11 @@
 //! The app's single state holder, provided as context. Pages read signals and send commands through
 //! [`AppCtx::dispatch`], the only path to a state change: it asks the engine, applies the events,
-//! saves, and hands back the rejection for the page to show.
+//! schedules a save, and hands back the rejection for the page to show.
+//!
+//! Saving is debounced: encoding a large partner takes about half a second, so it runs once
+//! [`SAVE_DELAY`] after the last change instead of on every command (typing stays smooth), and at once
+//! when the page is hidden or closed and when an embedded instance unmounts ([`AppCtx::flush`]), so no
+//! change is lost.
 
 use crate::i18n::{I18n, Locale};
 use crate::route::Route;
@@ -12,6 +17,10 @@ use csp_engine::roles::Permission;
 use csp_engine::{Command, Event, Rejection, State};
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::time::Duration;
+
+/// How long after the last change the state is saved.
+pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// A problem that stays on screen until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +56,8 @@ pub struct AppCtx {
     /// The partner's display name given by an embedding page, shown beside the product name.
     pub partner_label: StoredValue<Option<String>>,
     persistence: StoredValue<Option<Persistence>, LocalStorage>,
+    /// The timer of a save not yet made (see [`AppCtx::schedule_save`]).
+    pending_save: StoredValue<Option<TimeoutHandle>>,
 }
 
 /// What a running instance starts with.
@@ -96,6 +107,7 @@ impl AppCtx {
             routing,
             partner_label: StoredValue::new(partner_label),
             persistence: StoredValue::new_local(writable.then_some(persistence)),
+            pending_save: StoredValue::new(None),
         };
         provide_context(ctx);
         provide_context(ctx.i18n);
@@ -114,7 +126,7 @@ impl AppCtx {
             .unwrap_or_else(|| Err(Rejection::one(csp_engine::Violation::UnknownUser)));
         if result.is_ok() {
             self.state.notify();
-            self.save();
+            self.schedule_save();
         }
         result
     }
@@ -131,15 +143,41 @@ impl AppCtx {
 
     pub fn sign_in(&self, user: UserId) {
         self.user.set(user);
-        self.save();
+        self.schedule_save();
     }
 
     pub fn set_locale(&self, locale: Locale) {
         self.i18n.locale.set(locale);
-        self.save();
+        self.schedule_save();
     }
 
-    pub fn save(&self) {
+    /// Save [`SAVE_DELAY`] after the last call (a later call restarts the wait). If the browser refuses
+    /// the timer, save at once.
+    pub fn schedule_save(&self) {
+        if let Some(previous) = self.pending_save.get_value() {
+            previous.clear();
+        }
+        let ctx = *self;
+        match set_timeout_with_handle(move || ctx.flush(), SAVE_DELAY) {
+            Ok(handle) => self.pending_save.set_value(Some(handle)),
+            Err(_) => {
+                self.pending_save.set_value(None);
+                self.save();
+            }
+        }
+    }
+
+    /// Make the waiting save now, if there is one: the page is being hidden, closed or unmounted, or the
+    /// timer fired. Does nothing once the instance is gone.
+    pub fn flush(&self) {
+        if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
+            handle.clear();
+            self.save();
+        }
+    }
+
+    /// Save now: the state and the session under the instance's key.
+    fn save(&self) {
         let outcome = self.persistence.with_value(|p| {
             let p = p.as_ref()?;
             let session = Session { user: self.user.get_untracked(), locale: self.i18n.locale.get_untracked() };

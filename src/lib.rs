@@ -75,6 +75,20 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
         locale: options.locale,
         partner_label: options.partner_label.clone(),
     });
+    // Make a waiting save before the page goes away or into the background (a closed tab may never
+    // run again), and when this instance is unmounted.
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
+    let on_hidden =
+        window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("visibilitychange"), move |_| {
+            if document().hidden() {
+                ctx.flush();
+            }
+        });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
+        ctx.flush();
+    });
     if ctx.routing == Routing::Hash {
         // Follow back/forward and pasted links.
         let listener = window_event_listener(leptos::ev::hashchange, move |_| {

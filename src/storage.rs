@@ -1,6 +1,12 @@
-//! Persistence adapter. The app state is saved as a versioned JSON envelope
-//! (`{"version": N, "state": …, "session": …}`) through a small [`Storage`] trait, implemented by the
-//! browser's localStorage and by memory (tests, and browsers that block storage).
+//! Persistence adapter. The app state is saved as a versioned JSON envelope through a small [`Storage`]
+//! trait, implemented by the browser's localStorage and by memory (tests, and browsers that block
+//! storage). Formats:
+//!
+//! * **2** (written): `{"version":2,"session":{…},"state":"<csp_engine::persist text>"}` — the state in
+//!   the engine's compact encoding (deflated columns, base64), ~150× smaller than JSON for a large
+//!   partner, so it fits localStorage's 5 MB.
+//! * **1** (read only): `{"version":1,"state":{…},"session":{…}}`, the state as plain JSON. Read as is;
+//!   the next save writes format 2.
 //!
 //! Data that cannot be read is never overwritten: it is copied to a backup key first, and if even that
 //! fails, the app keeps working in memory without touching the stored value.
@@ -11,9 +17,13 @@ use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-/// Version of the envelope written by this build. Bump it, and add a step to [`migrate`], whenever a
-/// change to the state would not read back with `serde(default)` alone.
-pub const CURRENT_VERSION: u64 = 1;
+/// Version of the envelope written by this build. Bump it, and keep reading the older ones in
+/// [`decode`], whenever a change to the state would not read back with `serde(default)` alone.
+pub const CURRENT_VERSION: u64 = 2;
+
+/// The stored value must fit localStorage's 5 MB with 2× headroom (issue 7): at most this many
+/// characters for the benchmark partner (2,000 customers × 10 subscriptions after a year).
+pub const BUDGET_CHARS: usize = 2_500_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StorageError(pub String);
@@ -86,17 +96,25 @@ fn js_message(value: &wasm_bindgen::JsValue) -> String {
 }
 
 /// What is saved: the engine state and the browser session (signed-in user, language).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Saved {
     pub state: State,
     pub session: Session,
 }
 
+/// Format 2 as written; the state is the engine's compact text.
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     version: u64,
-    state: &'a State,
     session: &'a Session,
+    state: &'a str,
+}
+
+/// Format 2 as read.
+#[derive(Deserialize)]
+struct EnvelopeV2 {
+    session: Session,
+    state: String,
 }
 
 #[derive(Debug, PartialEq)]
@@ -133,7 +151,8 @@ pub fn save(storage: &dyn Storage, key: &str, state: &State, session: &Session) 
 }
 
 pub fn encode(state: &State, session: &Session) -> serde_json::Result<String> {
-    serde_json::to_string(&EnvelopeOut { version: CURRENT_VERSION, state, session })
+    let state = csp_engine::persist::encode(state);
+    serde_json::to_string(&EnvelopeOut { version: CURRENT_VERSION, session, state: &state })
 }
 
 /// Only the envelope's version, read first (other fields are skipped without being built).
@@ -144,21 +163,16 @@ struct Version {
 
 pub fn decode(raw: &str) -> Result<Saved, String> {
     let Version { version } = serde_json::from_str(raw).map_err(|e| format!("not JSON: {e}"))?;
-    let version = version.ok_or("no version number")?;
-    if version > CURRENT_VERSION {
-        return Err(format!("saved by a newer version of the app (format {version})"));
-    }
-    let raw = migrate(raw, version)?;
-    serde_json::from_str(&raw).map_err(|e| format!("format {version}: {e}"))
-}
-
-/// Bring an envelope of an older format up to [`CURRENT_VERSION`], one step at a time (a step may parse
-/// the text into `serde_json::Value`, reshape it and print it again).
-pub fn migrate(raw: &str, from: u64) -> Result<String, String> {
-    match from {
-        CURRENT_VERSION => Ok(raw.to_string()),
+    match version.ok_or("no version number")? {
+        // Format 1: the state as plain JSON, read straight from the text.
+        1 => serde_json::from_str(raw).map_err(|e| format!("format 1: {e}")),
+        2 => {
+            let EnvelopeV2 { session, state } = serde_json::from_str(raw).map_err(|e| format!("format 2: {e}"))?;
+            let state = csp_engine::persist::decode(&state).map_err(|e| format!("format 2: {e}"))?;
+            Ok(Saved { state, session })
+        }
         0 => Err("format 0 is not supported".into()),
-        other => Err(format!("no migration from format {other}")),
+        newer => Err(format!("saved by a newer version of the app (format {newer})")),
     }
 }
 
@@ -189,7 +203,7 @@ mod tests {
         let (state, session) = sample();
         save(&storage, "k", &state, &session).unwrap();
         let raw = storage.get("k").unwrap().unwrap();
-        assert!(raw.starts_with("{\"version\":1,"), "versioned envelope: {}", &raw[..30]);
+        assert!(raw.starts_with("{\"version\":2,\"session\":{"), "versioned envelope: {}", &raw[..30]);
         assert_eq!(load(&storage, "k"), Loaded::Restored(Box::new(Saved { state, session })));
     }
 
@@ -200,6 +214,16 @@ mod tests {
             ("{\"state\":{}}", "no version"),
             ("{\"version\":99,\"state\":{}}", "newer version"),
             ("{\"version\":1,\"state\":{\"partner\":3}}", "format 1"),
+            ("{\"version\":0}", "format 0"),
+            ("{\"version\":2,\"state\":\"AAAA\"}", "format 2: missing field `session`"),
+            (
+                "{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"En\"},\"state\":\"%%\"}",
+                "format 2: not base64",
+            ),
+            (
+                "{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"En\"},\"state\":\"AAAA\"}",
+                "format 2: not deflate",
+            ),
         ];
         for (raw, reason_part) in cases {
             let storage = MemoryStorage::default();
@@ -216,6 +240,35 @@ mod tests {
                 other => panic!("{raw}: {other:?}"),
             }
         }
+    }
+
+    /// A value saved by the previous build (format 1: the state as plain JSON) must read back exactly,
+    /// and the next save writes format 2. The fixture is the demo partner of [`sample`] as that build
+    /// saved it.
+    #[test]
+    fn format_1_is_read_exactly_and_saved_again_as_format_2() {
+        const V1: &str = include_str!("../tests/fixtures/storage-v1.json");
+        assert!(V1.starts_with("{\"version\":1,\"state\":{"), "the fixture is format 1");
+        let (state, session) = sample();
+        let want = || Loaded::Restored(Box::new(Saved { state: state.clone(), session: session.clone() }));
+        let storage = MemoryStorage::default();
+        storage.set("k", V1).unwrap();
+        assert_eq!(load(&storage, "k"), want(), "format 1 read");
+        save(&storage, "k", &state, &session).unwrap();
+        let raw = storage.get("k").unwrap().unwrap();
+        assert!(raw.starts_with("{\"version\":2,"), "saved again as format 2");
+        assert!(raw.len() * 3 < V1.len(), "format 2 is smaller: {} vs {} chars", raw.len(), V1.len());
+        assert_eq!(load(&storage, "k"), want(), "format 2 read");
+    }
+
+    /// THE storage budget (issue 7): the benchmark's partner — 2,000 customers × 10 subscriptions after
+    /// a simulated year, ~100 MB as JSON — saved as this build saves it.
+    #[test]
+    fn a_large_partner_fits_the_storage_budget() {
+        let state = csp_engine::testkit::scale::storage_partner();
+        let session = Session { user: demo::global_admin(), locale: Locale::Fr };
+        let raw = encode(&state, &session).unwrap();
+        assert!(raw.len() <= BUDGET_CHARS, "stored value {} chars, budget {BUDGET_CHARS}", raw.len());
     }
 
     /// Storage whose writes fail, like a full or read-only localStorage.

@@ -7,7 +7,7 @@
 
 use csp_engine::catalog::Catalog;
 use csp_engine::testkit::scale::{self, SEED};
-use csp_engine::{demo, eligibility, execute, Command, State};
+use csp_engine::{demo, eligibility, execute, persist, Command, State};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -98,13 +98,14 @@ pub fn stats(times: &mut [f64]) -> (f64, f64) {
     (at(0.5), at(0.95))
 }
 
-/// What the app stores: the envelope of `src/storage.rs` (`{"version":1,"state":…,"session":…}`); the
-/// session is the app's `{user, locale}`, mimicked here to keep the app (and Leptos) out of this crate.
+/// What the app stores: the envelope of `src/storage.rs` (format 2:
+/// `{"version":2,"session":…,"state":"<csp_engine::persist text>"}`); the session is the app's
+/// `{user, locale}`, mimicked here to keep the app (and Leptos) out of this crate.
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     version: u64,
-    state: &'a State,
     session: &'a Session,
+    state: &'a str,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -116,55 +117,71 @@ struct Session {
 #[derive(Deserialize)]
 struct EnvelopeIn {
     #[allow(dead_code)]
-    version: u64,
-    state: State,
-    #[allow(dead_code)]
     session: Session,
+    state: String,
+}
+
+fn session() -> Session {
+    Session { user: demo::global_admin().as_str().to_string(), locale: "En".into() }
 }
 
 /// Encode as the app's `storage::encode` does.
 pub fn encode(state: &State) -> String {
-    let session = Session { user: demo::global_admin().as_str().to_string(), locale: "En".into() };
-    serde_json::to_string(&EnvelopeOut { version: 1, state, session: &session }).unwrap_or_default()
+    let text = persist::encode(state);
+    serde_json::to_string(&EnvelopeOut { version: 2, session: &session(), state: &text }).unwrap_or_default()
 }
 
-/// Decode as the app's `storage::decode` does: to a JSON value first (to read the version and migrate),
-/// then to the state.
+/// Decode as the app's `storage::decode` does (a format-2 envelope).
 pub fn decode(raw: &str) -> Option<State> {
-    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
-    serde_json::from_value::<EnvelopeIn>(value).ok().map(|e| e.state)
+    let envelope: EnvelopeIn = serde_json::from_str(raw).ok()?;
+    persist::decode(&envelope.state).ok()
 }
 
-/// Decode straight from the text, without the intermediate `serde_json::Value` (the change proposed for
-/// `storage::decode`: read `version` with a small probe struct, then the envelope).
-pub fn decode_direct(raw: &str) -> Option<State> {
-    #[derive(Deserialize)]
-    struct Probe {
+/// The format-1 envelope the app saved before (`{"version":1,"state":…,"session":…}`, plain JSON).
+pub fn encode_json(state: &State) -> String {
+    #[derive(Serialize)]
+    struct V1<'a> {
         version: u64,
+        state: &'a State,
+        session: &'a Session,
     }
-    let probe: Probe = serde_json::from_str(raw).ok()?;
-    (probe.version == 1).then_some(())?;
-    serde_json::from_str::<EnvelopeIn>(raw).ok().map(|e| e.state)
+    serde_json::to_string(&V1 { version: 1, state, session: &session() }).unwrap_or_default()
+}
+
+/// Read a format-1 envelope as the app still does (straight from the text).
+pub fn decode_json(raw: &str) -> Option<State> {
+    #[derive(Deserialize)]
+    struct V1 {
+        state: State,
+    }
+    serde_json::from_str::<V1>(raw).ok().map(|e| e.state)
 }
 
 /// The storage scenario: 2,000 customers × 10 subscriptions, then one simulated year of the clock.
 pub fn storage_state() -> State {
-    let mut state = scale::partner(2_000, 10, Arc::new(Catalog::generated(10_000, SEED)), SEED);
-    scale::advance_year(&mut state);
-    state
+    scale::storage_partner()
 }
 
-/// The JSON bytes of each large part of the state (the rest — partner, users, policy, counters, carts —
-/// is a few KB), to see what a compact representation must shrink.
-pub fn storage_parts(state: &State) -> Vec<(&'static str, usize)> {
+/// The JSON bytes of each large part of the state in format 1, to compare with format 2's sections.
+pub fn storage_json_parts(state: &State) -> Vec<(&'static str, usize)> {
     let len = |r: serde_json::Result<String>| r.map(|s| s.len()).unwrap_or(0);
     vec![
-        ("storage_part_ledger", len(serde_json::to_string(&state.ledger))),
-        ("storage_part_subscription_log", len(serde_json::to_string(&state.subscription_log))),
-        ("storage_part_subscriptions", len(serde_json::to_string(&state.subscriptions))),
-        ("storage_part_customers", len(serde_json::to_string(&state.customers))),
-        ("storage_part_audit", len(serde_json::to_string(&state.audit))),
+        ("storage_json_ledger", len(serde_json::to_string(&state.ledger))),
+        ("storage_json_subscription_log", len(serde_json::to_string(&state.subscription_log))),
+        ("storage_json_subscriptions", len(serde_json::to_string(&state.subscriptions))),
+        ("storage_json_customers", len(serde_json::to_string(&state.customers))),
     ]
+}
+
+/// The name of each format-2 section's row: its bytes after deflate.
+fn section_row(name: &str) -> &'static str {
+    match name {
+        "rest" => "storage_part_rest_json",
+        "strings" => "storage_part_strings",
+        "subscriptions" => "storage_part_subscriptions",
+        "ledger" => "storage_part_ledger",
+        _ => "storage_part_subscription_log",
+    }
 }
 
 /// Run every benchmark; `report` receives each row as soon as it is measured.
@@ -241,24 +258,30 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
         emit(name, runs, t, "ms");
     }
 
-    // Storage: the envelope's size, and the time to save (encode) and load (decode) it.
+    // Storage: the stored value's size (format 2, and format 1's JSON for comparison), each format-2
+    // section's size after deflate, and the time to save (encode) and load (decode) it.
     if !plan.wants("storage") {
         return;
     }
     let state = storage_state();
     let raw = encode(&state);
-    emit("storage_bytes", 1, (raw.len() as f64, raw.len() as f64), "B");
-    for (name, bytes) in storage_parts(&state) {
-        emit(name, 1, (bytes as f64, bytes as f64), "B");
+    let size = |n: usize| (n as f64, n as f64);
+    emit("storage_bytes", 1, size(raw.len()), "B");
+    for (name, _, deflated) in persist::sections(&state) {
+        emit(section_row(name), 1, size(deflated), "B");
     }
-    let count = |n: usize| (n as f64, n as f64);
-    emit("storage_ledger_entries", 1, count(state.ledger.len()), "#");
-    emit("storage_log_entries", 1, count(state.subscription_log.len()), "#");
+    let json = encode_json(&state);
+    emit("storage_json_bytes", 1, size(json.len()), "B");
+    for (name, bytes) in storage_json_parts(&state) {
+        emit(name, 1, size(bytes), "B");
+    }
+    emit("storage_ledger_entries", 1, size(state.ledger.len()), "#");
+    emit("storage_log_entries", 1, size(state.subscription_log.len()), "#");
     let runs = plan.runs(5);
     emit("storage_encode", runs, measure(clock, w, runs, || (), |_| encode(&state).len()), "ms");
     emit("storage_decode", runs, measure(clock, w, runs, || (), |_| decode(&raw).is_some()), "ms");
-    let t = measure(clock, w, runs, || (), |_| decode_direct(&raw).is_some());
-    emit("storage_decode_direct", runs, t, "ms");
+    emit("storage_json_encode", runs, measure(clock, w, runs, || (), |_| encode_json(&state).len()), "ms");
+    emit("storage_json_decode", runs, measure(clock, w, runs, || (), |_| decode_json(&json).is_some()), "ms");
 }
 
 #[cfg(test)]
@@ -284,12 +307,14 @@ mod tests {
         let mut state = scale::partner(3, 4, Arc::new(Catalog::generated(200, SEED)), SEED);
         scale::advance_year(&mut state);
         let raw = encode(&state);
-        assert!(raw.starts_with("{\"version\":1,\"state\":"), "envelope shape");
+        assert!(raw.starts_with("{\"version\":2,\"session\":"), "envelope shape");
         let back = decode(&raw).expect("decodes");
-        assert_eq!(decode_direct(&raw).as_ref(), Some(&back), "both decoders read the same state");
+        let json = encode_json(&state);
+        assert!(json.starts_with("{\"version\":1,\"state\":"), "format 1 shape");
+        assert_eq!(decode_json(&json).as_ref(), Some(&back), "both formats read the same state");
         // The catalog is not persisted: it comes back as the built-in one.
-        assert_eq!(back.subscriptions, state.subscriptions);
-        assert_eq!(back.ledger, state.ledger);
+        state.catalog = back.catalog.clone();
+        assert_eq!(back, state);
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub mod ids;
 pub mod ledger;
 pub mod money;
 pub mod partner;
+pub mod persist;
 pub mod policy;
 pub mod records;
 pub mod rejection;

@@ -1,6 +1,6 @@
 // CDN hosting and embedding (release build): path prefixes, deep links without rewrite rules, the module
 // embed in the sample intranet page, iframes, offline reload, and no request to another origin.
-import { test, expect, open, heading } from './fixtures.mjs';
+import { test, expect, open, heading, storedText } from './fixtures.mjs';
 import { PORT, OTHER_PORT } from './playwright.config.mjs';
 
 const APP = `http://127.0.0.1:${PORT}/`;
@@ -135,11 +135,11 @@ test.describe('embedded in the sample intranet page', () => {
     await expect(a.getByTestId('users-table')).toContainText('Only In A');
     await b.getByRole('link', { name: 'Paramètres' }).click();
     await expect(b.getByTestId('users-table')).not.toContainText('Only In A');
+    // Saving is debounced: wait for it, then read the compact value in the page.
+    await expect.poll(() => storedText(page, 'csp-marketplace:team-a')).toContain('Only In A');
     const keys = await page.evaluate(() => Object.keys(localStorage).sort());
     expect(keys).toEqual(expect.arrayContaining(['csp-marketplace:team-a']));
-    const stored = await page.evaluate(() => localStorage.getItem('csp-marketplace:team-a'));
-    expect(stored).toContain('Only In A');
-    expect((await page.evaluate(() => localStorage.getItem('csp-marketplace:team-b'))) ?? '').not.toContain('Only In A');
+    expect((await storedText(page, 'csp-marketplace:team-b')) ?? '').not.toContain('Only In A');
 
     await page.locator('#unmount-a').click();
     await expect(a).toBeEmpty();
@@ -149,6 +149,23 @@ test.describe('embedded in the sample intranet page', () => {
     await page.locator('#mount-a').click();
     await a.getByRole('link', { name: 'Settings' }).click();
     await expect(a.getByTestId('users-table')).toContainText('Only In A');
+  });
+
+  test('a change made just before unmount is saved at once', async ({ page }) => {
+    await page.goto(INTRANET);
+    const a = page.locator('#marketplace-a');
+    await a.getByRole('link', { name: 'Settings' }).click();
+    await a.getByRole('button', { name: 'Add user' }).click();
+    const form = a.getByRole('form', { name: 'Add user' });
+    await form.getByLabel('Name').fill('Saved On Unmount');
+    await form.getByLabel('E-mail').fill('unmount@contoso.com');
+    await form.getByLabel('Sales agent').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(a.getByTestId('users-table')).toContainText('Saved On Unmount');
+    // Within the save delay: unmounting makes the waiting save (a timer firing later would find the
+    // instance gone and save nothing).
+    await page.locator('#unmount-a').click();
+    expect(await storedText(page, 'csp-marketplace:team-a')).toContain('Saved On Unmount');
   });
 
   test('a cross-origin iframe works and reports its height', async ({ page }) => {

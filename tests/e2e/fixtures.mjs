@@ -27,3 +27,25 @@ export async function open(page, hash = '#/customers') {
 }
 
 export const heading = (page, name) => page.getByRole('heading', { level: 1, name });
+
+/**
+ * The value saved under `key`, readable: a format-2 envelope's state (base64 of raw DEFLATE of the
+ * engine's compact layout, where every name appears as UTF-8) is decoded in the page with `atob` and
+ * `DecompressionStream('deflate-raw')`; any other value is returned as stored; `null` when none.
+ */
+export async function storedText(page, key) {
+  return page.evaluate(async (key) => {
+    const raw = localStorage.getItem(key);
+    if (raw === null) return null;
+    let envelope;
+    try {
+      envelope = JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+    if (envelope?.version !== 2) return raw;
+    const bytes = Uint8Array.from(atob(envelope.state), (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return JSON.stringify(envelope.session) + new TextDecoder().decode(await new Response(stream).arrayBuffer());
+  }, key);
+}

@@ -113,6 +113,14 @@ pub fn partner(customers: usize, subs_each: usize, catalog: Arc<Catalog>, seed: 
     state
 }
 
+/// The storage benchmark's partner (issue 7): 2,000 customers × 10 subscriptions over a 10,000-offer
+/// catalog, after one simulated year. The app's storage budget test and the benchmarks both use it.
+pub fn storage_partner() -> State {
+    let mut state = partner(2_000, 10, Arc::new(Catalog::generated(10_000, SEED)), SEED);
+    advance_year(&mut state);
+    state
+}
+
 /// The first customer's ID (`C-0001`).
 pub fn first_customer() -> CustomerId {
     CustomerId(Counters::format("C", 1))
