@@ -361,7 +361,7 @@ pub fn orders_of_cart<'a>(state: &'a State, cart: &CartId) -> Vec<&'a Order> {
 /// A customer's order history, newest first.
 pub fn order_history<'a>(state: &'a State, customer: &CustomerId) -> Vec<&'a Order> {
     let mut out: Vec<&Order> = state.orders.values().filter(|o| &o.customer == customer).collect();
-    out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+    crate::sort::sort_by(&mut out, |a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
     out
 }
 

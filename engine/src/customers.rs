@@ -251,7 +251,7 @@ pub fn search<'a>(state: &'a State, text: &str) -> Vec<&'a Customer> {
         .values()
         .filter(|c| needle.is_empty() || c.company_name.to_lowercase().contains(&needle) || c.domain.contains(&needle))
         .collect();
-    out.sort_by_key(|c| (c.company_name.to_lowercase(), c.id.clone()));
+    crate::sort::sort_by_key(&mut out, |c| (c.company_name.to_lowercase(), c.id.clone()));
     out
 }
 

@@ -137,7 +137,7 @@ pub fn invoices(state: &State) -> Vec<InvoiceSummary> {
     type Group = ((i32, u32, Currency), (usize, i64));
     let mut list: Vec<Group> = groups.into_iter().collect();
     // Newest month first; within a month, currencies in their fixed order.
-    list.sort_by(|(a, _), (b, _)| (b.0, b.1).cmp(&(a.0, a.1)).then(a.2.cmp(&b.2)));
+    crate::sort::sort_by(&mut list, |(a, _), (b, _)| (b.0, b.1).cmp(&(a.0, a.1)).then(a.2.cmp(&b.2)));
     list.into_iter()
         .map(|((year, month, currency), (entries, total))| InvoiceSummary {
             year,

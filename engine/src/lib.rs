@@ -46,6 +46,7 @@ pub mod rejection;
 pub mod reservations;
 pub mod roles;
 pub mod software;
+pub mod sort;
 pub mod state;
 pub mod subscriptions;
 pub mod support;
@@ -116,7 +117,7 @@ pub fn permissions_needed(state: &State, cmd: &Command) -> Vec<Permission> {
                 }
             })
             .collect();
-        out.sort();
+        crate::sort::sort(&mut out);
         out.dedup();
         out
     };

@@ -141,7 +141,7 @@ pub fn check_user_fields(
 
 pub fn normalise_roles(roles: &[Role]) -> Vec<Role> {
     let mut r = roles.to_vec();
-    r.sort();
+    crate::sort::sort(&mut r);
     r.dedup();
     r
 }

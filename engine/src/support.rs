@@ -110,7 +110,7 @@ impl SupportRequest {
 /// A customer's requests of every kind, newest first (the customer page lists them).
 pub fn support_requests_of<'a>(state: &'a State, customer: &CustomerId) -> Vec<&'a SupportRequest> {
     let mut out: Vec<&SupportRequest> = state.support_requests.values().filter(|r| &r.customer == customer).collect();
-    out.sort_by(|a, b| b.filed_at.cmp(&a.filed_at).then_with(|| b.id.cmp(&a.id)));
+    crate::sort::sort_by(&mut out, |a, b| b.filed_at.cmp(&a.filed_at).then_with(|| b.id.cmp(&a.id)));
     out
 }
 

@@ -20,7 +20,7 @@ pub fn CountrySelect(
             {move || {
                 let locale = i18n.locale.get();
                 let mut list: Vec<(String, &str)> = COUNTRY_CODES.iter().map(|c| (country_name(c, locale), *c)).collect();
-                list.sort();
+                csp_engine::sort::sort(&mut list);
                 list.into_iter()
                     .map(|(label, code)| view! { <option value=code selected=move || value.get() == code>{label}</option> })
                     .collect_view()

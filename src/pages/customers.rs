@@ -38,7 +38,7 @@ pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
                     )
                 })
                 .collect();
-            rows.sort_by(|a, b| {
+            csp_engine::sort::sort_by(&mut rows, |a, b| {
                 let key = |r: &(String, String, String, String, String)| match query.sort {
                     CustomerSort::Name => r.0.to_lowercase(),
                     CustomerSort::Domain => r.1.clone(),

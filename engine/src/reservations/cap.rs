@@ -51,7 +51,7 @@ pub(crate) fn records_of<'a>(state: &'a State, customer: &CustomerId) -> &'a [Re
 /// The refunds that still count on `today`, the soonest to free up first.
 fn counted<'a>(policy: &Policy, records: &'a [RefundRecord], today: NaiveDate) -> Vec<&'a RefundRecord> {
     let mut out: Vec<&RefundRecord> = records.iter().filter(|r| r.frees_up_on(policy) > today).collect();
-    out.sort_by_key(|r| r.at);
+    crate::sort::sort_by_key(&mut out, |r| r.at);
     out
 }
 

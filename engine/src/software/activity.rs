@@ -89,7 +89,7 @@ pub fn access_log(state: &State, from: Option<NaiveDate>, to: Option<NaiveDate>)
         state.software_access.iter().filter(|e| crate::dates::within(e.at, from, to)).collect();
     // Stable sort keeps the append order for entries of the same instant, reversed below.
     out.reverse();
-    out.sort_by_key(|e| std::cmp::Reverse(e.at));
+    crate::sort::sort_by_key(&mut out, |e| std::cmp::Reverse(e.at));
     out
 }
 

@@ -217,6 +217,6 @@ pub fn order_choices(state: &State, id: &SoftwarePurchaseId) -> Vec<OrderChoice>
             status: o.status,
         })
         .collect();
-    out.sort_by(|a, b| a.purchased_at.cmp(&b.purchased_at).then_with(|| a.order.cmp(&b.order)));
+    crate::sort::sort_by(&mut out, |a, b| a.purchased_at.cmp(&b.purchased_at).then_with(|| a.order.cmp(&b.order)));
     out
 }

@@ -99,7 +99,7 @@ fn link_violation(link: &DownloadLink, status: &LinkStatus) -> Option<Violation>
 /// Every link of a purchase, newest first.
 pub fn links_of<'a>(state: &'a State, purchase: &SoftwarePurchaseId) -> Vec<&'a DownloadLink> {
     let mut out: Vec<&DownloadLink> = state.download_links.values().filter(|l| &l.purchase == purchase).collect();
-    out.sort_by(|a, b| b.issued_at.cmp(&a.issued_at).then_with(|| b.id.cmp(&a.id)));
+    crate::sort::sort_by(&mut out, |a, b| b.issued_at.cmp(&a.issued_at).then_with(|| b.id.cmp(&a.id)));
     out
 }
 

@@ -78,7 +78,7 @@ pub fn purchases_of<'a>(state: &'a State, customer: &CustomerId) -> Vec<(&'a Sof
         .filter(|p| &p.customer == customer)
         .map(|p| (p, p.status == PurchaseStatus::Active && selection::ProductFamily::of(p).is_some()))
         .collect();
-    out.sort_by(|a, b| a.0.purchased_at.cmp(&b.0.purchased_at).then_with(|| a.0.id.cmp(&b.0.id)));
+    crate::sort::sort_by(&mut out, |a, b| a.0.purchased_at.cmp(&b.0.purchased_at).then_with(|| a.0.id.cmp(&b.0.id)));
     out
 }
 

@@ -224,7 +224,7 @@ pub fn renewals_within(state: &State, now: DateTime<Utc>, days: u32) -> Vec<Upco
             name: s.name.clone(),
         })
         .collect();
-    out.sort_by(|a, b| (a.on, a.kind, &a.subscription).cmp(&(b.on, b.kind, &b.subscription)));
+    crate::sort::sort_by(&mut out, |a, b| (a.on, a.kind, &a.subscription).cmp(&(b.on, b.kind, &b.subscription)));
     out
 }
 
@@ -273,7 +273,7 @@ pub fn history(state: &State, subscription: &SubscriptionId) -> Vec<HistoryItem>
         )
         .collect();
     // Stable sort, then reverse: within one instant the change is listed above the entries it posted.
-    items.sort_by_key(|i| i.at());
+    crate::sort::sort_by_key(&mut items, |i| i.at());
     items.reverse();
     items
 }
