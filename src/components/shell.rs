@@ -180,19 +180,13 @@ fn UserSwitcher() -> impl IntoView {
 fn ClockControl() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
-    let (message, set_message) = signal(None::<(bool, String)>);
+    let (message, set_message) = signal(None::<ClockOutcome>);
     let (target, set_target) = signal(String::new());
     let advance = move |to: chrono::DateTime<chrono::Utc>| {
-        let locale = i18n.locale.get_untracked();
-        match app.dispatch(Command::AdvanceClock { to }) {
-            Ok(events) => {
-                let date = format::date(to.date_naive(), locale);
-                let moved = crate::i18n::fill(Key::DateMoved.text(locale), &[("date", &date)]);
-                let summary = pages::billing::clock_summary(&DueSummary::of(&events), locale);
-                set_message.set(Some((true, format!("{moved} {summary}"))));
-            }
-            Err(r) => set_message.set(Some((false, messages::rejection(&r, locale).join(" ")))),
-        }
+        set_message.set(Some(match app.dispatch(Command::AdvanceClock { to }) {
+            Ok(events) => ClockOutcome::Moved { to: to.date_naive(), summary: DueSummary::of(&events) },
+            Err(r) => ClockOutcome::Refused(r),
+        }));
     };
     let clock = move || app.state.with(|s| s.clock);
     let by = move |step: Step| {
@@ -206,10 +200,9 @@ fn ClockControl() -> impl IntoView {
     };
     let go = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let locale = i18n.locale.get_untracked();
         match csp_engine::dates::parse_iso_date(&target.get_untracked()) {
             Some(d) => advance(d.and_time(clock().time()).and_utc()),
-            None => set_message.set(Some((false, Key::InvalidDateInput.text(locale).into()))),
+            None => set_message.set(Some(ClockOutcome::NotADate)),
         }
     };
     view! {
@@ -231,14 +224,38 @@ fn ClockControl() -> impl IntoView {
                 <button type="submit">{move || i18n.t(Key::MoveDate)}</button>
             </form>
             {move || {
+                let locale = i18n.locale.get();
                 message
                     .get()
-                    .map(|(ok, text)| {
+                    .map(|outcome| {
+                        let (ok, text) = outcome.text(locale);
                         let class = if ok { "flash ok" } else { "flash error" };
                         view! { <span class=class role="status">{text}</span> }
                     })
             }}
         </div>
+    }
+}
+
+/// What the last clock move did, kept as data so its message is worded in the language shown.
+#[derive(Clone)]
+enum ClockOutcome {
+    Moved { to: chrono::NaiveDate, summary: DueSummary },
+    Refused(csp_engine::Rejection),
+    NotADate,
+}
+
+impl ClockOutcome {
+    /// Whether the move happened, and the message.
+    fn text(&self, locale: Locale) -> (bool, String) {
+        match self {
+            ClockOutcome::Moved { to, summary } => {
+                let moved = crate::i18n::fill(Key::DateMoved.text(locale), &[("date", &format::date(*to, locale))]);
+                (true, format!("{moved} {}", pages::billing::clock_summary(summary, locale)))
+            }
+            ClockOutcome::Refused(r) => (false, messages::rejection(r, locale).join(" ")),
+            ClockOutcome::NotADate => (false, Key::InvalidDateInput.text(locale).to_string()),
+        }
     }
 }
 

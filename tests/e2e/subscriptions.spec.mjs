@@ -237,6 +237,12 @@ test('billing: invoices by month whose total is the sum of their entries; the cl
   await expect(page.getByRole('group', { name: 'Simulated date' }).getByRole('status')).toHaveText(
     /Simulated date moved to .*\d+ billing cycles? charged/,
   );
+  // The summary is worded again when the language changes.
+  await page.getByTestId('language-switch').selectOption('fr');
+  await expect(page.getByRole('group', { name: 'Date simulée' }).getByRole('status')).toHaveText(
+    /Date simulée avancée au .*\d+ cycles? de facturation facturés?/,
+  );
+  await page.getByTestId('language-switch').selectOption('en');
   await page.getByRole('link', { name: 'Billing', exact: true }).click();
   const invoices = page.getByTestId('invoices-table');
   await expect(invoices.getByRole('row')).not.toHaveCount(1);
