@@ -53,7 +53,7 @@ mod tests {
             assert_eq!(got, want, "sort_by_key: {name}");
 
             let mut want = items.clone();
-            want.sort_by(|a, b| b.0.cmp(&a.0));
+            want.sort_by_key(|b| std::cmp::Reverse(b.0));
             let mut got = items.clone();
             sort_by(&mut got, |a, b| b.0.cmp(&a.0));
             assert_eq!(got, want, "sort_by, descending: {name}");

@@ -1,6 +1,6 @@
 // CDN hosting and embedding (release build): path prefixes, deep links without rewrite rules, the module
 // embed in the sample intranet page, iframes, offline reload, and no request to another origin.
-import { test, expect, open, heading, storedText } from './fixtures.mjs';
+import { test, expect, open, heading, storedText, addUser } from './fixtures.mjs';
 import { PORT, OTHER_PORT } from './playwright.config.mjs';
 
 const APP = `http://127.0.0.1:${PORT}/`;
@@ -126,13 +126,7 @@ test.describe('embedded in the sample intranet page', () => {
     await expect(a.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
     // A change in A (a new partner user) is not seen in B.
     await a.getByRole('link', { name: 'Settings' }).click();
-    await a.getByRole('button', { name: 'Add user' }).click();
-    const form = a.getByRole('form', { name: 'Add user' });
-    await form.getByLabel('Name').fill('Only In A');
-    await form.getByLabel('E-mail').fill('only.a@contoso.com');
-    await form.getByLabel('Sales agent').check();
-    await form.getByRole('button', { name: 'Save' }).click();
-    await expect(a.getByTestId('users-table')).toContainText('Only In A');
+    await addUser(a, { name: 'Only In A', email: 'only.a@contoso.com', role: 'Sales agent' });
     await b.getByRole('link', { name: 'Paramètres' }).click();
     await expect(b.getByTestId('users-table')).not.toContainText('Only In A');
     // Saving is debounced: wait for it, then read the compact value in the page.
@@ -155,13 +149,7 @@ test.describe('embedded in the sample intranet page', () => {
     await page.goto(INTRANET);
     const a = page.locator('#marketplace-a');
     await a.getByRole('link', { name: 'Settings' }).click();
-    await a.getByRole('button', { name: 'Add user' }).click();
-    const form = a.getByRole('form', { name: 'Add user' });
-    await form.getByLabel('Name').fill('Saved On Unmount');
-    await form.getByLabel('E-mail').fill('unmount@contoso.com');
-    await form.getByLabel('Sales agent').check();
-    await form.getByRole('button', { name: 'Save' }).click();
-    await expect(a.getByTestId('users-table')).toContainText('Saved On Unmount');
+    await addUser(a, { name: 'Saved On Unmount', email: 'unmount@contoso.com', role: 'Sales agent' });
     // Within the save delay: unmounting makes the waiting save (a timer firing later would find the
     // instance gone and save nothing).
     await page.locator('#unmount-a').click();
@@ -184,12 +172,6 @@ test.describe('embedded in the sample intranet page', () => {
     const frame = page.frameLocator('#marketplace-frame');
     await expect(frame.getByTestId('notice')).toContainText('blocks local storage');
     await frame.getByRole('link', { name: 'Settings' }).click();
-    await frame.getByRole('button', { name: 'Add user' }).click();
-    const form = frame.getByRole('form', { name: 'Add user' });
-    await form.getByLabel('Name').fill('Memory User');
-    await form.getByLabel('E-mail').fill('memory.user@contoso.com');
-    await form.getByLabel('Admin agent').check();
-    await form.getByRole('button', { name: 'Save' }).click();
-    await expect(frame.getByTestId('users-table')).toContainText('Memory User');
+    await addUser(frame, { name: 'Memory User', email: 'memory.user@contoso.com', role: 'Admin agent' });
   });
 });

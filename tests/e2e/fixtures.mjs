@@ -29,6 +29,20 @@ export async function open(page, hash = '#/customers') {
 export const heading = (page, name) => page.getByRole('heading', { level: 1, name });
 
 /**
+ * On the Settings page shown in `scope` (a page, a locator of an embedded instance or a frame): add a partner
+ * user with one role and wait until the users table lists them.
+ */
+export async function addUser(scope, { name, email, role }) {
+  await scope.getByRole('button', { name: 'Add user' }).click();
+  const form = scope.getByRole('form', { name: 'Add user' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('E-mail').fill(email);
+  await form.getByLabel(role).check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(scope.getByTestId('users-table')).toContainText(name);
+}
+
+/**
  * The value saved under `key`, readable: a format-2 envelope's state (base64 of raw DEFLATE of the
  * engine's compact layout, where every name appears as UTF-8) is decoded in the page with `atob` and
  * `DecompressionStream('deflate-raw')`; any other value is returned as stored; `null` when none.

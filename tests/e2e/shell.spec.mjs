@@ -1,6 +1,6 @@
 // The shell on the release build: load under the strict CSP, navigate by URL and by links, reload keeps
 // the page and the state, back and forward.
-import { test, expect, open, heading, storedText } from './fixtures.mjs';
+import { test, expect, open, heading, storedText, addUser } from './fixtures.mjs';
 
 test('loads under the strict Content-Security-Policy without a violation', async ({ page }) => {
   const response = await page.goto('index.html');
@@ -86,13 +86,7 @@ test('settings: add a user, see every refusal, and keep the last Global admin', 
 
 test('a change followed at once by a reload is kept', async ({ page }) => {
   await open(page, '#/settings');
-  await page.getByRole('button', { name: 'Add user' }).click();
-  const form = page.getByRole('form', { name: 'Add user' });
-  await form.getByLabel('Name').fill('Kept On Reload');
-  await form.getByLabel('E-mail').fill('kept.on.reload@contoso-partners.com');
-  await form.getByLabel('Sales agent').check();
-  await form.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('users-table')).toContainText('Kept On Reload');
+  await addUser(page, { name: 'Kept On Reload', email: 'kept.on.reload@contoso-partners.com', role: 'Sales agent' });
   // Saving waits for a pause; leaving the page (pagehide) makes the waiting save at once.
   await page.reload();
   await expect(page.getByTestId('users-table')).toContainText('Kept On Reload');
