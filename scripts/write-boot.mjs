@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addPreloads } from './preload.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -25,6 +26,9 @@ const find = (re, what) => {
 const js = find(/^csp-marketplace(-[0-9a-f]+)?\.js$/, 'app module');
 const wasm = find(/^csp-marketplace(-[0-9a-f]+)?_bg\.wasm$/, 'wasm');
 const css = find(/^main(-[0-9a-f]+)?\.css$/, 'stylesheet');
+
+// Before the service worker's list and version are computed below: index.html is one of the files it keeps.
+addPreloads(dir, { js, wasm });
 
 const write = (name, text) => {
   writeFileSync(join(dir, name), text);
