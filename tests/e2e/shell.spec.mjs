@@ -13,6 +13,16 @@ test('loads under the strict Content-Security-Policy without a violation', async
   expect(page.problems).toEqual([]);
 });
 
+test('index.html preloads the wasm and boot.js uses that download (one request, not two)', async ({ page }) => {
+  const wasm = [];
+  page.on('request', (r) => new URL(r.url()).pathname.endsWith('.wasm') && wasm.push(r.url()));
+  await open(page);
+  await expect(page.locator('link[rel="preload"][as="fetch"][href$=".wasm"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="modulepreload"][href$=".js"]')).toHaveCount(1);
+  await expect(page.getByTestId('customers-table')).toBeVisible();
+  expect(wasm).toHaveLength(1);
+});
+
 test('navigates by URL and by links', async ({ page }) => {
   await open(page, '#/settings');
   await expect(heading(page, 'Settings')).toBeVisible();
