@@ -2,7 +2,7 @@
 //! page of the current route.
 
 use crate::ctx::{use_app, Notice, Routing};
-use crate::i18n::{format, Key, Locale};
+use crate::i18n::{format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::pages;
 use crate::route::{Route, Section};
@@ -250,7 +250,7 @@ impl ClockOutcome {
     fn text(&self, locale: Locale) -> (bool, String) {
         match self {
             ClockOutcome::Moved { to, summary } => {
-                let moved = crate::i18n::fill(Key::DateMoved.text(locale), &[("date", &format::date(*to, locale))]);
+                let moved = Message::new(Key::DateMoved).arg("date", Arg::Date(*to)).text(locale);
                 (true, format!("{moved} {}", pages::billing::clock_summary(summary, locale)))
             }
             ClockOutcome::Refused(r) => (false, messages::rejection(r, locale).join(" ")),
