@@ -12,8 +12,8 @@
 //! fails, the app keeps working in memory without touching the stored value.
 
 use crate::session::Session;
+use csp_engine::json::{self, FromJson, ToJson};
 use csp_engine::State;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -96,14 +96,14 @@ fn js_message(value: &wasm_bindgen::JsValue) -> String {
 }
 
 /// What is saved: the engine state and the browser session (signed-in user, language).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, FromJson)]
 pub struct Saved {
     pub state: State,
     pub session: Session,
 }
 
 /// Format 2 as written; the state is the engine's compact text.
-#[derive(Serialize)]
+#[derive(ToJson)]
 struct EnvelopeOut<'a> {
     version: u64,
     session: &'a Session,
@@ -111,7 +111,7 @@ struct EnvelopeOut<'a> {
 }
 
 /// Format 2 as read.
-#[derive(Deserialize)]
+#[derive(FromJson)]
 struct EnvelopeV2 {
     session: Session,
     state: String,
@@ -146,28 +146,23 @@ pub fn load(storage: &dyn Storage, key: &str) -> Loaded {
 }
 
 pub fn save(storage: &dyn Storage, key: &str, state: &State, session: &Session) -> Result<(), StorageError> {
-    let json = encode(state, session).map_err(|e| StorageError(e.to_string()))?;
-    storage.set(key, &json)
+    storage.set(key, &encode(state, session))
 }
 
-pub fn encode(state: &State, session: &Session) -> serde_json::Result<String> {
+pub fn encode(state: &State, session: &Session) -> String {
     let state = csp_engine::persist::encode(state);
-    serde_json::to_string(&EnvelopeOut { version: CURRENT_VERSION, session, state: &state })
-}
-
-/// Only the envelope's version, read first (other fields are skipped without being built).
-#[derive(Deserialize)]
-struct Version {
-    version: Option<u64>,
+    json::to_string(&EnvelopeOut { version: CURRENT_VERSION, session, state: &state })
 }
 
 pub fn decode(raw: &str) -> Result<Saved, String> {
-    let Version { version } = serde_json::from_str(raw).map_err(|e| format!("not JSON: {e}"))?;
+    let value = json::parse(raw).map_err(|e| format!("not JSON: {e}"))?;
+    let envelope = json::Obj::of(&value).map_err(|e| format!("not a saved state: {e}"))?;
+    let version: Option<u64> = envelope.field("version").map_err(|e| e.to_string())?;
     match version.ok_or("no version number")? {
-        // Format 1: the state as plain JSON, read straight from the text.
-        1 => serde_json::from_str(raw).map_err(|e| format!("format 1: {e}")),
+        // Format 1: the state as plain JSON.
+        1 => Saved::from_json(&value).map_err(|e| format!("format 1: {e}")),
         2 => {
-            let EnvelopeV2 { session, state } = serde_json::from_str(raw).map_err(|e| format!("format 2: {e}"))?;
+            let EnvelopeV2 { session, state } = EnvelopeV2::from_json(&value).map_err(|e| format!("format 2: {e}"))?;
             let state = csp_engine::persist::decode(&state).map_err(|e| format!("format 2: {e}"))?;
             Ok(Saved { state, session })
         }
@@ -215,7 +210,7 @@ mod tests {
             ("{\"version\":99,\"state\":{}}", "newer version"),
             ("{\"version\":1,\"state\":{\"partner\":3}}", "format 1"),
             ("{\"version\":0}", "format 0"),
-            ("{\"version\":2,\"state\":\"AAAA\"}", "format 2: missing field `session`"),
+            ("{\"version\":2,\"state\":\"AAAA\"}", "format 2: missing field \"session\""),
             (
                 "{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"En\"},\"state\":\"%%\"}",
                 "format 2: not base64",
@@ -267,7 +262,7 @@ mod tests {
     fn a_large_partner_fits_the_storage_budget() {
         let state = csp_engine::testkit::scale::storage_partner();
         let session = Session { user: demo::global_admin(), locale: Locale::Fr };
-        let raw = encode(&state, &session).unwrap();
+        let raw = encode(&state, &session);
         assert!(raw.len() <= BUDGET_CHARS, "stored value {} chars, budget {BUDGET_CHARS}", raw.len());
     }
 

@@ -7,23 +7,23 @@ use crate::catalog::{Family, Offer, PurchaseLimit};
 use crate::customers::Customer;
 use crate::eligibility::{reasons_for, Holdings, Ineligible};
 use crate::ids::{CartId, Counters, CustomerId, OfferId, SubscriptionId};
+use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::records::{BillingFrequency, ReservationBilling, ReservationOptimize, SubscriptionStatus, Term};
 use crate::rejection::{Rejection, Violation};
 use crate::{AuditNote, Event, State};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub type LineId = u32;
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
 pub enum ScopeChoice {
     Single,
     Shared,
 }
 
 /// The reservation part of a cart line (RULES §6.1).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct ReservationOptions {
     /// The customer's Azure subscription (required for single scope).
     pub azure_subscription: Option<SubscriptionId>,
@@ -33,18 +33,18 @@ pub struct ReservationOptions {
 }
 
 /// What the user entered for a line. `quantity` is kept even when invalid.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct LineInput {
     pub offer: OfferId,
     pub quantity: i64,
     /// Ignored for reservation lines: their billing comes from the reservation options.
     pub billing: BillingFrequency,
     pub term: Term,
-    #[serde(default)]
+    #[json(default)]
     pub reservation: Option<ReservationOptions>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct CartLine {
     pub id: LineId,
     pub offer: OfferId,
@@ -79,7 +79,7 @@ pub fn reservation_frequency(b: ReservationBilling) -> BillingFrequency {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct Cart {
     pub id: CartId,
     pub customer: CustomerId,
@@ -89,7 +89,7 @@ pub struct Cart {
 }
 
 /// What is wrong with one cart line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub enum LineIssue {
     /// The offer is no longer in the catalog.
     UnknownOffer,
@@ -297,7 +297,7 @@ fn reservation_issues(state: &State, customer: &Customer, offer: &Offer, line: &
 }
 
 /// One line of the Review page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct ReviewLine {
     pub line: LineId,
     pub offer: OfferId,
@@ -313,7 +313,7 @@ pub struct ReviewLine {
 }
 
 /// The credit limit check (RULES §1.1).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct CreditStatus {
     pub limit: Option<Money>,
     /// Unpaid + unbilled before this order (see [`crate::checkout::outstanding`]).
@@ -323,7 +323,7 @@ pub struct CreditStatus {
 }
 
 /// The Review page: lines, totals per billing frequency, tax sentence, credit check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct Review {
     pub customer: CustomerId,
     pub cart: Option<CartId>,

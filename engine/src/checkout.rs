@@ -10,6 +10,7 @@ use crate::ids::{
     CartId, Counters, CustomerId, OrderId, ReservationId, ReservationOrderId, SoftwarePurchaseId, SubscriptionId,
     UserId,
 };
+use crate::json::{FromJson, ToJson};
 use crate::ledger::LedgerIds;
 use crate::money::Money;
 use crate::records::{
@@ -23,11 +24,10 @@ use crate::subscriptions::{SubscriptionChange, SubscriptionLogEntry};
 use crate::{reservations, software, subscriptions};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Everything one Buy created (carried by [`Event::CheckedOut`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct Purchase {
     pub customer: CustomerId,
     pub cart: CartId,

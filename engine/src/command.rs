@@ -8,6 +8,7 @@ use crate::customers::{Customer, CustomerForm};
 use crate::ids::{
     CartId, CustomerId, OfferId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
 };
+use crate::json::{FromJson, ToJson};
 use crate::ledger::LedgerEntry;
 use crate::money::Money;
 use crate::partner::{CspModel, PartnerUser};
@@ -20,9 +21,8 @@ use crate::software::{DownloadLink, DownloadLinkId, ProductSelection, SoftwareAc
 use crate::subscriptions::SubscriptionChange;
 use crate::support::SupportRequest;
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub enum Command {
     /// Move the simulated clock forward to `to`, running every due event on the way.
     AdvanceClock {
@@ -73,7 +73,7 @@ pub enum Command {
     CancelIsvSubscription {
         subscription: SubscriptionId,
         /// The optional details the user gave in the cancel dialog; kept in the activity log.
-        #[serde(default)]
+        #[json(default)]
         details: String,
     },
     /// RULES §4.5: convert a Microsoft trial to the paid offer it links to (the catalog's `trial_of`),
@@ -162,7 +162,7 @@ pub enum Command {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
 pub enum Event {
     ClockAdvanced {
         to: DateTime<Utc>,

@@ -1,9 +1,9 @@
 //! Partner roles and the permission table of RULES §1.2. The engine checks it on every command; the UI
 //! only uses it to explain, never as the gate.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{FromJson, ToJson};
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
 pub enum Role {
     AdminAgent,
     SalesAgent,
@@ -31,7 +31,7 @@ impl Role {
 }
 
 /// What a command needs. One row of RULES §1.2 each.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
 pub enum Permission {
     ViewCustomers,
     EditCustomers,

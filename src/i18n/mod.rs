@@ -10,10 +10,10 @@ pub mod format;
 
 pub use catalog::Key;
 
+use csp_engine::json::{FromJson, ToJson};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
 pub enum Locale {
     #[default]
     En,

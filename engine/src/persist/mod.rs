@@ -24,12 +24,13 @@ mod ledger;
 mod log;
 mod subscriptions;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::audit::AuditEntry;
 use crate::cart::Cart;
 use crate::customers::Customer;
 use crate::ids::{CartId, Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SupportRequestId};
+use crate::json::ToJson;
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
@@ -39,7 +40,6 @@ use crate::state::State;
 use crate::support::SupportRequest;
 use bytes::{ColsIn, Interner, Reader, Table, Writer};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -85,7 +85,7 @@ impl fmt::Display for PersistError {
 /// Everything but the three big collections, kept as JSON under `State`'s own field names, so that
 /// `State`'s deserializer reads it back (the three default to empty and are filled from the columns): no
 /// second JSON reader in the wasm.
-#[derive(Serialize)]
+#[derive(ToJson)]
 struct Rest<'a> {
     partner: &'a Partner,
     users: &'a [PartnerUser],
@@ -179,7 +179,7 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
     let mut w = Writer::default();
     w.uint(FORMAT);
     // Serializing plain data to a string cannot fail (no maps with non-string keys, no I/O).
-    w.str(&serde_json::to_string(&rest).unwrap_or_default());
+    w.str(&crate::json::to_string(&rest));
     let mut ends = [w.buf.len(); 5];
     strings.write(&mut w);
     ends[1] = w.buf.len();
@@ -254,7 +254,7 @@ pub fn decode(text: &str) -> Result<State, PersistError> {
         FORMAT => {}
         other => return Err(PersistError::UnknownFormat(other)),
     }
-    let mut state: State = serde_json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
+    let mut state: State = crate::json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
     let table = Table::read(&mut r)?;
     let (subscriptions, keys) = subscriptions::decode(&mut ColsIn::read(&mut r, subscriptions::COLUMNS)?, &table)?;
     let by_index = ByIndex::new(keys.into_iter().filter_map(|(i, key)| subscriptions.get(&key).map(|s| (i, s))));

@@ -74,7 +74,7 @@ fn entry(id: &str, sub: &Subscription) -> LedgerEntry {
 }
 
 /// A state where every prediction of the encoding misses at least once.
-fn unusual_state() -> State {
+pub(crate) fn unusual_state() -> State {
     let mut state = testkit::empty_state();
     let customer = testkit::add_customer(&mut state, "US", crate::customers::Segment::Commercial);
     let id = |n: u32| SubscriptionId(format!("S-{n:04}"));

@@ -4,15 +4,15 @@
 //! the pool on D + window exactly. Exchanges do not count.
 
 use crate::ids::{CustomerId, ReservationId, SupportRequestId};
+use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::policy::Policy;
 use crate::rejection::Violation;
 use crate::State;
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 /// One refund in a customer's refund history (`State.reservation_refunds`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct RefundRecord {
     pub reservation: ReservationId,
     pub request: SupportRequestId,
@@ -35,7 +35,7 @@ impl RefundRecord {
 }
 
 /// A customer's cap on a date, in USD minor units.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct CapStatus {
     pub cap_usd_minor: i64,
     pub used_usd_minor: i64,

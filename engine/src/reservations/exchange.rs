@@ -13,6 +13,7 @@ use super::quote::settle;
 use super::{check_scope, expiry_for, select, sum_minor, RESERVATION_ID_PREFIX, RESERVATION_ORDER_ID_PREFIX};
 use crate::catalog::{Family, Offer};
 use crate::ids::{Counters, CustomerId, OfferId, ReservationId, ReservationOrderId, SupportRequestId, UserId};
+use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::partner::check_name;
 use crate::records::BillingFrequency;
@@ -23,14 +24,13 @@ use crate::records::{
 use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::State;
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Largest quantity of one reservation.
 pub const MAX_QUANTITY: u32 = 10_000;
 
 /// The configuration of the reservation an exchange buys.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct NewReservation {
     pub offer: OfferId,
     pub name: String,
@@ -48,7 +48,7 @@ pub struct NewReservation {
 
 /// What the partner picks for the reservation an exchange buys: a reservation offer of the catalog (its
 /// VM size and region), term, billing, scope, optimisation and quantity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct NewReservationChoice {
     pub offer: OfferId,
     pub term: Term,
@@ -110,7 +110,7 @@ pub fn new_reservation_from_catalog(state: &State, choice: &NewReservationChoice
 }
 
 /// What one returned reservation gives back.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct ReturnedValue {
     pub reservation: ReservationId,
     pub reservation_order: ReservationOrderId,
@@ -122,7 +122,7 @@ pub struct ReturnedValue {
     pub value: Money,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct ExchangeQuote {
     pub customer: CustomerId,
     pub returned: Vec<ReturnedValue>,

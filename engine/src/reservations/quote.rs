@@ -12,15 +12,15 @@ use super::cap::{self, CapStatus};
 use super::{active, add_months, sum_minor, usage};
 use crate::billing::{monthly_cycle, whole_days, Period};
 use crate::ids::{CustomerId, ReservationId, ReservationOrderId};
+use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::records::{Reservation, ReservationBilling};
 use crate::rejection::{Rejection, Violation};
 use crate::State;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 /// The row of the cancellation table that applies.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
 pub enum RefundRule {
     /// Within the no-fee window and no usage: 100 % of what was paid.
     Full100,
@@ -30,7 +30,7 @@ pub enum RefundRule {
     ProratedMinusFee,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct RefundQuote {
     pub reservation: ReservationId,
     pub reservation_order: ReservationOrderId,

@@ -10,6 +10,7 @@ use super::exchange::{self, NewReservation, ReturnedValue};
 use super::{cap, charges, quote, sum_minor};
 use crate::audit::AuditAction;
 use crate::ids::{ReservationId, ReservationOrderId, SupportRequestId, UserId};
+use crate::json::{FromJson, ToJson};
 use crate::ledger::LedgerIds;
 use crate::money::{Currency, Money};
 use crate::records::Reservation;
@@ -17,24 +18,23 @@ use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::support::{check_contact_fields, next_id, Contact, SupportRequest, SupportRequestKind};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 /// Basics step: the only issue type these requests use.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
 pub enum IssueType {
     #[default]
     Billing,
 }
 
 /// Problem step: problem type.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
 pub enum ProblemType {
     #[default]
     ReservationManagement,
 }
 
 /// Problem step: category.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
 pub enum ProblemCategory {
     #[default]
     ExchangesAndRefunds,
@@ -43,7 +43,7 @@ pub enum ProblemCategory {
 pub use crate::support::{ContactMethod, SupportRequestStatus};
 
 /// Contact information step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct ContactForm {
     pub name: String,
     pub email: String,
@@ -52,14 +52,14 @@ pub struct ContactForm {
     pub preferred: ContactMethod,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub enum ReservationRequestKind {
     Refund,
     Exchange(NewReservation),
 }
 
 /// What only a reservation request records (contact, amount and status are in the request's header).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct ReservationRequest {
     pub issue_type: IssueType,
     pub problem_type: ProblemType,

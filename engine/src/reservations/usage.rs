@@ -4,11 +4,11 @@
 use super::active;
 use crate::audit::AuditAction;
 use crate::ids::ReservationId;
+use crate::json::{FromJson, ToJson};
 use crate::records::Reservation;
 use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 /// Highest utilisation percentage.
 pub const MAX_PERCENT: u8 = 100;
@@ -19,7 +19,7 @@ pub fn had_usage(r: &Reservation, today: NaiveDate) -> bool {
 }
 
 /// One day of the utilisation chart; `percent` is `None` where nothing was recorded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct UtilisationPoint {
     pub date: NaiveDate,
     pub percent: Option<u8>,

@@ -16,6 +16,7 @@ use super::{purchase, Decided};
 use crate::audit::AuditAction;
 use crate::billing::{term_end, Period};
 use crate::ids::{OrderId, SoftwarePurchaseId};
+use crate::json::{FromJson, ToJson};
 use crate::ledger::{ChargeType, LedgerEntry, LedgerIds, LedgerRef};
 use crate::money::Money;
 use crate::policy::Policy;
@@ -23,10 +24,9 @@ use crate::records::{PurchaseStatus, SoftwareKind, SoftwarePurchase};
 use crate::rejection::{Rejection, Violation};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 /// What the cancel dialog shows below the Order number drop-down.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct CancellationQuote {
     pub purchase: SoftwarePurchaseId,
     pub order: OrderId,
@@ -190,7 +190,7 @@ pub fn credit_posted<'a>(state: &'a State, id: &SoftwarePurchaseId) -> Option<&'
 }
 
 /// One entry of the Order number drop-down.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct OrderChoice {
     pub order: OrderId,
     /// The order's friendly number when the order record is known, else its ID.

@@ -15,17 +15,17 @@ use super::selection::{check_selection, ProductFamily, ProductSelection};
 use super::{purchase, Decided, DownloadLinkId};
 use crate::audit::AuditAction;
 use crate::ids::{Counters, SoftwarePurchaseId, UserId};
+use crate::json::{FromJson, ToJson};
 use crate::policy::Policy;
 use crate::records::{PurchaseStatus, SoftwarePurchase};
 use crate::rejection::{Rejection, Violation};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
 
 /// Where download URLs point. The download host is fictitious: the app serves a small text file.
 pub const DOWNLOAD_HOST: &str = "https://download.csp-marketplace.example";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct DownloadLink {
     pub id: DownloadLinkId,
     pub purchase: SoftwarePurchaseId,
@@ -40,7 +40,7 @@ pub struct DownloadLink {
 }
 
 /// Why a link no longer works.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
 pub enum LinkExpiry {
     /// `download_link_valid_days` passed since it was issued.
     Time,
@@ -48,7 +48,7 @@ pub enum LinkExpiry {
     Downloads,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub enum LinkState {
     Active,
     Expired { reason: LinkExpiry, at: DateTime<Utc> },
@@ -56,7 +56,7 @@ pub enum LinkState {
 }
 
 /// What the page shows under a link.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct LinkStatus {
     /// When the link stops working by time (it may be used up earlier).
     pub expires_at: DateTime<Utc>,

@@ -39,26 +39,11 @@ use crate::records::{PurchaseStatus, SoftwareKind, SoftwarePurchase};
 use crate::rejection::{Rejection, Violation};
 use crate::roles::Permission;
 use crate::{AuditNote, Event, State};
-use serde::{Deserialize, Serialize};
-use std::fmt;
 
 pub(crate) type Decided = Result<(Vec<Event>, AuditNote), Rejection>;
 
 /// A download link's ID (`DL-0001`), deterministic from the number of links issued.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct DownloadLinkId(pub String);
-
-impl DownloadLinkId {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for DownloadLinkId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+pub use crate::ids::DownloadLinkId;
 
 pub(crate) fn purchase<'a>(state: &'a State, id: &SoftwarePurchaseId) -> Result<&'a SoftwarePurchase, Rejection> {
     state.software.get(id).ok_or_else(|| Rejection::one(Violation::NoSuchSoftwarePurchase { purchase: id.clone() }))

@@ -28,22 +28,22 @@ pub use queries::{
 
 use crate::billing::{period_containing, BillLine, Period, QuantitySegment};
 use crate::ids::{CustomerId, SubscriptionId};
+use crate::json::{FromJson, ToJson};
 use crate::ledger::{LedgerEntry, LedgerIds, LedgerRef};
 use crate::money::Money;
 use crate::records::{BillingFrequency, PublisherKind, Subscription, SubscriptionStatus};
 use crate::{Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 /// A customer's account dates (RULES §1.3) that set the retention period after suspension (§4.3).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct AccountDates {
     pub opened: NaiveDate,
     pub first_billing: NaiveDate,
 }
 
 /// What happened to a subscription: the history line and the clock summary are made of these.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub enum SubscriptionChange {
     /// Created by a purchase (checkout uses this when it records a new subscription).
     Purchased,
@@ -90,7 +90,7 @@ pub enum SubscriptionChange {
 }
 
 /// One line of the subscription log (see [`crate::State::subscription_log`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
 pub struct SubscriptionLogEntry {
     pub at: DateTime<Utc>,
     pub subscription: SubscriptionId,
