@@ -352,7 +352,11 @@ pub fn line_price(state: &State, offer: &Offer, line: &CartLine) -> Option<(Mone
 pub fn review(state: &State, customer: &CustomerId) -> Option<Review> {
     let c = state.customers.get(customer)?;
     let currency = state.partner.currency();
-    let issues: BTreeMap<LineId, Vec<LineIssue>> = validate_cart(state, customer).into_iter().collect();
+    // Inserted one by one: `collect` into a map compiles one more sort into the wasm.
+    let mut issues: BTreeMap<LineId, Vec<LineIssue>> = BTreeMap::new();
+    for (line, found) in validate_cart(state, customer) {
+        issues.insert(line, found);
+    }
     let cart = state.carts.get(customer);
     let lines: Vec<ReviewLine> = cart
         .map(|cart| cart.lines.as_slice())

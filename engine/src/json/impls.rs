@@ -198,7 +198,12 @@ impl<T: ToJson> ToJson for BTreeSet<T> {
 
 impl<T: FromJson + Ord> FromJson for BTreeSet<T> {
     fn from_json(value: &Value) -> Result<BTreeSet<T>, Error> {
-        read_seq(value)
+        // Inserted one by one: `collect` would sort first, one more sort compiled per set type.
+        let mut set = BTreeSet::new();
+        for item in read_seq::<T, Vec<T>>(value)? {
+            set.insert(item);
+        }
+        Ok(set)
     }
 }
 
@@ -219,14 +224,14 @@ impl<K: JsonKey, V: ToJson> ToJson for BTreeMap<K, V> {
 
 impl<K: JsonKey + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
     fn from_json(value: &Value) -> Result<BTreeMap<K, V>, Error> {
-        match value {
-            // A repeated key: the later value wins, as serde reads a map.
-            Value::Object(entries) => entries
-                .iter()
-                .map(|(k, v)| Ok((K::from_key(k)?, V::from_json(v).map_err(|e| e.at(k.to_string()))?)))
-                .collect(),
-            other => Err(Error::expected("an object", other)),
+        let Value::Object(entries) = value else { return Err(Error::expected("an object", value)) };
+        // Inserted one by one (`collect` would compile a sort per map type); a repeated key: the later
+        // value wins, as serde reads a map.
+        let mut map = BTreeMap::new();
+        for (k, v) in entries {
+            map.insert(K::from_key(k)?, V::from_json(v).map_err(|e| e.at(k.to_string()))?);
         }
+        Ok(map)
     }
 }
 
