@@ -34,11 +34,12 @@ fn integer<T: TryFrom<i128>>(value: &Value) -> Result<T, Error> {
     }
 }
 
-macro_rules! unsigned {
-    ($($t:ty),*) => {$(
+/// Integers: written through the writer's widest method of their sign, read through [`integer`].
+macro_rules! integers {
+    ($($t:ty => $write:ident as $wide:ty),* $(,)?) => {$(
         impl ToJson for $t {
             fn to_json(&self, w: &mut Writer) {
-                w.uint(*self as u64);
+                w.$write(*self as $wide);
             }
         }
         impl FromJson for $t {
@@ -49,23 +50,8 @@ macro_rules! unsigned {
     )*};
 }
 
-macro_rules! signed {
-    ($($t:ty),*) => {$(
-        impl ToJson for $t {
-            fn to_json(&self, w: &mut Writer) {
-                w.int(*self as i64);
-            }
-        }
-        impl FromJson for $t {
-            fn from_json(value: &Value) -> Result<$t, Error> {
-                integer(value)
-            }
-        }
-    )*};
-}
-
-unsigned!(u8, u16, u32, u64, usize);
-signed!(i32, i64);
+integers!(u8 => uint as u64, u16 => uint as u64, u32 => uint as u64, u64 => uint as u64, usize => uint as u64,
+    i32 => int as i64, i64 => int as i64);
 
 impl ToJson for str {
     fn to_json(&self, w: &mut Writer) {
