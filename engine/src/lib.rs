@@ -294,6 +294,9 @@ pub fn evolve(state: &mut State, event: &Event) {
         Event::SubscriptionUpdated { at, change, subscription } => {
             subscriptions::apply(state, *at, change, subscription)
         }
+        Event::SubscriptionPatched { at, subscription, change, patch } => {
+            subscriptions::apply_patch(state, *at, subscription, change, patch)
+        }
         Event::LedgerPosted(entry) => ledger::post(state, entry),
         Event::DownloadLinkIssued { .. }
         | Event::SoftwareKeyAccessed { .. }
