@@ -197,8 +197,10 @@ pub enum Event {
     },
     /// One immutable ledger entry (RULES §7).
     LedgerPosted(LedgerEntry),
+    /// The link is boxed: it is the largest event, and every event is as large as the largest (the clock
+    /// returns tens of thousands).
     DownloadLinkIssued {
-        link: DownloadLink,
+        link: Box<DownloadLink>,
         access: SoftwareAccess,
     },
     SoftwareKeyAccessed {

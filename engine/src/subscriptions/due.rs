@@ -13,7 +13,6 @@ use crate::ledger::{ChargeType, LedgerIds};
 use crate::records::{PublisherKind, Subscription, SubscriptionStatus};
 use crate::{Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::BTreeSet;
 
 /// Every subscription event due at `at`, in subscription order.
 pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
@@ -25,13 +24,17 @@ pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
     draft.events
 }
 
-/// The subscription events due at `at` for the listed subscriptions only, in subscription order: the
+/// The subscription events due at `at` for the listed subscriptions only (given in subscription order): the
 /// clock's agenda calls this with the subscriptions [`next_due`] says may need it, which yields the same
 /// events as [`due_at`] without visiting every subscription every day.
-pub(crate) fn due_at_for(state: &State, at: DateTime<Utc>, ids: &BTreeSet<SubscriptionId>) -> Vec<Event> {
+pub(crate) fn due_at_for<'a>(
+    state: &State,
+    at: DateTime<Utc>,
+    ids: impl IntoIterator<Item = &'a SubscriptionId>,
+) -> Vec<Event> {
     let today = at.date_naive();
     let mut draft = Draft::new(state, at);
-    for sub in ids.iter().filter_map(|id| state.subscriptions.get(id)) {
+    for sub in ids.into_iter().filter_map(|id| state.subscriptions.get(id)) {
         due_for(state, &mut draft, sub, today);
     }
     draft.events
