@@ -4,9 +4,8 @@
 
 use crate::audit::AuditAction;
 use crate::ids::SubscriptionId;
-use crate::records::Subscription;
 use crate::rejection::{Rejection, Violation};
-use crate::subscriptions::due;
+use crate::subscriptions::{due, SubscriptionPatch};
 use crate::{evolve, AuditNote, Event, State};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use std::collections::BTreeMap;
@@ -65,7 +64,7 @@ impl Agenda {
         let today = state.clock.date_naive();
         let mut agenda = Agenda { ids: state.subscriptions.keys().cloned().collect(), days: BTreeMap::new() };
         for (n, sub) in state.subscriptions.values().enumerate() {
-            agenda.schedule_sub(state, n, sub, today);
+            agenda.schedule(n, due::next_due(state, sub, &SubscriptionPatch::of(sub), today), today);
         }
         agenda
     }
@@ -80,14 +79,9 @@ impl Agenda {
         due
     }
 
-    fn schedule(&mut self, state: &State, n: usize, today: NaiveDate) {
-        if let Some(sub) = self.ids.get(n).and_then(|id| state.subscriptions.get(id)) {
-            self.schedule_sub(state, n, sub, today);
-        }
-    }
-
-    fn schedule_sub(&mut self, state: &State, n: usize, sub: &Subscription, today: NaiveDate) {
-        if let Some(on) = due::next_due(state, sub, today) {
+    /// Look at subscription `n` again on `on` (never before `today`); `None`: not until a command.
+    fn schedule(&mut self, n: usize, on: Option<NaiveDate>, today: NaiveDate) {
+        if let Some(on) = on {
             self.days.entry(on.max(today)).or_default().push(n);
         }
     }
@@ -97,7 +91,8 @@ fn step(state: &mut State, at: DateTime<Utc>, agenda: &mut Agenda, out: &mut Vec
     evolve(state, &Event::ClockAdvanced { to: at });
     let today = at.date_naive();
     let looked_at = agenda.take_due(today);
-    let mut events = due::due_at_for(state, at, looked_at.iter().filter_map(|&n| agenda.ids.get(n)));
+    // Each subscription looked at comes back with the day it may next have something due.
+    let (mut events, next) = due::due_at_for(state, at, looked_at.iter().map(|&n| &agenda.ids[n]));
     let mut ids = crate::ledger::LedgerIds::after(state, &events);
     events.extend(crate::reservations::charges::due_at(state, at, &mut ids));
     out.reserve(events.len());
@@ -105,8 +100,8 @@ fn step(state: &mut State, at: DateTime<Utc>, agenda: &mut Agenda, out: &mut Vec
         evolve(state, &e);
         out.push(e);
     }
-    for n in looked_at {
-        agenda.schedule(state, n, today);
+    for (n, on) in looked_at.into_iter().zip(next) {
+        agenda.schedule(n, on, today);
     }
 }
 

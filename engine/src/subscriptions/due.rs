@@ -24,39 +24,61 @@ pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
     draft.events
 }
 
-/// The subscription events due at `at` for the listed subscriptions only (given in subscription order): the
-/// clock's agenda calls this with the subscriptions [`next_due`] says may need it, which yields the same
-/// events as [`due_at`] without visiting every subscription every day.
+/// The subscription events due at `at` for the listed subscriptions only (given in subscription order), and
+/// for each listed subscription the day it may next have something due ([`next_due`] of the record as
+/// those events leave it; `None` for an unknown ID). The clock's agenda calls this with the subscriptions
+/// [`next_due`] said may need it, which yields the same events as [`due_at`] without visiting every
+/// subscription every day, and looks each record up once.
 pub(crate) fn due_at_for<'a>(
     state: &State,
     at: DateTime<Utc>,
     ids: impl IntoIterator<Item = &'a SubscriptionId>,
-) -> Vec<Event> {
+) -> (Vec<Event>, Vec<Option<NaiveDate>>) {
     let today = at.date_naive();
     let mut draft = Draft::new(state, at);
-    for sub in ids.into_iter().filter_map(|id| state.subscriptions.get(id)) {
-        due_for(state, &mut draft, sub, today);
+    let mut next = Vec::new();
+    for id in ids {
+        next.push(state.subscriptions.get(id).and_then(|sub| {
+            let moved = due_for(state, &mut draft, sub, today);
+            next_due(state, sub, &moved, today)
+        }));
     }
-    draft.events
+    (draft.events, next)
 }
 
-/// The first day on which [`due_at`] may find something for `sub` as it is now (`today` when it is
-/// already due), or `None` when nothing can fall due for it until a command changes it. A lower bound
-/// taken over every rule of `due_for`: a subscription checked on that day with nothing to do is simply
-/// checked again the next day.
-pub(crate) fn next_due(state: &State, sub: &Subscription, today: NaiveDate) -> Option<NaiveDate> {
-    let after_term = sub.term_end.succ_opt();
-    let candidates = match sub.status {
+/// The first day on which [`due_at`] may find something for `sub` with the clock's fields at `fields`
+/// (`today` when it is already due), or `None` when nothing can fall due for it until a command changes
+/// it. A lower bound taken over every rule of `due_for`: a subscription checked on that day with nothing
+/// to do is simply checked again the next day.
+///
+/// It reads only the record (the fields the clock moves from `fields`, which may be ahead of the stored
+/// record by the events of the day), its customer's account dates and the policy, none of which the
+/// clock's other events change: so it may be asked before the day's events are applied.
+pub(crate) fn next_due(
+    state: &State,
+    sub: &Subscription,
+    fields: &SubscriptionPatch,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let after_term = fields.term_end.succ_opt();
+    let candidates = match fields.status {
         SubscriptionStatus::Suspended => {
-            [super::retention_deadline(state, sub), after_term.filter(|_| sub.auto_renew), None, None]
+            let retention = sub.suspended_at.map(|at| {
+                super::retention_deadline_for(
+                    at.date_naive(),
+                    super::account_dates(state, &sub.customer),
+                    &state.policy,
+                )
+            });
+            [retention, after_term.filter(|_| sub.auto_renew), None, None]
         }
         SubscriptionStatus::Active => {
-            let billing = match sub.billed_through {
-                _ if !is_billed(sub) => None,
+            let billing = match fields.billed_through {
+                _ if !fields.is_billed(sub) => None,
                 None => Some(today),
                 Some(b) => b.succ_opt(),
             };
-            [sub.trial_ends, sub.cancel_at, after_term, billing]
+            [fields.trial_ends, sub.cancel_at, after_term, billing]
         }
         SubscriptionStatus::Cancelled | SubscriptionStatus::Expired | SubscriptionStatus::Deleted => [None; 4],
     };
@@ -83,7 +105,8 @@ pub(crate) fn opening_charge_with(
     (sub, events)
 }
 
-fn due_for(state: &State, draft: &mut Draft, sub: &Subscription, today: NaiveDate) {
+/// The rules for one subscription, into `draft`; returns its clock fields as the day leaves them.
+fn due_for(state: &State, draft: &mut Draft, sub: &Subscription, today: NaiveDate) -> SubscriptionPatch {
     let mut next = SubscriptionPatch::of(sub);
     match sub.status {
         SubscriptionStatus::Suspended => {
@@ -95,9 +118,10 @@ fn due_for(state: &State, draft: &mut Draft, sub: &Subscription, today: NaiveDat
                 let term = roll_term(&mut next, state, today);
                 draft.patch(sub, next, SubscriptionChange::Renewed { term });
             }
+            next
         }
         SubscriptionStatus::Active => due_active(state, draft, sub, next, today),
-        SubscriptionStatus::Cancelled | SubscriptionStatus::Expired | SubscriptionStatus::Deleted => {}
+        SubscriptionStatus::Cancelled | SubscriptionStatus::Expired | SubscriptionStatus::Deleted => next,
     }
 }
 
@@ -117,7 +141,13 @@ fn roll_term(next: &mut SubscriptionPatch, state: &State, today: NaiveDate) -> P
 }
 
 /// The rules of an Active subscription; `next` starts as the record's current values.
-fn due_active(state: &State, draft: &mut Draft, sub: &Subscription, mut next: SubscriptionPatch, today: NaiveDate) {
+fn due_active(
+    state: &State,
+    draft: &mut Draft,
+    sub: &Subscription,
+    mut next: SubscriptionPatch,
+    today: NaiveDate,
+) -> SubscriptionPatch {
     if let Some(ends) = sub.trial_ends.filter(|e| today >= *e) {
         match sub.publisher {
             PublisherKind::Microsoft => {
@@ -135,18 +165,18 @@ fn due_active(state: &State, draft: &mut Draft, sub: &Subscription, mut next: Su
                 draft.patch(sub, next, SubscriptionChange::TrialEndedPaid);
             }
         }
-        return;
+        return next;
     }
     if sub.cancel_at.is_some_and(|on| today >= on) {
         next.status = SubscriptionStatus::Cancelled;
         draft.patch(sub, next, SubscriptionChange::Cancelled { credited: false });
-        return;
+        return next;
     }
     if today > sub.term_end {
         if !sub.auto_renew {
             next.status = SubscriptionStatus::Expired;
             draft.patch(sub, next, SubscriptionChange::TermEnded);
-            return;
+            return next;
         }
         let term = roll_term(&mut next, state, today);
         next.billed_through = None;
@@ -158,7 +188,7 @@ fn due_active(state: &State, draft: &mut Draft, sub: &Subscription, mut next: Su
         }
         bill_cycles(draft, sub, &mut next, today);
         draft.patch(sub, next, SubscriptionChange::Renewed { term });
-        return;
+        return next;
     }
     if is_billed(sub) && sub.billed_through.is_none_or(|b| b < today) {
         bill_cycles(draft, sub, &mut next, today);
@@ -167,6 +197,7 @@ fn due_active(state: &State, draft: &mut Draft, sub: &Subscription, mut next: Su
             draft.patch(sub, next, SubscriptionChange::CycleBilled { period });
         }
     }
+    next
 }
 
 /// Charge every period from the one after `billed_through` up to the one containing `today`, recording

@@ -48,9 +48,14 @@ impl SubscriptionPatch {
         }
     }
 
+    /// `super::is_billed` of the record with this patch applied.
+    pub fn is_billed(&self, sub: &Subscription) -> bool {
+        billed_by(sub.billing, self.trial_ends, sub.metered)
+    }
+
     /// `super::period_of` of the record with this patch applied: the billing period containing `date`.
     pub fn period_of(&self, sub: &Subscription, date: NaiveDate) -> Option<Period> {
-        if !billed_by(sub.billing, self.trial_ends, sub.metered) {
+        if !self.is_billed(sub) {
             return None;
         }
         period_containing(sub.billing, Period { start: self.term_start, end: self.term_end }, date)
