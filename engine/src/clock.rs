@@ -90,22 +90,18 @@ impl Agenda {
 fn step(state: &mut State, at: DateTime<Utc>, agenda: &mut Agenda, out: &mut Vec<Event>) {
     evolve(state, &Event::ClockAdvanced { to: at });
     let today = at.date_naive();
-    let mut events = Vec::new();
-    // Subscription by subscription, each one's events applied at once (see `due::due_for_one`), so its
-    // record is looked up while still in cache; each comes back with the day it may next need a look.
-    for n in agenda.take_due(today) {
-        let next = due::due_for_one(state, at, &agenda.ids[n], &mut events);
-        for e in events.drain(..) {
-            evolve(state, &e);
-            out.push(e);
-        }
-        agenda.schedule(n, next, today);
-    }
-    // Reservations read no subscription; their ledger IDs continue after the entries just posted.
-    let mut ids = crate::ledger::LedgerIds::new(state);
-    for e in crate::reservations::charges::due_at(state, at, &mut ids) {
+    let looked_at = agenda.take_due(today);
+    // Each subscription looked at comes back with the day it may next have something due.
+    let (mut events, next) = due::due_at_for(state, at, looked_at.iter().map(|&n| &agenda.ids[n]));
+    let mut ids = crate::ledger::LedgerIds::after(state, &events);
+    events.extend(crate::reservations::charges::due_at(state, at, &mut ids));
+    out.reserve(events.len());
+    for e in events {
         evolve(state, &e);
         out.push(e);
+    }
+    for (n, on) in looked_at.into_iter().zip(next) {
+        agenda.schedule(n, on, today);
     }
 }
 

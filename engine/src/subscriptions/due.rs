@@ -24,27 +24,26 @@ pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
     draft.events
 }
 
-/// The events due at `at` for one subscription, appended to `events`, and the day it may next have
-/// something due ([`next_due`] of the record as those events leave it; `None` for an unknown ID).
-///
-/// The clock's agenda calls this for the subscriptions [`next_due`] said may need it and applies each
-/// one's events before the next one's, while its record is still in cache. That yields the events and
-/// the state of [`due_at`], which drafts every subscription against the day's first state: the rules
-/// read only the subscription itself, its customer's account dates and the policy, which no other
-/// subscription's events change, and ledger IDs continue from the state's counter either way.
-pub(crate) fn due_for_one(
+/// The subscription events due at `at` for the listed subscriptions only (given in subscription order), and
+/// for each listed subscription the day it may next have something due ([`next_due`] of the record as
+/// those events leave it; `None` for an unknown ID). The clock's agenda calls this with the subscriptions
+/// [`next_due`] said may need it, which yields the same events as [`due_at`] without visiting every
+/// subscription every day, and looks each record up once.
+pub(crate) fn due_at_for<'a>(
     state: &State,
     at: DateTime<Utc>,
-    id: &SubscriptionId,
-    events: &mut Vec<Event>,
-) -> Option<NaiveDate> {
-    let sub = state.subscriptions.get(id)?;
+    ids: impl IntoIterator<Item = &'a SubscriptionId>,
+) -> (Vec<Event>, Vec<Option<NaiveDate>>) {
     let today = at.date_naive();
     let mut draft = Draft::new(state, at);
-    draft.events = std::mem::take(events);
-    let moved = due_for(state, &mut draft, sub, today);
-    *events = draft.events;
-    next_due(state, sub, &moved, today)
+    let mut next = Vec::new();
+    for id in ids {
+        next.push(state.subscriptions.get(id).and_then(|sub| {
+            let moved = due_for(state, &mut draft, sub, today);
+            next_due(state, sub, &moved, today)
+        }));
+    }
+    (draft.events, next)
 }
 
 /// The first day on which [`due_at`] may find something for `sub` with the clock's fields at `fields`
