@@ -5,10 +5,10 @@
 use crate::audit::AuditAction;
 use crate::ids::SubscriptionId;
 use crate::rejection::{Rejection, Violation};
-use crate::subscriptions::due;
+use crate::subscriptions::{due, SubscriptionPatch};
 use crate::{evolve, AuditNote, Event, State};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 pub(crate) fn decide_advance(state: &State, to: DateTime<Utc>) -> Result<(Vec<Event>, AuditNote), Rejection> {
     if to < state.clock {
@@ -50,33 +50,39 @@ pub fn run_until(state: &mut State, to: DateTime<Utc>) -> Vec<Event> {
 }
 
 /// Which subscription the clock must look at on which day (from `subscriptions::due::next_due`).
+///
+/// Subscriptions are numbered by their place in `ids` (the state's keys when the run starts, in order:
+/// the clock never adds or removes one), and each day holds the numbers due on it, so scheduling and
+/// taking cost the same at 1,000 and 10,000 subscriptions: no ID is cloned or compared after the start.
 struct Agenda {
-    queue: BTreeSet<(NaiveDate, SubscriptionId)>,
+    ids: Vec<SubscriptionId>,
+    days: BTreeMap<NaiveDate, Vec<usize>>,
 }
 
 impl Agenda {
     fn new(state: &State) -> Agenda {
         let today = state.clock.date_naive();
-        let mut agenda = Agenda { queue: BTreeSet::new() };
-        for id in state.subscriptions.keys() {
-            agenda.schedule(state, id, today);
+        let mut agenda = Agenda { ids: state.subscriptions.keys().cloned().collect(), days: BTreeMap::new() };
+        for (n, sub) in state.subscriptions.values().enumerate() {
+            agenda.schedule(n, due::next_due(state, sub, &SubscriptionPatch::of(sub), today), today);
         }
         agenda
     }
 
     /// Remove and return every subscription scheduled on or before `today`, in subscription order.
-    fn take_due(&mut self, today: NaiveDate) -> BTreeSet<SubscriptionId> {
-        let later = match today.succ_opt() {
-            Some(next) => self.queue.split_off(&(next, SubscriptionId(String::new()))),
-            None => BTreeSet::new(),
-        };
-        std::mem::replace(&mut self.queue, later).into_iter().map(|(_, id)| id).collect()
+    fn take_due(&mut self, today: NaiveDate) -> Vec<usize> {
+        let mut due = Vec::new();
+        while let Some(entry) = self.days.first_entry().filter(|e| *e.key() <= today) {
+            due.append(&mut entry.remove());
+        }
+        due.sort_unstable();
+        due
     }
 
-    fn schedule(&mut self, state: &State, id: &SubscriptionId, today: NaiveDate) {
-        let next = state.subscriptions.get(id).and_then(|sub| due::next_due(state, sub, today));
-        if let Some(on) = next {
-            self.queue.insert((on.max(today), id.clone()));
+    /// Look at subscription `n` again on `on` (never before `today`); `None`: not until a command.
+    fn schedule(&mut self, n: usize, on: Option<NaiveDate>, today: NaiveDate) {
+        if let Some(on) = on {
+            self.days.entry(on.max(today)).or_default().push(n);
         }
     }
 }
@@ -85,15 +91,17 @@ fn step(state: &mut State, at: DateTime<Utc>, agenda: &mut Agenda, out: &mut Vec
     evolve(state, &Event::ClockAdvanced { to: at });
     let today = at.date_naive();
     let looked_at = agenda.take_due(today);
-    let mut events = due::due_at_for(state, at, &looked_at);
+    // Each subscription looked at comes back with the day it may next have something due.
+    let (mut events, next) = due::due_at_for(state, at, looked_at.iter().map(|&n| &agenda.ids[n]));
     let mut ids = crate::ledger::LedgerIds::after(state, &events);
     events.extend(crate::reservations::charges::due_at(state, at, &mut ids));
+    out.reserve(events.len());
     for e in events {
         evolve(state, &e);
         out.push(e);
     }
-    for id in &looked_at {
-        agenda.schedule(state, id, today);
+    for (n, on) in looked_at.into_iter().zip(next) {
+        agenda.schedule(n, on, today);
     }
 }
 

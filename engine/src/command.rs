@@ -18,7 +18,7 @@ use crate::records::{
 use crate::reservations::{ContactForm, RefundRecord, ReservationRequestKind, ReturnedValue};
 use crate::roles::Role;
 use crate::software::{DownloadLink, DownloadLinkId, ProductSelection, SoftwareAccess, SupportRequestForm};
-use crate::subscriptions::SubscriptionChange;
+use crate::subscriptions::{SubscriptionChange, SubscriptionPatch};
 use crate::support::SupportRequest;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -186,10 +186,21 @@ pub enum Event {
         change: SubscriptionChange,
         subscription: Box<Subscription>,
     },
+    /// What the clock did to a subscription (RULES §8): the change, and the new values of the fields it
+    /// moves; the rest of the record is unchanged. Lighter than a whole record for the clock's
+    /// thousands of events (a simulated year over 10,000 subscriptions has ≈ 85,000).
+    SubscriptionPatched {
+        at: DateTime<Utc>,
+        subscription: SubscriptionId,
+        change: SubscriptionChange,
+        patch: SubscriptionPatch,
+    },
     /// One immutable ledger entry (RULES §7).
     LedgerPosted(LedgerEntry),
+    /// The link is boxed: it is the largest event, and every event is as large as the largest (the clock
+    /// returns tens of thousands).
     DownloadLinkIssued {
-        link: DownloadLink,
+        link: Box<DownloadLink>,
         access: SoftwareAccess,
     },
     SoftwareKeyAccessed {

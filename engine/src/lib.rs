@@ -298,6 +298,9 @@ pub fn evolve(state: &mut State, event: &Event) {
         Event::SubscriptionUpdated { at, change, subscription } => {
             subscriptions::apply(state, *at, change, subscription)
         }
+        Event::SubscriptionPatched { at, subscription, change, patch } => {
+            subscriptions::apply_patch(state, *at, subscription, change, patch)
+        }
         Event::LedgerPosted(entry) => ledger::post(state, entry),
         Event::DownloadLinkIssued { .. }
         | Event::SoftwareKeyAccessed { .. }
@@ -335,15 +338,17 @@ pub fn evolve(state: &mut State, event: &Event) {
 pub fn execute(state: &mut State, actor: &UserId, cmd: Command, now: DateTime<Utc>) -> Result<Vec<Event>, Rejection> {
     let mut events = decide(state, actor, &cmd, now)?;
     if let Command::AdvanceClock { to } = cmd {
-        let due = clock::run_until(state, to);
         // The log entry of the move comes after what the move caused.
         let audit = events.pop();
-        events.extend(due);
-        events.extend(audit.iter().cloned());
+        let mut due = clock::run_until(state, to);
+        // Whatever the decision yielded before the audit entry goes first (moving the few events decided
+        // rather than the year's tens of thousands run).
+        due.splice(0..0, events);
+        due.extend(audit.iter().cloned());
         if let Some(a) = audit {
             evolve(state, &a);
         }
-        return Ok(events);
+        return Ok(due);
     }
     for e in &events {
         evolve(state, e);

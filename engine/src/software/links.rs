@@ -154,7 +154,7 @@ pub(crate) fn decide_issue(
     let note =
         AuditNote::new(AuditAction::SoftwareLinkIssued, format!("{} {} {}", p.name, selection.describe(), link_id))
             .for_customer(p.customer.clone());
-    Ok((vec![Event::DownloadLinkIssued { link, access: entry }], note))
+    Ok((vec![Event::DownloadLinkIssued { link: Box::new(link), access: entry }], note))
 }
 
 pub(crate) fn decide_get_key(

@@ -101,7 +101,7 @@ pub fn purchase_entry(ids: &mut LedgerIds, p: &SoftwarePurchase, unit_price: Mon
 pub(crate) fn evolve(state: &mut State, event: &Event) {
     match event {
         Event::DownloadLinkIssued { link, access } => {
-            state.download_links.entry(link.id.clone()).or_insert_with(|| link.clone());
+            state.download_links.entry(link.id.clone()).or_insert_with(|| link.as_ref().clone());
             state.software_access.push(access.clone());
         }
         Event::SoftwareKeyAccessed { access } | Event::DownloadLinkCopied { access } => {

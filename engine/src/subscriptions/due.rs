@@ -5,15 +5,14 @@
 //! the suspension date), so running a day twice finds nothing left to do; one pass over the
 //! subscriptions, a bounded amount of work each.
 
-use super::lifecycle::charge_opening;
-use super::{is_billed, period_of, Draft, SubscriptionChange};
+use super::lifecycle::{charge_opening, charge_opening_patch};
+use super::{is_billed, Draft, SubscriptionChange, SubscriptionPatch};
 use crate::billing::{full_period, term_end, Period};
 use crate::ids::SubscriptionId;
 use crate::ledger::{ChargeType, LedgerIds};
 use crate::records::{PublisherKind, Subscription, SubscriptionStatus};
 use crate::{Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::BTreeSet;
 
 /// Every subscription event due at `at`, in subscription order.
 pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
@@ -25,35 +24,61 @@ pub fn due_at(state: &State, at: DateTime<Utc>) -> Vec<Event> {
     draft.events
 }
 
-/// The subscription events due at `at` for the listed subscriptions only, in subscription order: the
-/// clock's agenda calls this with the subscriptions [`next_due`] says may need it, which yields the same
-/// events as [`due_at`] without visiting every subscription every day.
-pub(crate) fn due_at_for(state: &State, at: DateTime<Utc>, ids: &BTreeSet<SubscriptionId>) -> Vec<Event> {
+/// The subscription events due at `at` for the listed subscriptions only (given in subscription order), and
+/// for each listed subscription the day it may next have something due ([`next_due`] of the record as
+/// those events leave it; `None` for an unknown ID). The clock's agenda calls this with the subscriptions
+/// [`next_due`] said may need it, which yields the same events as [`due_at`] without visiting every
+/// subscription every day, and looks each record up once.
+pub(crate) fn due_at_for<'a>(
+    state: &State,
+    at: DateTime<Utc>,
+    ids: impl IntoIterator<Item = &'a SubscriptionId>,
+) -> (Vec<Event>, Vec<Option<NaiveDate>>) {
     let today = at.date_naive();
     let mut draft = Draft::new(state, at);
-    for sub in ids.iter().filter_map(|id| state.subscriptions.get(id)) {
-        due_for(state, &mut draft, sub, today);
+    let mut next = Vec::new();
+    for id in ids {
+        next.push(state.subscriptions.get(id).and_then(|sub| {
+            let moved = due_for(state, &mut draft, sub, today);
+            next_due(state, sub, &moved, today)
+        }));
     }
-    draft.events
+    (draft.events, next)
 }
 
-/// The first day on which [`due_at`] may find something for `sub` as it is now (`today` when it is
-/// already due), or `None` when nothing can fall due for it until a command changes it. A lower bound
-/// taken over every rule of `due_for`: a subscription checked on that day with nothing to do is simply
-/// checked again the next day.
-pub(crate) fn next_due(state: &State, sub: &Subscription, today: NaiveDate) -> Option<NaiveDate> {
-    let after_term = sub.term_end.succ_opt();
-    let candidates = match sub.status {
+/// The first day on which [`due_at`] may find something for `sub` with the clock's fields at `fields`
+/// (`today` when it is already due), or `None` when nothing can fall due for it until a command changes
+/// it. A lower bound taken over every rule of `due_for`: a subscription checked on that day with nothing
+/// to do is simply checked again the next day.
+///
+/// It reads only the record (the fields the clock moves from `fields`, which may be ahead of the stored
+/// record by the events of the day), its customer's account dates and the policy, none of which the
+/// clock's other events change: so it may be asked before the day's events are applied.
+pub(crate) fn next_due(
+    state: &State,
+    sub: &Subscription,
+    fields: &SubscriptionPatch,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let after_term = fields.term_end.succ_opt();
+    let candidates = match fields.status {
         SubscriptionStatus::Suspended => {
-            [super::retention_deadline(state, sub), after_term.filter(|_| sub.auto_renew), None, None]
+            let retention = sub.suspended_at.map(|at| {
+                super::retention_deadline_for(
+                    at.date_naive(),
+                    super::account_dates(state, &sub.customer),
+                    &state.policy,
+                )
+            });
+            [retention, after_term.filter(|_| sub.auto_renew), None, None]
         }
         SubscriptionStatus::Active => {
-            let billing = match sub.billed_through {
-                _ if !is_billed(sub) => None,
+            let billing = match fields.billed_through {
+                _ if !fields.is_billed(sub) => None,
                 None => Some(today),
                 Some(b) => b.succ_opt(),
             };
-            [sub.trial_ends, sub.cancel_at, after_term, billing]
+            [fields.trial_ends, sub.cancel_at, after_term, billing]
         }
         SubscriptionStatus::Cancelled | SubscriptionStatus::Expired | SubscriptionStatus::Deleted => [None; 4],
     };
@@ -80,123 +105,121 @@ pub(crate) fn opening_charge_with(
     (sub, events)
 }
 
-fn due_for(state: &State, draft: &mut Draft, sub: &Subscription, today: NaiveDate) {
+/// The rules for one subscription, into `draft`; returns its clock fields as the day leaves them.
+fn due_for(state: &State, draft: &mut Draft, sub: &Subscription, today: NaiveDate) -> SubscriptionPatch {
+    let mut next = SubscriptionPatch::of(sub);
     match sub.status {
         SubscriptionStatus::Suspended => {
             if super::retention_deadline(state, sub).is_some_and(|d| today >= d) {
-                let next = Subscription { status: SubscriptionStatus::Deleted, ..sub.clone() };
-                draft.update(next, SubscriptionChange::Deleted);
+                next.status = SubscriptionStatus::Deleted;
+                draft.patch(sub, next, SubscriptionChange::Deleted);
             } else if sub.auto_renew && today > sub.term_end {
                 // The term rolls over uncharged; reactivation re-bills what is left of the current period.
-                let mut next = sub.clone();
                 let term = roll_term(&mut next, state, today);
-                draft.update(next, SubscriptionChange::Renewed { term });
+                draft.patch(sub, next, SubscriptionChange::Renewed { term });
             }
+            next
         }
-        SubscriptionStatus::Active => due_active(state, draft, sub, today),
-        SubscriptionStatus::Cancelled | SubscriptionStatus::Expired | SubscriptionStatus::Deleted => {}
+        SubscriptionStatus::Active => due_active(state, draft, sub, next, today),
+        SubscriptionStatus::Cancelled | SubscriptionStatus::Expired | SubscriptionStatus::Deleted => next,
     }
 }
 
 /// Move the term forward past `today` (one or more whole terms); returns the new term.
-fn roll_term(sub: &mut Subscription, state: &State, today: NaiveDate) -> Period {
+fn roll_term(next: &mut SubscriptionPatch, state: &State, today: NaiveDate) -> Period {
     let months = state.policy.term_months.max(1);
-    while today > sub.term_end {
-        let start = sub.term_end.succ_opt().unwrap_or(sub.term_end);
+    while today > next.term_end {
+        let start = next.term_end.succ_opt().unwrap_or(next.term_end);
         let end = term_end(start, months);
-        if end <= sub.term_end {
+        if end <= next.term_end {
             break; // the calendar's end: nothing further to roll into
         }
-        sub.term_start = start;
-        sub.term_end = end;
+        next.term_start = start;
+        next.term_end = end;
     }
-    Period { start: sub.term_start, end: sub.term_end }
+    Period { start: next.term_start, end: next.term_end }
 }
 
-fn due_active(state: &State, draft: &mut Draft, sub: &Subscription, today: NaiveDate) {
+/// The rules of an Active subscription; `next` starts as the record's current values.
+fn due_active(
+    state: &State,
+    draft: &mut Draft,
+    sub: &Subscription,
+    mut next: SubscriptionPatch,
+    today: NaiveDate,
+) -> SubscriptionPatch {
     if let Some(ends) = sub.trial_ends.filter(|e| today >= *e) {
         match sub.publisher {
             PublisherKind::Microsoft => {
-                let next = Subscription { status: SubscriptionStatus::Expired, ..sub.clone() };
-                draft.update(next, SubscriptionChange::TrialExpired);
+                next.status = SubscriptionStatus::Expired;
+                draft.patch(sub, next, SubscriptionChange::TrialExpired);
             }
             PublisherKind::Isv => {
                 // The paid term starts the day the trial ends; later days are caught up below.
-                let start = Subscription {
-                    trial_ends: None,
-                    term_start: ends,
-                    term_end: term_end(ends, state.policy.term_months),
-                    billed_through: None,
-                    ..sub.clone()
-                };
-                let paid = charge_opening(draft, start, ends, ChargeType::Purchase);
-                let next = bill_cycles(draft, paid, today);
-                draft.update(next, SubscriptionChange::TrialEndedPaid);
+                next.trial_ends = None;
+                next.term_start = ends;
+                next.term_end = term_end(ends, state.policy.term_months);
+                next.billed_through = None;
+                charge_opening_patch(draft, sub, &mut next, ends, ChargeType::Purchase);
+                bill_cycles(draft, sub, &mut next, today);
+                draft.patch(sub, next, SubscriptionChange::TrialEndedPaid);
             }
         }
-        return;
+        return next;
     }
     if sub.cancel_at.is_some_and(|on| today >= on) {
-        let next = Subscription { status: SubscriptionStatus::Cancelled, ..sub.clone() };
-        draft.update(next, SubscriptionChange::Cancelled { credited: false });
-        return;
+        next.status = SubscriptionStatus::Cancelled;
+        draft.patch(sub, next, SubscriptionChange::Cancelled { credited: false });
+        return next;
     }
     if today > sub.term_end {
         if !sub.auto_renew {
-            let next = Subscription { status: SubscriptionStatus::Expired, ..sub.clone() };
-            draft.update(next, SubscriptionChange::TermEnded);
-            return;
+            next.status = SubscriptionStatus::Expired;
+            draft.patch(sub, next, SubscriptionChange::TermEnded);
+            return next;
         }
-        let mut next = sub.clone();
         let term = roll_term(&mut next, state, today);
         next.billed_through = None;
-        if let Some(period) = period_of(&next, today) {
+        if let Some(period) = next.period_of(sub, today) {
             // A renewal is charged from the new term's first period; a missed day catches up below.
-            let first = period_of(&next, term.start).unwrap_or(period);
-            draft.post(
-                &next,
-                &full_period(ChargeType::Renewal, next.unit_price, next.quantity, first),
-                Some(first.start),
-            );
-            next.billed_through = Some(first.end);
-            next.segments = vec![crate::billing::QuantitySegment { from: first.start, quantity: next.quantity }];
+            let first = next.period_of(sub, term.start).unwrap_or(period);
+            draft.post(sub, &full_period(ChargeType::Renewal, sub.unit_price, sub.quantity, first), Some(first.start));
+            next.charged(first, sub.quantity);
         }
-        let next = bill_cycles(draft, next, today);
-        draft.update(next, SubscriptionChange::Renewed { term });
-        return;
+        bill_cycles(draft, sub, &mut next, today);
+        draft.patch(sub, next, SubscriptionChange::Renewed { term });
+        return next;
     }
     if is_billed(sub) && sub.billed_through.is_none_or(|b| b < today) {
-        let before = sub.billed_through;
-        let next = bill_cycles(draft, sub.clone(), today);
-        if next.billed_through != before {
-            let period = period_of(&next, today).unwrap_or(super::term_of(&next));
-            draft.update(next, SubscriptionChange::CycleBilled { period });
+        bill_cycles(draft, sub, &mut next, today);
+        if next.billed_through != sub.billed_through {
+            let period = next.period_of(sub, today).unwrap_or(Period { start: next.term_start, end: next.term_end });
+            draft.patch(sub, next, SubscriptionChange::CycleBilled { period });
         }
     }
+    next
 }
 
-/// Charge every period from the one after `billed_through` up to the one containing `today`.
-fn bill_cycles(draft: &mut Draft, mut sub: Subscription, today: NaiveDate) -> Subscription {
-    if sub.billed_through.is_none() {
-        let charge = if sub.term_start == today { ChargeType::Purchase } else { ChargeType::CycleCharge };
-        let first = period_of(&sub, sub.term_start.max(today.min(sub.term_end)));
+/// Charge every period from the one after `billed_through` up to the one containing `today`, recording
+/// each in `next` (the record's moving fields).
+fn bill_cycles(draft: &mut Draft, sub: &Subscription, next: &mut SubscriptionPatch, today: NaiveDate) {
+    if next.billed_through.is_none() {
+        let charge = if next.term_start == today { ChargeType::Purchase } else { ChargeType::CycleCharge };
+        let first = next.period_of(sub, next.term_start.max(today.min(next.term_end)));
         if let Some(p) = first {
-            draft.post(&sub, &full_period(charge, sub.unit_price, sub.quantity, p), Some(p.start));
-            sub.billed_through = Some(p.end);
-            sub.segments = vec![crate::billing::QuantitySegment { from: p.start, quantity: sub.quantity }];
+            draft.post(sub, &full_period(charge, sub.unit_price, sub.quantity, p), Some(p.start));
+            next.charged(p, sub.quantity);
         }
     }
-    while let Some(next_day) = sub.billed_through.filter(|b| *b < today).and_then(|b| b.succ_opt()) {
-        let Some(period) = period_of(&sub, next_day) else { break };
+    while let Some(next_day) = next.billed_through.filter(|b| *b < today).and_then(|b| b.succ_opt()) {
+        let Some(period) = next.period_of(sub, next_day) else { break };
         draft.post(
-            &sub,
+            sub,
             &full_period(ChargeType::CycleCharge, sub.unit_price, sub.quantity, period),
             Some(period.start),
         );
-        sub.billed_through = Some(period.end);
-        sub.segments = vec![crate::billing::QuantitySegment { from: period.start, quantity: sub.quantity }];
+        next.charged(period, sub.quantity);
     }
-    sub
 }
 
 /// What a clock move did, for the summary shown after it ("3 renewals, 1 trial expired"), reservations
@@ -225,7 +248,7 @@ impl DueSummary {
                 Event::ReservationExpired { .. } => s.reservations_expired += 1,
                 _ => {}
             }
-            if let Event::SubscriptionUpdated { change, .. } = e {
+            if let Event::SubscriptionUpdated { change, .. } | Event::SubscriptionPatched { change, .. } = e {
                 match change {
                     SubscriptionChange::CycleBilled { .. } => s.cycles_billed += 1,
                     SubscriptionChange::Renewed { .. } => s.renewals += 1,

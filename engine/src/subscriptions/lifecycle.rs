@@ -1,7 +1,9 @@
 //! The subscription commands (RULES §4.1–4.6). Each returns its events and its activity-log note, or
 //! every violated rule; the state is never touched here.
 
-use super::{charged_since, is_microsoft_trial, period_of, runs_of, with_run, Draft, SubscriptionChange};
+use super::{
+    charged_since, is_microsoft_trial, period_of, runs_of, with_run, Draft, SubscriptionChange, SubscriptionPatch,
+};
 use crate::audit::AuditAction;
 use crate::billing::{self, full_period, term_end, Period, QuantitySegment};
 use crate::catalog::{Family, Offer};
@@ -313,12 +315,24 @@ pub(crate) fn charge_opening(
     today: chrono::NaiveDate,
     charge_type: ChargeType,
 ) -> Subscription {
-    if let Some(period) = period_of(&sub, today) {
-        draft.post(&sub, &full_period(charge_type, sub.unit_price, sub.quantity, period), Some(period.start));
-        sub.billed_through = Some(period.end);
-        sub.segments = vec![QuantitySegment { from: period.start, quantity: sub.quantity }];
-    }
+    let mut patch = SubscriptionPatch::of(&sub);
+    charge_opening_patch(draft, &sub, &mut patch, today, charge_type);
+    patch.apply_to(&mut sub);
     sub
+}
+
+/// [`charge_opening`] of `sub` as `patch` makes it, recorded in `patch` (the clock's form).
+pub(crate) fn charge_opening_patch(
+    draft: &mut Draft,
+    sub: &Subscription,
+    patch: &mut SubscriptionPatch,
+    today: chrono::NaiveDate,
+    charge_type: ChargeType,
+) {
+    if let Some(period) = patch.period_of(sub, today) {
+        draft.post(sub, &full_period(charge_type, sub.unit_price, sub.quantity, period), Some(period.start));
+        patch.charged(period, sub.quantity);
+    }
 }
 
 /// Every reason the catalog gives against `offer` as an add-on of `base` (RULES §2.4, §4.4).

@@ -6,27 +6,31 @@
 //! * [`queries`]: retention deadline, cancel quote, quantity, add-on and conversion previews, the add-ons a
 //!   base can take, upcoming renewals, history.
 //!
-//! Every change is one [`crate::Event::SubscriptionUpdated`] carrying the new record and a
-//! [`SubscriptionChange`]; every financial effect is a [`crate::Event::LedgerPosted`].
+//! Every change a command makes is one [`crate::Event::SubscriptionUpdated`] carrying the new record and a
+//! [`SubscriptionChange`]; every change the clock makes is one [`crate::Event::SubscriptionPatched`]
+//! carrying the ID, the change and a [`SubscriptionPatch`] (the fields it moved); every financial effect is
+//! a [`crate::Event::LedgerPosted`].
 //!
 //! **Decision** (end of term with auto-renew off): the subscription becomes **Expired** — it ran out, as a
 //! trial that was not converted does; **Cancelled** is kept for a cancellation someone asked for (§4.6).
 
 pub mod due;
 pub mod lifecycle;
+pub mod patch;
 pub mod queries;
 #[cfg(test)]
 mod tests;
 
 pub use due::{due_at, opening_charge, DueSummary};
 pub use lifecycle::decide;
+pub use patch::SubscriptionPatch;
 pub use queries::{
     account_dates, add_on_preview, available_add_ons, cancel_quote, conversion_offer, conversion_preview, history,
     next_milestone, quantity_preview, renewals_within, retention_deadline, retention_deadline_for, AddOnChoice,
     CancelQuote, HistoryItem, Upcoming, UpcomingKind,
 };
 
-use crate::billing::{period_containing, BillLine, Period, QuantitySegment};
+use crate::billing::{BillLine, Period, QuantitySegment};
 use crate::ids::{CustomerId, SubscriptionId};
 use crate::json::{FromJson, ToJson};
 use crate::ledger::{LedgerEntry, LedgerIds, LedgerRef};
@@ -110,6 +114,26 @@ pub(crate) fn apply(state: &mut State, at: DateTime<Utc>, change: &SubscriptionC
     state.subscriptions.insert(sub.id.clone(), sub.clone());
 }
 
+/// Apply a [`crate::Event::SubscriptionPatched`]: patch the stored record in place, log the change. The
+/// result is the record [`apply`] would store for the same change. An unknown ID changes nothing.
+pub(crate) fn apply_patch(
+    state: &mut State,
+    at: DateTime<Utc>,
+    id: &SubscriptionId,
+    change: &SubscriptionChange,
+    patch: &SubscriptionPatch,
+) {
+    let Some(sub) = state.subscriptions.get_mut(id) else { return };
+    patch.apply_to(sub);
+    crate::ids::Counters::observe(&mut state.counters.subscription, id.as_str());
+    state.subscription_log.push(SubscriptionLogEntry {
+        at,
+        subscription: id.clone(),
+        customer: sub.customer.clone(),
+        change: change.clone(),
+    });
+}
+
 /// The subscription's current term, both ends inclusive.
 pub fn term_of(sub: &Subscription) -> Period {
     Period { start: sub.term_start, end: sub.term_end }
@@ -118,17 +142,17 @@ pub fn term_of(sub: &Subscription) -> Period {
 /// Is the subscription charged per billing period right now (paid, not in a trial, not usage-billed)?
 /// Metered ISV SaaS is billed in arrears from usage, never in advance by the period.
 pub fn is_billed(sub: &Subscription) -> bool {
-    matches!(sub.billing, BillingFrequency::Monthly | BillingFrequency::Annual)
-        && sub.trial_ends.is_none()
-        && !sub.metered
+    billed_by(sub.billing, sub.trial_ends, sub.metered)
+}
+
+/// [`is_billed`] from the fields it reads (the clock asks it of a patched record).
+fn billed_by(billing: BillingFrequency, trial_ends: Option<NaiveDate>, metered: bool) -> bool {
+    matches!(billing, BillingFrequency::Monthly | BillingFrequency::Annual) && trial_ends.is_none() && !metered
 }
 
 /// The billing period containing `date`, when the subscription is billed and `date` is in its term.
 pub fn period_of(sub: &Subscription, date: NaiveDate) -> Option<Period> {
-    if !is_billed(sub) {
-        return None;
-    }
-    period_containing(sub.billing, term_of(sub), date)
+    SubscriptionPatch::of(sub).period_of(sub, date)
 }
 
 pub fn is_microsoft_trial(sub: &Subscription) -> bool {
@@ -212,5 +236,11 @@ impl Draft {
 
     pub fn update(&mut self, sub: Subscription, change: SubscriptionChange) {
         self.events.push(Event::SubscriptionUpdated { at: self.at, change, subscription: Box::new(sub) });
+    }
+
+    /// A change of the clock's: the fields it moved in `sub`, not a new record.
+    pub fn patch(&mut self, sub: &Subscription, patch: SubscriptionPatch, change: SubscriptionChange) {
+        let subscription = sub.id.clone();
+        self.events.push(Event::SubscriptionPatched { at: self.at, subscription, change, patch });
     }
 }

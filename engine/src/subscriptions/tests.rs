@@ -1196,3 +1196,122 @@ mod props {
         }
     }
 }
+
+/// Every kind of change the clock makes is a patch: the record it leaves is the one the rule gives
+/// (written out here field by field), and applying the patch event changes the state exactly as the
+/// whole new record in a `SubscriptionUpdated` would (what the clock emitted before patches).
+#[test]
+fn each_clock_change_patches_the_record_as_the_whole_record_would() {
+    let start = d(2025, 1, 15);
+    let trial_end = start + Duration::days(30);
+    let suspended = |sub: Subscription, on: NaiveDate| Subscription {
+        status: St::Suspended,
+        suspended_at: Some(at(on, 12, 0)),
+        ..sub
+    };
+    let isv_trial = Subscription { trial_ends: Some(trial_end), ..isv(1, BF::Monthly, start) };
+    // Retention: 90 days after the suspension on 1 March (no gap between the account's opening and first billing).
+    let deleted_on = d(2025, 5, 30);
+    // (case, the subscription, the day the clock runs, the change, the record the change leaves)
+    type Row = (&'static str, Subscription, NaiveDate, SubscriptionChange, fn(Subscription) -> Subscription);
+    let rows: Vec<Row> = vec![
+        (
+            "monthly cycle",
+            paid(1, BF::Monthly, 3, 2_000, start),
+            d(2025, 2, 15),
+            SubscriptionChange::CycleBilled { period: Period { start: d(2025, 2, 15), end: d(2025, 3, 14) } },
+            |s| Subscription {
+                billed_through: Some(d(2025, 3, 14)),
+                segments: vec![crate::billing::QuantitySegment { from: d(2025, 2, 15), quantity: 3 }],
+                ..s
+            },
+        ),
+        (
+            "annual renewal",
+            paid(1, BF::Annual, 2, 24_000, start),
+            d(2026, 1, 15),
+            SubscriptionChange::Renewed { term: Period { start: d(2026, 1, 15), end: d(2027, 1, 14) } },
+            |s| Subscription {
+                term_start: d(2026, 1, 15),
+                term_end: d(2027, 1, 14),
+                billed_through: Some(d(2027, 1, 14)),
+                segments: vec![crate::billing::QuantitySegment { from: d(2026, 1, 15), quantity: 2 }],
+                ..s
+            },
+        ),
+        (
+            "end of term, auto-renew off",
+            Subscription { auto_renew: false, ..paid(1, BF::Annual, 2, 24_000, start) },
+            d(2026, 1, 15),
+            SubscriptionChange::TermEnded,
+            |s| Subscription { status: St::Expired, ..s },
+        ),
+        ("Microsoft trial ends", ms_trial(1, start), trial_end, SubscriptionChange::TrialExpired, |s| Subscription {
+            status: St::Expired,
+            ..s
+        }),
+        ("ISV trial ends, paid", isv_trial, trial_end, SubscriptionChange::TrialEndedPaid, |s| Subscription {
+            trial_ends: None,
+            term_start: d(2025, 2, 14),
+            term_end: d(2026, 2, 13),
+            billed_through: Some(d(2025, 3, 13)),
+            segments: vec![crate::billing::QuantitySegment { from: d(2025, 2, 14), quantity: 1 }],
+            ..s
+        }),
+        (
+            "scheduled cancellation",
+            Subscription { cancel_at: Some(d(2025, 6, 1)), ..isv(1, BF::Annual, start) },
+            d(2025, 6, 1),
+            SubscriptionChange::Cancelled { credited: false },
+            |s| Subscription { status: St::Cancelled, ..s },
+        ),
+        (
+            "suspended: the term rolls over uncharged",
+            suspended(paid(1, BF::Annual, 2, 24_000, d(2024, 6, 1)), d(2025, 5, 1)),
+            d(2025, 6, 1),
+            SubscriptionChange::Renewed { term: Period { start: d(2025, 6, 1), end: d(2026, 5, 31) } },
+            |s| Subscription { term_start: d(2025, 6, 1), term_end: d(2026, 5, 31), ..s },
+        ),
+        (
+            "suspended: retention over, deleted",
+            suspended(paid(1, BF::Annual, 2, 24_000, start), d(2025, 3, 1)),
+            deleted_on,
+            SubscriptionChange::Deleted,
+            |s| Subscription { status: St::Deleted, ..s },
+        ),
+    ];
+    for (case, sub, day, want_change, expected) in rows {
+        let state = with(vec![sub]);
+        let before = state.subscriptions[&sid(1)].clone();
+        let now = at(day, 0, 0);
+        let events = due_at(&state, now);
+        let patched: Vec<(&SubscriptionChange, &SubscriptionPatch)> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::SubscriptionPatched { subscription, change, patch, .. } if *subscription == sid(1) => {
+                    Some((change, patch))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(patched.len(), 1, "{case}: one change of the subscription");
+        let (change, patch) = patched[0];
+        assert_eq!(*change, want_change, "{case}: the change");
+        let want = expected(before);
+
+        let mut by_patch = state.clone();
+        let mut by_record = state.clone();
+        for e in &events {
+            evolve(&mut by_patch, e);
+            let whole = match e {
+                Event::SubscriptionPatched { at, change, .. } => {
+                    Event::SubscriptionUpdated { at: *at, change: change.clone(), subscription: Box::new(want.clone()) }
+                }
+                other => other.clone(),
+            };
+            evolve(&mut by_record, &whole);
+        }
+        assert_eq!(by_patch.subscriptions[&sid(1)], want, "{case}: the record left ({patch:?})");
+        assert_eq!(by_patch, by_record, "{case}: the same state as the whole record gives (log included)");
+    }
+}
