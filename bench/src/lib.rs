@@ -108,7 +108,7 @@ struct EnvelopeOut<'a> {
     state: &'a str,
 }
 
-#[derive(ToJson, FromJson, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
 struct Session {
     user: String,
     locale: String,

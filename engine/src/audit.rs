@@ -5,7 +5,7 @@ use crate::json::{FromJson, ToJson};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// What was done. The app turns each into a localised label.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum AuditAction {
     ClockAdvanced,
     PartnerProfileUpdated,
@@ -39,7 +39,7 @@ pub enum AuditAction {
     OrderPlaced,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct AuditEntry {
     pub at: DateTime<Utc>,
     pub user: UserId,

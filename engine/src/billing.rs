@@ -40,7 +40,7 @@ pub fn prorate_part(unit: Money, qty: u32, period: Period, part: Period) -> Mone
 }
 
 /// A billing period or part of one: both ends inclusive.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub struct Period {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -117,7 +117,7 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
 
 /// A run of days of one billing period at one quantity. A billing period's history is a list of these,
 /// each running until the next one starts; quantity 0 marks a suspension.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct QuantitySegment {
     pub from: NaiveDate,
     pub quantity: u32,

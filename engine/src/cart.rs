@@ -16,14 +16,14 @@ use std::collections::BTreeMap;
 
 pub type LineId = u32;
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum ScopeChoice {
     Single,
     Shared,
 }
 
 /// The reservation part of a cart line (RULES §6.1).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct ReservationOptions {
     /// The customer's Azure subscription (required for single scope).
     pub azure_subscription: Option<SubscriptionId>,
@@ -33,7 +33,7 @@ pub struct ReservationOptions {
 }
 
 /// What the user entered for a line. `quantity` is kept even when invalid.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct LineInput {
     pub offer: OfferId,
     pub quantity: i64,
@@ -44,7 +44,7 @@ pub struct LineInput {
     pub reservation: Option<ReservationOptions>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct CartLine {
     pub id: LineId,
     pub offer: OfferId,
@@ -79,7 +79,7 @@ pub fn reservation_frequency(b: ReservationBilling) -> BillingFrequency {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct Cart {
     pub id: CartId,
     pub customer: CustomerId,
@@ -89,7 +89,7 @@ pub struct Cart {
 }
 
 /// What is wrong with one cart line.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LineIssue {
     /// The offer is no longer in the catalog.
     UnknownOffer,
@@ -297,7 +297,7 @@ fn reservation_issues(state: &State, customer: &Customer, offer: &Offer, line: &
 }
 
 /// One line of the Review page.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReviewLine {
     pub line: LineId,
     pub offer: OfferId,
@@ -313,7 +313,7 @@ pub struct ReviewLine {
 }
 
 /// The credit limit check (RULES §1.1).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CreditStatus {
     pub limit: Option<Money>,
     /// Unpaid + unbilled before this order (see [`crate::checkout::outstanding`]).
@@ -323,7 +323,7 @@ pub struct CreditStatus {
 }
 
 /// The Review page: lines, totals per billing frequency, tax sentence, credit check.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Review {
     pub customer: CustomerId,
     pub cart: Option<CartId>,

@@ -10,14 +10,14 @@ use crate::records::{BillingFrequency, SoftwareKind, Term};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum PublisherKind {
     Microsoft,
     Partner,
 }
 
 /// The product families of RULES §2.1, plus the Azure plan that reservations attach to.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum Family {
     OnlineServices,
     /// Never listed: bought from the base subscription's page.
@@ -67,7 +67,7 @@ impl Family {
 }
 
 /// The tabs of the Add products page (RULES §2.3).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tab {
     OnlineServices,
     Software,
@@ -80,7 +80,7 @@ pub enum BillingType {
     Usage,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum Category {
     Enterprise,
     SmallBusiness,
@@ -88,7 +88,7 @@ pub enum Category {
 }
 
 /// Where something is sold or supported. JSON: `"all"` or `{"only": ["US", "GB"]}`.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 #[json(rename_all = "lowercase")]
 pub enum Countries {
     All,
@@ -105,7 +105,7 @@ impl Countries {
 }
 
 /// RULES §2.2 purchase limits (per customer and offer).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum PurchaseLimit {
     None,
     /// At most N at once: active, suspended and cancelled-but-not-deleted count.
@@ -116,7 +116,7 @@ pub enum PurchaseLimit {
 
 /// Price of one unit for one billing period (monthly: a month; annual: a year; one-time: the whole
 /// term), per currency, in minor units. Usage offers list their per-unit usage rate (billed in arrears).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct Price {
     pub billing: BillingFrequency,
     /// `None` for offers without a term (perpetual software).
@@ -126,7 +126,7 @@ pub struct Price {
 }
 
 /// ISV (commercial marketplace) terms of an offer (RULES §2.2, §2.4 item 5).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct IsvTerms {
     /// Customer billing countries the ISV supports.
     pub supported_countries: Countries,
@@ -139,13 +139,13 @@ pub struct IsvTerms {
 }
 
 /// What a reserved VM instance reserves.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct ReservationSpec {
     pub vm_size: String,
     pub region: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct Offer {
     pub id: OfferId,
     pub name: String,
@@ -413,7 +413,7 @@ pub fn builtin() -> Arc<Catalog> {
 }
 
 /// The filters of the Add products page; `None` / empty means "any".
-#[derive(Clone, Debug, Default, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OfferFilter {
     pub tab: Option<Tab>,
     pub publisher: Option<PublisherKind>,

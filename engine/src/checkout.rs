@@ -10,7 +10,6 @@ use crate::ids::{
     CartId, Counters, CustomerId, OrderId, ReservationId, ReservationOrderId, SoftwarePurchaseId, SubscriptionId,
     UserId,
 };
-use crate::json::{FromJson, ToJson};
 use crate::ledger::LedgerIds;
 use crate::money::Money;
 use crate::records::{
@@ -27,7 +26,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
 /// Everything one Buy created (carried by [`Event::CheckedOut`]).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Purchase {
     pub customer: CustomerId,
     pub cart: CartId,

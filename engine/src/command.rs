@@ -8,7 +8,6 @@ use crate::customers::{Customer, CustomerForm};
 use crate::ids::{
     CartId, CustomerId, OfferId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
 };
-use crate::json::{FromJson, ToJson};
 use crate::ledger::LedgerEntry;
 use crate::money::Money;
 use crate::partner::{CspModel, PartnerUser};
@@ -22,7 +21,7 @@ use crate::subscriptions::{SubscriptionChange, SubscriptionPatch};
 use crate::support::SupportRequest;
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// Move the simulated clock forward to `to`, running every due event on the way.
     AdvanceClock {
@@ -73,7 +72,6 @@ pub enum Command {
     CancelIsvSubscription {
         subscription: SubscriptionId,
         /// The optional details the user gave in the cancel dialog; kept in the activity log.
-        #[json(default)]
         details: String,
     },
     /// RULES §4.5: convert a Microsoft trial to the paid offer it links to (the catalog's `trial_of`),
@@ -162,7 +160,7 @@ pub enum Command {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     ClockAdvanced {
         to: DateTime<Utc>,

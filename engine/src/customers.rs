@@ -11,7 +11,7 @@ use crate::{AuditNote, Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Segment qualification of a customer, and the segment an offer is sold to.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum Segment {
     Commercial,
     Education,
@@ -34,7 +34,7 @@ impl Segment {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct Customer {
     pub id: CustomerId,
     pub company_name: String,
@@ -59,7 +59,7 @@ impl Customer {
 }
 
 /// The Add / Edit customer form exactly as the user typed it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, FromJson, ToJson)]
 pub struct CustomerForm {
     pub company_name: String,
     /// `contoso` or `contoso.onmicrosoft.com`, any case.

@@ -5,13 +5,12 @@
 use crate::catalog::{Catalog, Family, Offer, PurchaseLimit};
 use crate::customers::{Customer, Segment};
 use crate::ids::{CustomerId, OfferId, SubscriptionId};
-use crate::json::{FromJson, ToJson};
 use crate::records::{PurchaseStatus, ReservationStatus, SubscriptionStatus};
 use crate::State;
 use std::collections::BTreeMap;
 
 /// One reason an offer cannot be bought. The UI maps each to one message.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ineligible {
     /// Table 1.3.
     SegmentNotAllowed {

@@ -51,7 +51,7 @@ id_type!(
 /// Monotonic counters, one per kind of record, persisted with the state. `decide` (pure) names new
 /// records `counter + 1, + 2, …` with [`Counters::format`]; `evolve` raises the counter with [`Counters::observe`]
 /// when it applies the creation, so replaying events yields the same IDs.
-#[derive(Clone, Debug, Default, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, FromJson, ToJson)]
 #[json(default)]
 pub struct Counters {
     pub user: u64,

@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
 /// What kind of financial effect an entry records.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum ChargeType {
     /// First charge of a purchase (including an add-on's prorated first charge).
     Purchase,
@@ -31,7 +31,7 @@ pub enum ChargeType {
 }
 
 /// What an entry is about.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum LedgerRef {
     Subscription(SubscriptionId),
     Order(OrderId),
@@ -40,7 +40,7 @@ pub enum LedgerRef {
 }
 
 /// One immutable financial effect. Amounts are positive for charges and negative for credits.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct LedgerEntry {
     pub id: LedgerEntryId,
     pub posted_at: DateTime<Utc>,
@@ -63,7 +63,7 @@ pub struct LedgerEntry {
 }
 
 /// One month's invoice in one currency, as listed on the Billing page.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvoiceSummary {
     pub year: i32,
     pub month: u32,
@@ -74,7 +74,7 @@ pub struct InvoiceSummary {
 
 /// A calendar month's invoice: its entries (oldest first) and one total per currency, each equal to
 /// the sum of that currency's entries to the minor unit.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invoice {
     pub year: i32,
     pub month: u32,

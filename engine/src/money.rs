@@ -6,7 +6,7 @@ use crate::rejection::Problem;
 use std::fmt;
 
 /// The currencies the partner can bill in. JPY has no minor unit.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum Currency {
     USD,
     EUR,

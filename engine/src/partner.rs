@@ -7,7 +7,7 @@ use crate::money::Currency;
 use crate::rejection::{Field, Problem, Violation};
 use crate::roles::Role;
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum CspModel {
     DirectBill,
     IndirectProvider,
@@ -23,7 +23,7 @@ impl CspModel {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct Partner {
     /// The partner's ID in the marketplace (exclusive ISV offers name partner IDs).
     pub id: String,
@@ -41,7 +41,7 @@ impl Partner {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct PartnerUser {
     pub id: UserId,
     pub name: String,

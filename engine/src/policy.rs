@@ -5,7 +5,7 @@ use crate::customers::Segment;
 use crate::json::{FromJson, ToJson};
 use crate::money::{Currency, Money};
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 #[json(default)]
 pub struct Policy {
     // §2.2 / §3 quantities

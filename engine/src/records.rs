@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
 /// How an offer bills (RULES §2.2). `None` is free (trials).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum BillingFrequency {
     Monthly,
     Annual,
@@ -20,7 +20,7 @@ pub enum BillingFrequency {
     None,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum Term {
     OneMonth,
     OneYear,
@@ -37,14 +37,14 @@ impl Term {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum OrderStatus {
     Completed,
     Pending,
     Cancelled,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct OrderLine {
     pub offer: OfferId,
     /// The offer's name when ordered (the catalog can change later).
@@ -57,7 +57,7 @@ pub struct OrderLine {
 }
 
 /// One order per group of cart lines that bill alike (RULES §3).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct Order {
     pub id: OrderId,
     /// Short friendly number shown to users.
@@ -71,7 +71,7 @@ pub struct Order {
 }
 
 /// RULES §4.1.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum SubscriptionStatus {
     Active,
     Suspended,
@@ -81,7 +81,7 @@ pub enum SubscriptionStatus {
 }
 
 /// An online-services, ISV SaaS, trial, add-on or Azure plan subscription.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct Subscription {
     pub id: SubscriptionId,
     pub customer: CustomerId,
@@ -150,7 +150,7 @@ pub enum PublisherKind {
     Isv,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum SoftwareKind {
     /// Windows Server / SQL Server subscription of 1 or 3 years.
     Subscription {
@@ -161,13 +161,13 @@ pub enum SoftwareKind {
     LinuxPlan,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum PurchaseStatus {
     Active,
     Cancelled,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct SoftwarePurchase {
     pub id: SoftwarePurchaseId,
     pub customer: CustomerId,
@@ -183,20 +183,20 @@ pub struct SoftwarePurchase {
     pub cancelled_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum ReservationBilling {
     Upfront,
     Monthly,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub enum ReservationScope {
     /// Applies to one Azure subscription of the customer.
     Single(SubscriptionId),
     Shared,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum ReservationOptimize {
     InstanceSizeFlexibility,
     /// Only with single scope (RULES §6.1).
@@ -204,7 +204,7 @@ pub enum ReservationOptimize {
 }
 
 /// What a reservation reserves. Exchanges are VM ↔ VM only (RULES §6.4); the catalog sells VMs today.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum ReservationKind {
     #[default]
     VirtualMachine,
@@ -213,14 +213,14 @@ pub enum ReservationKind {
 }
 
 /// One entry of a reservation's own history (RULES §6.2: configuration changes are recorded there).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct ReservationChange {
     pub at: DateTime<Utc>,
     pub by: UserId,
     pub kind: ReservationChangeKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub enum ReservationChangeKind {
     /// Scope or optimisation changed (not a financial transaction).
     Configured {
@@ -245,7 +245,7 @@ pub enum ReservationStatus {
     Expired,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct Reservation {
     pub id: ReservationId,
     pub reservation_order: ReservationOrderId,

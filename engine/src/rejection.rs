@@ -5,7 +5,6 @@
 use crate::cart::{LineId, LineIssue};
 use crate::eligibility::Ineligible;
 use crate::ids::{CartId, CustomerId, OfferId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId};
-use crate::json::{FromJson, ToJson};
 use crate::money::{Currency, Money};
 use crate::partner::CspModel;
 use crate::records::{BillingFrequency, ReservationKind, ReservationStatus, SubscriptionStatus};
@@ -13,7 +12,7 @@ use crate::roles::{Permission, Role};
 use crate::software::{DownloadLinkId, LinkExpiry};
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejection {
     pub violations: Vec<Violation>,
 }
@@ -38,7 +37,7 @@ impl Rejection {
 }
 
 /// A form field a validation message points at.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     PartnerName,
     PartnerCountry,
@@ -78,7 +77,7 @@ pub enum Field {
 }
 
 /// What is wrong with a field's value.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     Required,
     TooLong {
@@ -128,7 +127,7 @@ pub enum Problem {
     NotThisCustomer,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Violation {
     /// The signed-in user lacks the permission; `allowed` names the roles that have it.
     NotPermitted {

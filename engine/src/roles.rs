@@ -3,7 +3,7 @@
 
 use crate::json::{FromJson, ToJson};
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum Role {
     AdminAgent,
     SalesAgent,
@@ -31,7 +31,7 @@ impl Role {
 }
 
 /// What a command needs. One row of RULES §1.2 each.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Permission {
     ViewCustomers,
     EditCustomers,

@@ -24,7 +24,7 @@ pub fn next_id(state: &State) -> SupportRequestId {
     SupportRequestId(Counters::format(SUPPORT_REQUEST_ID_PREFIX, state.counters.support_request + 1))
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum SupportRequestStatus {
     /// Filed; Microsoft support decides later (a software refund request changes no money here).
     Submitted,
@@ -32,14 +32,14 @@ pub enum SupportRequestStatus {
     Fulfilled,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum ContactMethod {
     Email,
     Phone,
 }
 
 /// Who support contacts about the request.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct Contact {
     pub name: String,
     pub email: String,
@@ -67,7 +67,7 @@ pub fn check_contact_fields(name: &str, email: &str, phone: &str, phone_required
 }
 
 /// What the request is about: the part of the form only one kind has.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub enum SupportRequestKind {
     /// "CSP Purchase/Refund on behalf of customers" (RULES §5).
     CspPurchaseRefund(CspPurchaseRefund),
@@ -75,7 +75,7 @@ pub enum SupportRequestKind {
     Reservation(ReservationRequest),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct SupportRequest {
     pub id: SupportRequestId,
     pub customer: CustomerId,

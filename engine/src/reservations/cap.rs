@@ -12,7 +12,7 @@ use crate::State;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 /// One refund in a customer's refund history (`State.reservation_refunds`).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct RefundRecord {
     pub reservation: ReservationId,
     pub request: SupportRequestId,
@@ -35,7 +35,7 @@ impl RefundRecord {
 }
 
 /// A customer's cap on a date, in USD minor units.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CapStatus {
     pub cap_usd_minor: i64,
     pub used_usd_minor: i64,

@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 pub const MAX_QUANTITY: u32 = 10_000;
 
 /// The configuration of the reservation an exchange buys.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct NewReservation {
     pub offer: OfferId,
     pub name: String,
@@ -48,7 +48,7 @@ pub struct NewReservation {
 
 /// What the partner picks for the reservation an exchange buys: a reservation offer of the catalog (its
 /// VM size and region), term, billing, scope, optimisation and quantity.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewReservationChoice {
     pub offer: OfferId,
     pub term: Term,
@@ -110,7 +110,7 @@ pub fn new_reservation_from_catalog(state: &State, choice: &NewReservationChoice
 }
 
 /// What one returned reservation gives back.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReturnedValue {
     pub reservation: ReservationId,
     pub reservation_order: ReservationOrderId,
@@ -122,7 +122,7 @@ pub struct ReturnedValue {
     pub value: Money,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExchangeQuote {
     pub customer: CustomerId,
     pub returned: Vec<ReturnedValue>,

@@ -12,7 +12,6 @@ use super::cap::{self, CapStatus};
 use super::{active, add_months, sum_minor, usage};
 use crate::billing::{monthly_cycle, whole_days, Period};
 use crate::ids::{CustomerId, ReservationId, ReservationOrderId};
-use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::records::{Reservation, ReservationBilling};
 use crate::rejection::{Rejection, Violation};
@@ -20,7 +19,7 @@ use crate::State;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// The row of the cancellation table that applies.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RefundRule {
     /// Within the no-fee window and no usage: 100 % of what was paid.
     Full100,
@@ -30,7 +29,7 @@ pub enum RefundRule {
     ProratedMinusFee,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RefundQuote {
     pub reservation: ReservationId,
     pub reservation_order: ReservationOrderId,

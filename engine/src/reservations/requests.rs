@@ -20,21 +20,21 @@ use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Utc};
 
 /// Basics step: the only issue type these requests use.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum IssueType {
     #[default]
     Billing,
 }
 
 /// Problem step: problem type.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum ProblemType {
     #[default]
     ReservationManagement,
 }
 
 /// Problem step: category.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum ProblemCategory {
     #[default]
     ExchangesAndRefunds,
@@ -43,7 +43,7 @@ pub enum ProblemCategory {
 pub use crate::support::{ContactMethod, SupportRequestStatus};
 
 /// Contact information step.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct ContactForm {
     pub name: String,
     pub email: String,
@@ -52,14 +52,14 @@ pub struct ContactForm {
     pub preferred: ContactMethod,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub enum ReservationRequestKind {
     Refund,
     Exchange(NewReservation),
 }
 
 /// What only a reservation request records (contact, amount and status are in the request's header).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct ReservationRequest {
     pub issue_type: IssueType,
     pub problem_type: ProblemType,

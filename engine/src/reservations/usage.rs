@@ -4,7 +4,6 @@
 use super::active;
 use crate::audit::AuditAction;
 use crate::ids::ReservationId;
-use crate::json::{FromJson, ToJson};
 use crate::records::Reservation;
 use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::{AuditNote, Event, State};
@@ -19,7 +18,7 @@ pub fn had_usage(r: &Reservation, today: NaiveDate) -> bool {
 }
 
 /// One day of the utilisation chart; `percent` is `None` where nothing was recorded.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UtilisationPoint {
     pub date: NaiveDate,
     pub percent: Option<u8>,

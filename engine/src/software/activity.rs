@@ -13,7 +13,7 @@ use crate::roles::Permission;
 use crate::State;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
 pub enum AccessKind {
     KeyAccessed,
     LinkIssued,
@@ -33,7 +33,7 @@ impl AccessKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct SoftwareAccess {
     /// The simulated "now" of the command.
     pub at: DateTime<Utc>,

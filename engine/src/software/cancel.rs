@@ -16,7 +16,6 @@ use super::{purchase, Decided};
 use crate::audit::AuditAction;
 use crate::billing::{term_end, Period};
 use crate::ids::{OrderId, SoftwarePurchaseId};
-use crate::json::{FromJson, ToJson};
 use crate::ledger::{ChargeType, LedgerEntry, LedgerIds, LedgerRef};
 use crate::money::Money;
 use crate::policy::Policy;
@@ -26,7 +25,7 @@ use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// What the cancel dialog shows below the Order number drop-down.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CancellationQuote {
     pub purchase: SoftwarePurchaseId,
     pub order: OrderId,
@@ -190,7 +189,7 @@ pub fn credit_posted<'a>(state: &'a State, id: &SoftwarePurchaseId) -> Option<&'
 }
 
 /// One entry of the Order number drop-down.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrderChoice {
     pub order: OrderId,
     /// The order's friendly number when the order record is known, else its ID.

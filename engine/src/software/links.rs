@@ -25,7 +25,7 @@ use chrono::{DateTime, Duration, Utc};
 /// Where download URLs point. The download host is fictitious: the app serves a small text file.
 pub const DOWNLOAD_HOST: &str = "https://download.csp-marketplace.example";
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct DownloadLink {
     pub id: DownloadLinkId,
     pub purchase: SoftwarePurchaseId,
@@ -40,7 +40,7 @@ pub struct DownloadLink {
 }
 
 /// Why a link no longer works.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LinkExpiry {
     /// `download_link_valid_days` passed since it was issued.
     Time,
@@ -48,7 +48,7 @@ pub enum LinkExpiry {
     Downloads,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum LinkState {
     Active,
     Expired { reason: LinkExpiry, at: DateTime<Utc> },
@@ -56,7 +56,7 @@ pub enum LinkState {
 }
 
 /// What the page shows under a link.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct LinkStatus {
     /// When the link stops working by time (it may be used up earlier).
     pub expires_at: DateTime<Utc>,

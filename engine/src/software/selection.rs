@@ -13,7 +13,7 @@ use crate::json::{FromJson, ToJson};
 use crate::records::{SoftwareKind, SoftwarePurchase};
 use crate::rejection::{Field, Problem, Violation};
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ProductFamily {
     WindowsServer,
     SqlServer,
@@ -36,7 +36,7 @@ impl ProductFamily {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum SoftwareVersion {
     WindowsServer2019,
     WindowsServer2022,
@@ -67,7 +67,7 @@ impl SoftwareVersion {
 }
 
 /// Media languages, by BCP 47 tag. The UI names them in the user's language.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum Language {
     English,
     French,
@@ -114,7 +114,7 @@ impl Language {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub enum Bitness {
     X64,
     X86,
@@ -130,7 +130,7 @@ impl Bitness {
 }
 
 /// One Version + Language + Bit choice.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
 pub struct ProductSelection {
     pub version: SoftwareVersion,
     pub language: Language,
@@ -238,7 +238,7 @@ pub fn versions_for(purchase: &SoftwarePurchase) -> Vec<&'static VersionMedia> {
 }
 
 /// Everything the three drop-downs may offer for a purchase, in display order. Empty for Linux plans.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SelectionChoices {
     pub versions: Vec<SoftwareVersion>,
     /// Per version (same order as `versions`), its languages and bits.

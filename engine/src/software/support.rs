@@ -27,7 +27,7 @@ pub const MAX_REASON_LEN: u32 = 2000;
 pub const MAX_FILE_NAME_LEN: u32 = 255;
 
 /// The form as typed (raw strings: the engine parses and reports).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct SupportRequestForm {
     pub customer: CustomerId,
     pub tenant_or_domain: String,
@@ -44,7 +44,7 @@ pub struct SupportRequestForm {
 
 /// What only the "CSP Purchase/Refund on behalf of customers" form asks (the contact and the amount
 /// are in the request's header).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct CspPurchaseRefund {
     pub tenant_or_domain: String,
     pub order_or_subscription: String,

@@ -40,14 +40,14 @@ use crate::{Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// A customer's account dates (RULES §1.3) that set the retention period after suspension (§4.3).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct AccountDates {
     pub opened: NaiveDate,
     pub first_billing: NaiveDate,
 }
 
 /// What happened to a subscription: the history line and the clock summary are made of these.
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub enum SubscriptionChange {
     /// Created by a purchase (checkout uses this when it records a new subscription).
     Purchased,
@@ -94,7 +94,7 @@ pub enum SubscriptionChange {
 }
 
 /// One line of the subscription log (see [`crate::State::subscription_log`]).
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
 pub struct SubscriptionLogEntry {
     pub at: DateTime<Utc>,
     pub subscription: SubscriptionId,

@@ -7,10 +7,9 @@ use super::billed_by;
 use crate::billing::{period_containing, Period, QuantitySegment};
 use crate::records::{Subscription, SubscriptionStatus};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// The new values of the fields the clock moves; every other field of the record stays as it is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct SubscriptionPatch {
     pub status: SubscriptionStatus,
     pub term_start: NaiveDate,
