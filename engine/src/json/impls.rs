@@ -4,8 +4,7 @@
 
 use super::{Error, FromJson, JsonKey, ToJson, Value, Writer};
 use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::collections::BTreeMap;
 
 impl ToJson for bool {
     fn to_json(&self, w: &mut Writer) {
@@ -90,30 +89,6 @@ impl<T: ToJson + ?Sized> ToJson for &T {
     }
 }
 
-impl<T: ToJson + ?Sized> ToJson for Box<T> {
-    fn to_json(&self, w: &mut Writer) {
-        (**self).to_json(w);
-    }
-}
-
-impl<T: FromJson> FromJson for Box<T> {
-    fn from_json(value: &Value) -> Result<Box<T>, Error> {
-        T::from_json(value).map(Box::new)
-    }
-}
-
-impl<T: ToJson + ?Sized> ToJson for Arc<T> {
-    fn to_json(&self, w: &mut Writer) {
-        (**self).to_json(w);
-    }
-}
-
-impl<T: FromJson> FromJson for Arc<T> {
-    fn from_json(value: &Value) -> Result<Arc<T>, Error> {
-        T::from_json(value).map(Arc::new)
-    }
-}
-
 impl<T: ToJson> ToJson for Option<T> {
     fn to_json(&self, w: &mut Writer) {
         match self {
@@ -173,23 +148,6 @@ impl<T: ToJson> ToJson for Vec<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Vec<T>, Error> {
         read_seq(value)
-    }
-}
-
-impl<T: ToJson> ToJson for BTreeSet<T> {
-    fn to_json(&self, w: &mut Writer) {
-        write_seq(self, w);
-    }
-}
-
-impl<T: FromJson + Ord> FromJson for BTreeSet<T> {
-    fn from_json(value: &Value) -> Result<BTreeSet<T>, Error> {
-        // Inserted one by one: `collect` would sort first, one more sort compiled per set type.
-        let mut set = BTreeSet::new();
-        for item in read_seq::<T, Vec<T>>(value)? {
-            set.insert(item);
-        }
-        Ok(set)
     }
 }
 
