@@ -136,9 +136,21 @@ pub(crate) fn returned_entry(
 
 /// Every reservation event due at `at`: payments whose date has come, then expiry after the last day.
 pub(crate) fn due_at(state: &State, at: DateTime<Utc>, ids: &mut LedgerIds) -> Vec<Event> {
+    due_at_for(state, at, ids, state.reservations.keys())
+}
+
+/// [`due_at`] for the reservations `looked_at` only (in the order given: the clock passes them in key
+/// order, as [`due_at`] visits them).
+pub(crate) fn due_at_for<'a>(
+    state: &State,
+    at: DateTime<Utc>,
+    ids: &mut LedgerIds,
+    looked_at: impl IntoIterator<Item = &'a ReservationId>,
+) -> Vec<Event> {
     let today = at.date_naive();
     let mut out = Vec::new();
-    for r in state.reservations.values().filter(|r| r.status == ReservationStatus::Active) {
+    let active = looked_at.into_iter().filter_map(|id| state.reservations.get(id));
+    for r in active.filter(|r| r.status == ReservationStatus::Active) {
         let due = payments_due(r, today);
         if due > r.payments_billed {
             out.extend((r.payments_billed..due).filter_map(|k| charge(ids, r, k, at)));
@@ -149,6 +161,18 @@ pub(crate) fn due_at(state: &State, at: DateTime<Utc>, ids: &mut LedgerIds) -> V
         }
     }
     out
+}
+
+/// The first day on which [`due_at`] may have something for `r`: its next unbilled payment, or the day
+/// after its last covered day; `None` once it is no longer Active (only a command changes it then).
+pub(crate) fn next_due(r: &Reservation) -> Option<NaiveDate> {
+    if r.status != ReservationStatus::Active {
+        return None;
+    }
+    let after_last_day = r.expires.succ_opt().unwrap_or(r.expires);
+    let next_payment =
+        (r.payments_billed < payment_count(r)).then(|| add_months(r.purchased_at.date_naive(), r.payments_billed));
+    Some(next_payment.map_or(after_last_day, |d| d.min(after_last_day)))
 }
 
 /// Apply [`Event::ReservationBilled`]: the count only grows.
