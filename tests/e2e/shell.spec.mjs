@@ -23,6 +23,33 @@ test('index.html preloads the wasm and boot.js uses that download (one request, 
   expect(wasm).toHaveLength(1);
 });
 
+test('while the app downloads, the page shows its shape; the app replaces it', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('index.html');
+  const shape = page.locator('.cspm-boot');
+  await expect(shape).toBeVisible();
+  await expect(shape).toHaveAttribute('aria-hidden', 'true');
+  await expect(shape).toHaveText('');
+  await expect(page.getByTestId('customers-table')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('customers-table')).toBeVisible();
+  await expect(shape).toHaveCount(0);
+  expect(page.problems).toEqual([]);
+});
+
+test('if the app cannot start, the page shape stops pulsing', async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto('index.html');
+  await expect(page.locator('.cspm-boot.cspm-boot-failed')).toBeVisible();
+  const animation = await page.locator('.cspm-boot-main span').first().evaluate((el) => getComputedStyle(el).animationName);
+  expect(animation).toBe('none');
+});
+
 test('navigates by URL and by links', async ({ page }) => {
   await open(page, '#/settings');
   await expect(heading(page, 'Settings')).toBeVisible();
