@@ -86,7 +86,17 @@ fn key_text(name: &str, first: bool) -> String {
     format!("{}\"{}\":", if first { "" } else { "," }, name)
 }
 
+/// Lifetimes are fine (`Rest<'a>` borrows what it writes); type parameters would need bounds the derive
+/// does not add, so they are refused with a clear message.
+fn check_generics(input: &DeriveInput) -> syn::Result<()> {
+    match input.generics.type_params().next() {
+        Some(t) => Err(syn::Error::new(t.ident.span(), "ToJson/FromJson: type parameters are not supported")),
+        None => Ok(()),
+    }
+}
+
 fn to_json(input: &DeriveInput) -> syn::Result<Tokens> {
+    check_generics(input)?;
     let j = json();
     let name = &input.ident;
     let (impl_g, ty_g, where_g) = input.generics.split_for_impl();
@@ -215,6 +225,7 @@ fn variant_name(id: &Ident, container: &Attrs) -> String {
 }
 
 fn from_json(input: &DeriveInput) -> syn::Result<Tokens> {
+    check_generics(input)?;
     let j = json();
     let name = &input.ident;
     let (impl_g, ty_g, where_g) = input.generics.split_for_impl();

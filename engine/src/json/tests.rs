@@ -235,3 +235,78 @@ fn maps_take_the_last_of_a_repeated_key_and_options_default_to_none() {
     assert_eq!(to_string(&read), r#"{"maybe":null,"pair":[1,"x"],"list":[]}"#);
     assert!(from_str::<Shapes>(r#"{"pair":[1]}"#).unwrap_err().to_string().contains("expected 2 items"));
 }
+
+/// Every shape the derives produce, on types of this test: serde's default JSON for each.
+#[test]
+fn derived_shapes_are_serdes() {
+    fn seven() -> u32 {
+        7
+    }
+    #[derive(Debug, PartialEq, ToJson, FromJson)]
+    enum Shape {
+        Unit,
+        Newtype(u32),
+        Pair(u32, std::string::String),
+        Named { x: i64, maybe: Option<u8> },
+    }
+    #[derive(Debug, PartialEq, ToJson, FromJson)]
+    #[json(rename_all = "lowercase")]
+    enum Lower {
+        First,
+        Second(bool),
+    }
+    #[derive(Debug, PartialEq, ToJson, FromJson)]
+    struct Wrapper(std::string::String);
+    #[derive(Debug, PartialEq, ToJson, FromJson)]
+    struct Unit;
+    #[derive(Debug, PartialEq, ToJson, FromJson)]
+    struct Fields {
+        shapes: Vec<Shape>,
+        lower: Vec<Lower>,
+        wrapper: Wrapper,
+        unit: Unit,
+        #[json(default = "seven")]
+        counted: u32,
+        #[json(skip, default = "seven")]
+        derived: u32,
+    }
+    #[derive(Debug, PartialEq, ToJson, FromJson)]
+    #[json(default)]
+    struct Defaults {
+        a: u32,
+        b: std::string::String,
+    }
+    impl Default for Defaults {
+        fn default() -> Defaults {
+            Defaults { a: 42, b: "b".into() }
+        }
+    }
+    let value = Fields {
+        shapes: vec![Shape::Unit, Shape::Newtype(3), Shape::Pair(4, "p".into()), Shape::Named { x: -5, maybe: None }],
+        lower: vec![Lower::First, Lower::Second(true)],
+        wrapper: Wrapper("w".into()),
+        unit: Unit,
+        counted: 9,
+        derived: 7,
+    };
+    let text = concat!(
+        r#"{"shapes":["Unit",{"Newtype":3},{"Pair":[4,"p"]},{"Named":{"x":-5,"maybe":null}}],"#,
+        r#""lower":["first",{"second":true}],"wrapper":"w","unit":null,"counted":9}"#
+    );
+    assert_eq!(to_string(&value), text, "written as serde writes it; a skipped field is not written");
+    assert_eq!(from_str::<Fields>(text), Ok(value));
+    let missing = from_str::<Fields>(r#"{"shapes":[],"lower":[],"wrapper":"w","unit":null}"#).unwrap();
+    assert_eq!((missing.counted, missing.derived), (7, 7), "missing and skipped fields take their default");
+    assert_eq!(from_str::<Defaults>(r#"{"b":"x"}"#), Ok(Defaults { a: 42, b: "x".into() }));
+    let refused = [
+        (r#""Newtype""#, "unknown Shape \"Newtype\""),
+        (r#"{"Unit":1,"Newtype":2}"#, "expected a variant name or an object with one key, found an object"),
+        (r#""Other""#, "unknown Shape \"Other\""),
+        (r#"{"Pair":[4]}"#, "expected 2 items, found 1"),
+        (r#"{"Named":{"maybe":1}}"#, "missing field \"x\""),
+    ];
+    for (text, want) in refused {
+        assert_eq!(from_str::<Shape>(text).unwrap_err().to_string(), want, "{text}");
+    }
+    assert!(from_str::<Unit>("0").is_err(), "a unit struct is null");
+}
