@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// Version of the envelope written by this build. Bump it, and keep reading the older ones in
-/// [`decode`], whenever a change to the state would not read back with `serde(default)` alone.
+/// [`decode`], whenever a change to the state would not read back with `#[json(default)]` alone.
 pub const CURRENT_VERSION: u64 = 2;
 
 /// The stored value must fit localStorage's 5 MB with 2× headroom (issue 7): at most this many

@@ -83,7 +83,7 @@ impl fmt::Display for PersistError {
 }
 
 /// Everything but the three big collections, kept as JSON under `State`'s own field names, so that
-/// `State`'s deserializer reads it back (the three default to empty and are filled from the columns): no
+/// `State`'s JSON reader reads it back (the three default to empty and are filled from the columns): no
 /// second JSON reader in the wasm.
 #[derive(ToJson)]
 struct Rest<'a> {
@@ -178,7 +178,6 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
 
     let mut w = Writer::default();
     w.uint(FORMAT);
-    // Serializing plain data to a string cannot fail (no maps with non-string keys, no I/O).
     w.str(&crate::json::to_string(&rest));
     let mut ends = [w.buf.len(); 5];
     strings.write(&mut w);
