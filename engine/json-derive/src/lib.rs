@@ -86,21 +86,21 @@ fn key_text(name: &str, first: bool) -> String {
     format!("{}\"{}\":", if first { "" } else { "," }, name)
 }
 
-/// Lifetimes are fine (`Rest<'a>` borrows what it writes); type parameters would need bounds the derive
-/// does not add, so they are refused with a clear message.
-fn check_generics(input: &DeriveInput) -> syn::Result<()> {
-    match input.generics.type_params().next() {
-        Some(t) => Err(syn::Error::new(t.ident.span(), "ToJson/FromJson: type parameters are not supported")),
-        None => Ok(()),
+/// The container's `#[json(..)]`, once the type is known to be derivable. Lifetimes are fine (`Rest<'a>`
+/// borrows what it writes); type parameters would need bounds the derive does not add, so they are refused
+/// with a clear message.
+fn container_attrs(input: &DeriveInput) -> syn::Result<Attrs> {
+    if let Some(t) = input.generics.type_params().next() {
+        return Err(syn::Error::new(t.ident.span(), "ToJson/FromJson: type parameters are not supported"));
     }
+    attrs(&input.attrs)
 }
 
 fn to_json(input: &DeriveInput) -> syn::Result<Tokens> {
-    check_generics(input)?;
+    let container = container_attrs(input)?;
     let j = json();
     let name = &input.ident;
     let (impl_g, ty_g, where_g) = input.generics.split_for_impl();
-    let container = attrs(&input.attrs)?;
     let body = match &input.data {
         Data::Struct(s) => write_fields(&s.fields, |i| {
             let f = i.member();
@@ -225,11 +225,10 @@ fn variant_name(id: &Ident, container: &Attrs) -> String {
 }
 
 fn from_json(input: &DeriveInput) -> syn::Result<Tokens> {
-    check_generics(input)?;
+    let container = container_attrs(input)?;
     let j = json();
     let name = &input.ident;
     let (impl_g, ty_g, where_g) = input.generics.split_for_impl();
-    let container = attrs(&input.attrs)?;
     let body = match &input.data {
         Data::Struct(s) => {
             let build = read_fields(&s.fields, quote!(Self), &container)?;
