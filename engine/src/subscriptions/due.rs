@@ -137,7 +137,7 @@ fn roll_term(next: &mut SubscriptionPatch, state: &State, today: NaiveDate) -> P
         next.term_start = start;
         next.term_end = end;
     }
-    Period { start: next.term_start, end: next.term_end }
+    next.term()
 }
 
 /// The rules of an Active subscription; `next` starts as the record's current values.
@@ -193,7 +193,7 @@ fn due_active(
     if is_billed(sub) && sub.billed_through.is_none_or(|b| b < today) {
         bill_cycles(draft, sub, &mut next, today);
         if next.billed_through != sub.billed_through {
-            let period = next.period_of(sub, today).unwrap_or(Period { start: next.term_start, end: next.term_end });
+            let period = next.period_of(sub, today).unwrap_or(next.term());
             draft.patch(sub, next, SubscriptionChange::CycleBilled { period });
         }
     }

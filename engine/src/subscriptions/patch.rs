@@ -57,7 +57,12 @@ impl SubscriptionPatch {
         if !self.is_billed(sub) {
             return None;
         }
-        period_containing(sub.billing, Period { start: self.term_start, end: self.term_end }, date)
+        period_containing(sub.billing, self.term(), date)
+    }
+
+    /// `super::term_of` of the record with this patch applied.
+    pub fn term(&self) -> Period {
+        Period { start: self.term_start, end: self.term_end }
     }
 
     /// Record `period` as charged in full: billed through its end, one run from its start at `quantity`.
