@@ -26,8 +26,8 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
     StorageUnavailable,
-    StorageUnreadable { key: String, reason: String },
-    SaveFailed { reason: String },
+    StorageUnreadable { key: String, why: storage::Unreadable },
+    SaveFailed { why: storage::StorageError },
 }
 
 /// How the app follows its pages. A page of its own uses the URL fragment (shareable, survives reload);
@@ -89,11 +89,11 @@ impl AppCtx {
         let (state, session) = match storage::load(persistence.storage.as_ref(), &persistence.key) {
             Loaded::Fresh => fresh(),
             Loaded::Restored(saved) => (saved.state, saved.session),
-            Loaded::Unreadable { reason, backup_key } => {
+            Loaded::Unreadable { why, backup_key } => {
                 // Without a backup copy, writing would destroy the only copy: stay in memory.
                 writable = backup_key.is_some();
                 let key = backup_key.unwrap_or_else(|| persistence.key.clone());
-                notices.push(Notice::StorageUnreadable { key, reason });
+                notices.push(Notice::StorageUnreadable { key, why });
                 fresh()
             }
         };
@@ -186,7 +186,7 @@ impl AppCtx {
         if let Some(Err(e)) = outcome {
             self.notices.update(|n| {
                 n.retain(|x| !matches!(x, Notice::SaveFailed { .. }));
-                n.push(Notice::SaveFailed { reason: e.0 });
+                n.push(Notice::SaveFailed { why: e });
             });
         }
     }

@@ -25,8 +25,26 @@ pub const CURRENT_VERSION: u64 = 2;
 /// characters for the benchmark partner (2,000 customers × 10 subscriptions after a year).
 pub const BUDGET_CHARS: usize = 2_500_000;
 
+/// Why the browser's storage refused a read or a write.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StorageError(pub String);
+pub enum StorageError {
+    /// The site's storage quota is used up (`QuotaExceededError`): the one refusal a user can act on,
+    /// so it gets words of its own.
+    Full,
+    /// Any other refusal, with the browser's own message (a technical detail, shown as it is).
+    Refused(String),
+}
+
+/// Why a stored value could not be read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The browser refused to read it.
+    Refused(StorageError),
+    /// Written by a newer version of the app, in a format this one does not know.
+    Newer(u64),
+    /// Not a value this app wrote, or damaged; the detail (where and what) is technical, for support.
+    Damaged(String),
+}
 
 pub trait Storage {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
@@ -61,25 +79,25 @@ pub struct BrowserStorage(web_sys::Storage);
 
 impl BrowserStorage {
     pub fn open() -> Result<BrowserStorage, StorageError> {
-        let window = web_sys::window().ok_or_else(|| StorageError("no window".into()))?;
+        let window = web_sys::window().ok_or_else(|| StorageError::Refused("no window".into()))?;
         let storage = window
             .local_storage()
-            .map_err(|e| StorageError(js_message(&e)))?
-            .ok_or_else(|| StorageError("localStorage is not available".into()))?;
+            .map_err(|e| refusal(&e))?
+            .ok_or_else(|| StorageError::Refused("localStorage is not available".into()))?;
         const PROBE: &str = "cspm.probe";
-        storage.set_item(PROBE, "1").map_err(|e| StorageError(js_message(&e)))?;
-        storage.remove_item(PROBE).map_err(|e| StorageError(js_message(&e)))?;
+        storage.set_item(PROBE, "1").map_err(|e| refusal(&e))?;
+        storage.remove_item(PROBE).map_err(|e| refusal(&e))?;
         Ok(BrowserStorage(storage))
     }
 }
 
 impl Storage for BrowserStorage {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.0.get_item(key).map_err(|e| StorageError(js_message(&e)))
+        self.0.get_item(key).map_err(|e| refusal(&e))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.0.set_item(key, value).map_err(|e| StorageError(js_message(&e)))
+        self.0.set_item(key, value).map_err(|e| refusal(&e))
     }
 
     fn is_persistent(&self) -> bool {
@@ -87,12 +105,14 @@ impl Storage for BrowserStorage {
     }
 }
 
-fn js_message(value: &wasm_bindgen::JsValue) -> String {
-    js_sys::Reflect::get(value, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "storage error".into())
+/// The browser's exception as a [`StorageError`]: a full quota by its name (its message differs from
+/// browser to browser), anything else by its message.
+fn refusal(value: &wasm_bindgen::JsValue) -> StorageError {
+    let text = |name: &str| js_sys::Reflect::get(value, &name.into()).ok().and_then(|m| m.as_string());
+    if text("name").as_deref() == Some("QuotaExceededError") {
+        return StorageError::Full;
+    }
+    StorageError::Refused(text("message").or_else(|| value.as_string()).unwrap_or_else(|| "storage error".into()))
 }
 
 /// What is saved: the engine state and the browser session (signed-in user, language).
@@ -125,7 +145,7 @@ pub enum Loaded {
     /// The stored value could not be read. It was copied to `backup_key`; when the copy failed
     /// (`backup_key` is `None`), the caller must not write to the main key at all.
     Unreadable {
-        reason: String,
+        why: Unreadable,
         backup_key: Option<String>,
     },
 }
@@ -134,13 +154,13 @@ pub fn load(storage: &dyn Storage, key: &str) -> Loaded {
     let raw = match storage.get(key) {
         Ok(None) => return Loaded::Fresh,
         Ok(Some(raw)) => raw,
-        Err(e) => return Loaded::Unreadable { reason: e.0, backup_key: None },
+        Err(e) => return Loaded::Unreadable { why: Unreadable::Refused(e), backup_key: None },
     };
     match decode(&raw) {
         Ok(saved) => Loaded::Restored(Box::new(saved)),
-        Err(reason) => {
+        Err(why) => {
             let backup_key = backup(storage, key, &raw);
-            Loaded::Unreadable { reason, backup_key }
+            Loaded::Unreadable { why, backup_key }
         }
     }
 }
@@ -154,20 +174,22 @@ pub fn encode(state: &State, session: &Session) -> String {
     json::to_string(&EnvelopeOut { version: CURRENT_VERSION, session, state: &state })
 }
 
-pub fn decode(raw: &str) -> Result<Saved, String> {
-    let value = json::parse(raw).map_err(|e| format!("not JSON: {e}"))?;
-    let envelope = json::Obj::of(&value).map_err(|e| format!("not a saved state: {e}"))?;
-    let version: Option<u64> = envelope.field("version").map_err(|e| e.to_string())?;
-    match version.ok_or("no version number")? {
+pub fn decode(raw: &str) -> Result<Saved, Unreadable> {
+    let damaged = |detail: String| Unreadable::Damaged(detail);
+    let value = json::parse(raw).map_err(|e| damaged(format!("not JSON: {e}")))?;
+    let envelope = json::Obj::of(&value).map_err(|e| damaged(format!("not a saved state: {e}")))?;
+    let version: Option<u64> = envelope.field("version").map_err(|e| damaged(e.to_string()))?;
+    match version.ok_or_else(|| damaged("no version number".into()))? {
         // Format 1: the state as plain JSON.
-        1 => Saved::from_json(&value).map_err(|e| format!("format 1: {e}")),
+        1 => Saved::from_json(&value).map_err(|e| damaged(format!("format 1: {e}"))),
         2 => {
-            let EnvelopeV2 { session, state } = EnvelopeV2::from_json(&value).map_err(|e| format!("format 2: {e}"))?;
-            let state = csp_engine::persist::decode(&state).map_err(|e| format!("format 2: {e}"))?;
+            let EnvelopeV2 { session, state } =
+                EnvelopeV2::from_json(&value).map_err(|e| damaged(format!("format 2: {e}")))?;
+            let state = csp_engine::persist::decode(&state).map_err(|e| damaged(format!("format 2: {e}")))?;
             Ok(Saved { state, session })
         }
-        0 => Err("format 0 is not supported".into()),
-        newer => Err(format!("saved by a newer version of the app (format {newer})")),
+        0 => Err(damaged("format 0 is not supported".into())),
+        newer => Err(Unreadable::Newer(newer)),
     }
 }
 
@@ -207,7 +229,6 @@ mod tests {
         let cases = [
             ("{not json", "not JSON"),
             ("{\"state\":{}}", "no version"),
-            ("{\"version\":99,\"state\":{}}", "newer version"),
             ("{\"version\":1,\"state\":{\"partner\":3}}", "format 1"),
             ("{\"version\":0}", "format 0"),
             ("{\"version\":2,\"state\":\"AAAA\"}", "format 2: missing field \"session\""),
@@ -225,8 +246,8 @@ mod tests {
             storage.set("k", raw).unwrap();
             storage.set("k.backup-1", "older backup").unwrap();
             match load(&storage, "k") {
-                Loaded::Unreadable { reason, backup_key } => {
-                    assert!(reason.contains(reason_part), "{raw}: {reason}");
+                Loaded::Unreadable { why: Unreadable::Damaged(detail), backup_key } => {
+                    assert!(detail.contains(reason_part), "{raw}: {detail}");
                     assert_eq!(backup_key.as_deref(), Some("k.backup-2"), "{raw}");
                     assert_eq!(storage.get("k.backup-2").unwrap().as_deref(), Some(raw));
                     assert_eq!(storage.get("k.backup-1").unwrap().as_deref(), Some("older backup"));
@@ -234,6 +255,22 @@ mod tests {
                 }
                 other => panic!("{raw}: {other:?}"),
             }
+        }
+    }
+
+    /// A newer build's format is not damage: it is named as such (the notice says so in the user's
+    /// language) and backed up like any unreadable value.
+    #[test]
+    fn a_newer_format_is_named_and_backed_up() {
+        for (raw, want) in [("{\"version\":3,\"state\":\"x\"}", 3), ("{\"version\":99}", 99)] {
+            let storage = MemoryStorage::default();
+            storage.set("k", raw).unwrap();
+            assert_eq!(
+                load(&storage, "k"),
+                Loaded::Unreadable { why: Unreadable::Newer(want), backup_key: Some("k.backup-1".into()) },
+                "{raw}"
+            );
+            assert_eq!(storage.get("k.backup-1").unwrap().as_deref(), Some(raw), "{raw}");
         }
     }
 
@@ -273,7 +310,7 @@ mod tests {
             self.0.get(key)
         }
         fn set(&self, _: &str, _: &str) -> Result<(), StorageError> {
-            Err(StorageError("QuotaExceededError".into()))
+            Err(StorageError::Full)
         }
         fn is_persistent(&self) -> bool {
             true
@@ -287,6 +324,6 @@ mod tests {
         let storage = ReadOnly(inner);
         assert!(matches!(load(&storage, "k"), Loaded::Unreadable { backup_key: None, .. }));
         let (state, session) = sample();
-        assert_eq!(save(&storage, "k", &state, &session), Err(StorageError("QuotaExceededError".into())));
+        assert_eq!(save(&storage, "k", &state, &session), Err(StorageError::Full));
     }
 }

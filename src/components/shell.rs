@@ -2,10 +2,11 @@
 //! page of the current route.
 
 use crate::ctx::{use_app, Notice, Routing};
-use crate::i18n::{format, Arg, Key, Locale, Message};
+use crate::i18n::{format, Arg, I18n, Key, Locale, Message};
 use crate::messages;
 use crate::pages;
 use crate::route::{Route, Section};
+use crate::storage::{StorageError, Unreadable};
 use chrono::{Duration, Months};
 use csp_engine::ids::UserId;
 use csp_engine::subscriptions::DueSummary;
@@ -296,16 +297,34 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// Why saved data could not be read, in the user's language (a technical detail, for support, is
+/// quoted as the browser or the decoder gave it).
+fn unreadable_reason(i18n: I18n, why: &Unreadable) -> String {
+    match why {
+        Unreadable::Refused(refusal) => storage_refusal(i18n, refusal),
+        Unreadable::Newer(format) => i18n.tf(Key::SavedByNewerVersion, &[("format", &format.to_string())]),
+        Unreadable::Damaged(detail) => i18n.tf(Key::SavedDataDamaged, &[("detail", detail.as_str())]),
+    }
+}
+
+fn storage_refusal(i18n: I18n, why: &StorageError) -> String {
+    match why {
+        StorageError::Full => i18n.t(Key::StorageFull).to_string(),
+        StorageError::Refused(detail) => i18n.tf(Key::StorageRefused, &[("detail", detail.as_str())]),
+    }
+}
+
 #[component]
 fn Notices() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let text = move |n: &Notice| match n {
         Notice::StorageUnavailable => i18n.t(Key::StorageUnavailable).to_string(),
-        Notice::StorageUnreadable { key, reason } => {
+        Notice::StorageUnreadable { key, why } => {
+            let reason = unreadable_reason(i18n, why);
             i18n.tf(Key::StorageUnreadable, &[("key", key.as_str()), ("reason", reason.as_str())])
         }
-        Notice::SaveFailed { reason } => i18n.tf(Key::SaveFailed, &[("reason", reason.as_str())]),
+        Notice::SaveFailed { why } => i18n.tf(Key::SaveFailed, &[("reason", storage_refusal(i18n, why).as_str())]),
     };
     move || {
         app.notices

@@ -281,6 +281,11 @@ catalog! {
         "Les données enregistrées n’ont pas pu être lues ({reason}). Elles ont été conservées intactes sous la clé de stockage « {key} » et l’application a démarré avec les données de démonstration.";
     SaveFailed => "Your last change could not be saved ({reason}). It stays in this page until it closes.",
         "Votre dernière modification n’a pas pu être enregistrée ({reason}). Elle reste dans cette page jusqu’à sa fermeture.";
+    StorageFull => "the browser’s storage for this site is full", "l’espace de stockage du navigateur pour ce site est plein";
+    StorageRefused => "the browser refused: {detail}", "le navigateur a refusé : {detail}";
+    SavedByNewerVersion => "saved by a newer version of the app, format {format}",
+        "enregistrées par une version plus récente de l’application, format {format}";
+    SavedDataDamaged => "damaged; technical detail: {detail}", "endommagées ; détail technique : {detail}";
 
     // ── Azure reservations: manage, refund, exchange (issue 6): add keys below ──
     RsvColSelect => "Select", "Sélectionner";

@@ -141,3 +141,34 @@ test('unreadable saved data is kept under a backup key with a notice', async ({ 
   expect(backup).toBe('{"version": 1, "state": "damaged"');
   await expect(heading(page, 'Customers')).toBeVisible();
 });
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('data saved by a newer version is kept, and the notice says why in the user’s language', async ({ page }) => {
+    await page.goto('index.html#/customers');
+    await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
+    const newer = '{"version":9,"session":{},"state":"from a later build"}';
+    await page.evaluate((v) => localStorage.setItem('csp-marketplace', v), newer);
+    await page.reload();
+    const notice = page.getByTestId('notice');
+    await expect(notice).toContainText('enregistrées par une version plus récente de l’application, format 9');
+    await expect(notice).toContainText('« csp-marketplace.backup-1 »');
+    expect(await page.evaluate(() => localStorage.getItem('csp-marketplace.backup-1'))).toBe(newer);
+  });
+});
+
+test('a full storage quota is named in the save-failed notice, and the change stays on the page', async ({ page }) => {
+  await open(page, '#/settings');
+  // From now on every write fails the way a full localStorage does.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('Setting the value exceeded the quota.', 'QuotaExceededError');
+    };
+  });
+  await addUser(page, { name: 'Not Saved Yet', email: 'not.saved.yet@contoso-partners.com', role: 'Sales agent' });
+  await expect(page.getByTestId('notice')).toContainText(
+    'Your last change could not be saved (the browser’s storage for this site is full).',
+  );
+  await expect(page.getByTestId('users-table')).toContainText('Not Saved Yet');
+});
