@@ -175,7 +175,7 @@ pub fn encode(state: &State, session: &Session) -> String {
 }
 
 pub fn decode(raw: &str) -> Result<Saved, Unreadable> {
-    let damaged = |detail: String| Unreadable::Damaged(detail);
+    let damaged = Unreadable::Damaged;
     let value = json::parse(raw).map_err(|e| damaged(format!("not JSON: {e}")))?;
     let envelope = json::Obj::of(&value).map_err(|e| damaged(format!("not a saved state: {e}")))?;
     let version: Option<u64> = envelope.field("version").map_err(|e| damaged(e.to_string()))?;
