@@ -81,6 +81,18 @@ pub fn replace_hash(hash: &str) {
 }
 
 /// The real current time, read once at first start to seed the simulated clock.
+/// A random name, unique in practice (a tab's name in the journals): not a domain ID, which the state's
+/// counters make deterministic.
+pub fn random_id() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        return format!("t{}", NEXT.fetch_add(1, Ordering::Relaxed));
+    }
+    let part = || format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u64);
+    format!("{}{}", part(), part())
+}
+
 pub fn real_now() -> chrono::DateTime<chrono::Utc> {
     let ms = js_sys::Date::now();
     chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()

@@ -1,16 +1,18 @@
 //! The app's single state holder, provided as context. Pages read signals and send commands through
-//! [`AppCtx::dispatch`], the only path to a state change: it asks the engine, applies the events,
-//! schedules a save, and hands back the rejection for the page to show.
+//! [`AppCtx::dispatch`], the only path to a state change: it first takes in what other tabs did, asks
+//! the engine, applies the events, and journals the accepted command at once (durable before the
+//! handler returns, see [`crate::sync`]); it hands back the rejection for the page to show.
 //!
-//! Saving is debounced: encoding a large partner takes about a third of a second (0.3 s for 2,000 customers), so it runs once
-//! [`SAVE_DELAY`] after the last change instead of on every command (typing stays smooth), and at once
-//! when the page is hidden or closed and when an embedded instance unmounts ([`AppCtx::flush`]), so no
-//! change is lost.
+//! The snapshot (the whole state, ≈ 0.3 s to encode for 2,000 customers) is written only when the
+//! journal is folded: [`FOLD_DELAY`] after this tab's last change, never on the typing path, and when
+//! the page is hidden or closed or the instance unmounts ([`AppCtx::flush`]).
 
 use crate::i18n::{I18n, Locale};
 use crate::route::Route;
 use crate::session::Session;
-use crate::storage::{self, Loaded, Storage};
+use crate::storage::backups::{self, Backup, BackupOf};
+use crate::storage::{Keys, Storage, StorageError, Unreadable};
+use crate::sync::{Replica, Trouble};
 use chrono::{DateTime, Utc};
 use csp_engine::ids::UserId;
 use csp_engine::roles::Permission;
@@ -19,15 +21,31 @@ use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
 
-/// How long after the last change the state is saved.
-pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// How long after this tab's last change the journal is folded into the snapshot.
+pub const FOLD_DELAY: Duration = Duration::from_millis(1500);
 
 /// A problem that stays on screen until dismissed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     StorageUnavailable,
-    StorageUnreadable { key: String, why: storage::Unreadable },
-    SaveFailed { why: storage::StorageError },
+    /// A stored value could not be read; kept under the backup key `key` (`None`: not even that).
+    StorageUnreadable { of: BackupOf, key: Option<String>, why: Unreadable },
+    SaveFailed { why: StorageError },
+    /// A change made in this tab was decided again after another tab's, and refused.
+    ChangeUndone { rejection: Rejection },
+    /// Another tab restored a backup.
+    RestoredElsewhere,
+}
+
+impl Notice {
+    fn from_trouble(trouble: Trouble) -> Notice {
+        match trouble {
+            Trouble::Unreadable { of, why, backup } => Notice::StorageUnreadable { of, key: backup, why },
+            Trouble::WriteFailed(why) => Notice::SaveFailed { why },
+            Trouble::Undone(rejection) => Notice::ChangeUndone { rejection },
+            Trouble::RestoredElsewhere => Notice::RestoredElsewhere,
+        }
+    }
 }
 
 /// How the app follows its pages. A page of its own uses the URL fragment (shareable, survives reload);
@@ -55,16 +73,22 @@ pub struct AppCtx {
     pub routing: Routing,
     /// The partner's display name given by an embedding page, shown beside the product name.
     pub partner_label: StoredValue<Option<String>>,
-    persistence: StoredValue<Option<Persistence>, LocalStorage>,
-    /// The timer of a save not yet made (see [`AppCtx::schedule_save`]).
-    pending_save: StoredValue<Option<TimeoutHandle>>,
+    /// Bumped when the backups change, so the Data page lists them again.
+    pub backups_changed: RwSignal<u64>,
+    /// This tab's replica of the stored data; `None` when running in memory only.
+    replica: StoredValue<Option<Replica>, LocalStorage>,
+    /// The timer of a fold not yet made (see [`AppCtx::fold_later`]).
+    pending_fold: StoredValue<Option<TimeoutHandle>>,
 }
 
 /// What a running instance starts with.
 pub struct BootOptions {
     pub persistence: Persistence,
     pub storage_blocked: bool,
+    /// Real time (the simulated date of a new demo partner starts here; journal order).
     pub now: DateTime<Utc>,
+    /// This tab's name in the journals (random, unique per page load).
+    pub tab: String,
     pub route: Route,
     pub routing: Routing,
     /// Forces the language at start (an embedding page's choice); `None` keeps the saved one.
@@ -75,29 +99,30 @@ pub struct BootOptions {
 impl AppCtx {
     /// Load saved data (or start the demo at `now`) and provide the context.
     pub fn boot(options: BootOptions) -> AppCtx {
-        let BootOptions { persistence, storage_blocked, now, route, routing, locale, partner_label } = options;
+        let BootOptions { persistence, storage_blocked, now, tab, route, routing, locale, partner_label } = options;
         let mut notices = Vec::new();
         if storage_blocked {
             notices.push(Notice::StorageUnavailable);
         }
-        let fresh = || {
-            let state = csp_engine::demo::demo_state(now);
-            let session = Session { user: csp_engine::demo::global_admin(), locale: browser_locale() };
-            (state, session)
-        };
-        let mut writable = true;
-        let (state, session) = match storage::load(persistence.storage.as_ref(), &persistence.key) {
-            Loaded::Fresh => fresh(),
-            Loaded::Restored(saved) => (saved.state, saved.session),
-            Loaded::Unreadable { why, backup_key } => {
+        let fresh = || csp_engine::demo::demo_state(now);
+        let default_session = |state: &State| Session { user: csp_engine::demo::global_admin(), locale: browser_locale() }.reconciled(state);
+        let keys = Keys::new(persistence.key.clone());
+        let (state, session, replica) = match Replica::open(persistence.storage.clone(), keys, tab, fresh, now) {
+            Ok(opened) => {
+                notices.extend(opened.troubles.into_iter().map(Notice::from_trouble));
+                let session = opened.session.map(|s| s.reconciled(&opened.state)).unwrap_or_else(|| default_session(&opened.state));
+                let replica = (!storage_blocked).then_some(opened.replica);
+                (opened.state, session, replica)
+            }
+            Err(troubles) => {
                 // Without a backup copy, writing would destroy the only copy: stay in memory.
-                writable = backup_key.is_some();
-                let key = backup_key.unwrap_or_else(|| persistence.key.clone());
-                notices.push(Notice::StorageUnreadable { key, why });
-                fresh()
+                notices.extend(troubles.into_iter().map(Notice::from_trouble));
+                let state = fresh();
+                let session = default_session(&state);
+                (state, session, None)
             }
         };
-        let session = session.reconciled(&state);
+        let fold_now = replica.as_ref().is_some_and(|r| r.unfolded() > 0);
         let ctx = AppCtx {
             state: RwSignal::new(state),
             user: RwSignal::new(session.user),
@@ -106,17 +131,25 @@ impl AppCtx {
             notices: RwSignal::new(notices),
             routing,
             partner_label: StoredValue::new(partner_label),
-            persistence: StoredValue::new_local(writable.then_some(persistence)),
-            pending_save: StoredValue::new(None),
+            backups_changed: RwSignal::new(0),
+            replica: StoredValue::new_local(replica),
+            pending_fold: StoredValue::new(None),
         };
         provide_context(ctx);
         provide_context(ctx.i18n);
+        if fold_now {
+            // Entries left by tabs that closed before folding: fold them in once the page is up.
+            let _ = set_timeout_with_handle(move || ctx.fold(true), FOLD_DELAY);
+        }
         ctx
     }
 
-    /// Send a command to the engine as the signed-in user at the simulated "now".
+    /// Send a command to the engine as the signed-in user at the simulated "now": first take in what
+    /// other tabs did, then decide, then journal an accepted command before returning.
     pub fn dispatch(&self, cmd: Command) -> Result<Vec<Event>, Rejection> {
+        self.catch_up();
         let user = self.user.get_untracked();
+        let journaled = self.is_persistent().then(|| cmd.clone());
         let result = self
             .state
             .try_update_untracked(|s| {
@@ -126,9 +159,64 @@ impl AppCtx {
             .unwrap_or_else(|| Err(Rejection::one(csp_engine::Violation::UnknownUser)));
         if result.is_ok() {
             self.state.notify();
-            self.schedule_save();
+            if let Some(cmd) = journaled {
+                let now = crate::browser::real_now();
+                let recorded = self.replica.try_update_value(|r| r.as_mut().map(|r| r.record(&user, cmd, now))).flatten();
+                match recorded {
+                    Some(Err(why)) => self.report(Notice::SaveFailed { why }),
+                    _ => self.clear_save_failed(),
+                }
+                self.fold_later();
+            }
         }
         result
+    }
+
+    fn is_persistent(&self) -> bool {
+        self.replica.with_value(|r| r.is_some())
+    }
+
+    /// Take in what other tabs did (the browser's `storage` event, and before each command).
+    pub fn catch_up(&self) {
+        let now = crate::browser::real_now();
+        let caught = self
+            .replica
+            .try_update_value(|r| {
+                let r = r.as_mut()?;
+                self.state.try_update_untracked(|s| r.catch_up(s, now))
+            })
+            .flatten();
+        let Some(caught) = caught else { return };
+        if caught.changed {
+            self.state.notify();
+            // The signed-in user may have been removed in another tab.
+            let user = self.user.get_untracked();
+            let kept = self.state.with_untracked(|s| Session { user: user.clone(), locale: Locale::En }.reconciled(s).user);
+            if kept != user {
+                self.user.set(kept);
+            }
+        }
+        for trouble in caught.troubles {
+            self.report(Notice::from_trouble(trouble));
+        }
+    }
+
+    fn report(&self, notice: Notice) {
+        self.notices.update(|n| {
+            if matches!(notice, Notice::SaveFailed { .. }) {
+                n.retain(|x| !matches!(x, Notice::SaveFailed { .. }));
+            }
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
+        self.backups_changed.update(|v| *v += 1);
+    }
+
+    fn clear_save_failed(&self) {
+        if self.notices.with_untracked(|n| n.iter().any(|x| matches!(x, Notice::SaveFailed { .. }))) {
+            self.notices.update(|n| n.retain(|x| !matches!(x, Notice::SaveFailed { .. })));
+        }
     }
 
     /// Does the signed-in user hold the permission? For showing and explaining only: the engine
@@ -143,55 +231,116 @@ impl AppCtx {
 
     pub fn sign_in(&self, user: UserId) {
         self.user.set(user);
-        self.schedule_save();
+        self.save_session();
     }
 
     pub fn set_locale(&self, locale: Locale) {
         self.i18n.locale.set(locale);
-        self.schedule_save();
+        self.save_session();
     }
 
-    /// Save [`SAVE_DELAY`] after the last call (a later call restarts the wait). If the browser refuses
-    /// the timer, save at once.
-    pub fn schedule_save(&self) {
-        if let Some(previous) = self.pending_save.get_value() {
+    /// The session is small: written at once.
+    fn save_session(&self) {
+        let session = Session { user: self.user.get_untracked(), locale: self.i18n.locale.get_untracked() };
+        if let Some(Err(why)) = self.replica.with_value(|r| r.as_ref().map(|r| r.save_session(&session))) {
+            self.report(Notice::SaveFailed { why });
+        }
+    }
+
+    /// Fold [`FOLD_DELAY`] after the last call (a later call restarts the wait). If the browser refuses
+    /// the timer, fold at once.
+    pub fn fold_later(&self) {
+        if let Some(previous) = self.pending_fold.get_value() {
             previous.clear();
         }
         let ctx = *self;
-        match set_timeout_with_handle(move || ctx.flush(), SAVE_DELAY) {
-            Ok(handle) => self.pending_save.set_value(Some(handle)),
+        match set_timeout_with_handle(move || ctx.flush(), FOLD_DELAY) {
+            Ok(handle) => self.pending_fold.set_value(Some(handle)),
             Err(_) => {
-                self.pending_save.set_value(None);
-                self.save();
+                self.pending_fold.set_value(None);
+                self.fold(true);
             }
         }
     }
 
-    /// Make the waiting save now, if there is one: the page is being hidden, closed or unmounted, or the
-    /// timer fired. Does nothing once the instance is gone.
+    /// Make the waiting fold now, if there is one: the page is being hidden, closed or unmounted, or the
+    /// timer fired. Does nothing once the instance is gone. Nothing is lost without it: the journal
+    /// already holds every change.
     pub fn flush(&self) {
-        if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
+        if let Some(handle) = self.pending_fold.try_update_value(Option::take).flatten() {
             handle.clear();
-            self.save();
+            self.fold(false);
         }
     }
 
-    /// Save now: the state and the session under the instance's key.
-    fn save(&self) {
-        let outcome = self.persistence.with_value(|p| {
-            let p = p.as_ref()?;
-            let session = Session { user: self.user.get_untracked(), locale: self.i18n.locale.get_untracked() };
-            Some(self.state.with_untracked(|s| storage::save(p.storage.as_ref(), &p.key, s, &session)))
+    fn fold(&self, force: bool) {
+        self.catch_up();
+        let now = crate::browser::real_now();
+        let outcome = self.replica.try_update_value(|r| {
+            let r = r.as_mut()?;
+            Some(self.state.with_untracked(|s| r.fold(s, now, force)))
         });
-        if let Some(Err(e)) = outcome {
-            self.notices.update(|n| {
-                n.retain(|x| !matches!(x, Notice::SaveFailed { .. }));
-                n.push(Notice::SaveFailed { why: e });
-            });
+        if let Some(Some(Err(why))) = outcome {
+            self.report(Notice::SaveFailed { why });
         }
     }
 
-    /// Show `route` without a new history entry (filters and search as the user types).
+    // ── Backups and restore (Settings → Data) ──
+
+    /// The instance's backups, newest first; empty in memory.
+    pub fn backups(&self) -> Vec<Backup> {
+        self.replica
+            .with_value(|r| r.as_ref().map(|r| backups::list(r.storage().as_ref(), r.keys())))
+            .unwrap_or_default()
+    }
+
+    pub fn delete_backup(&self, key: &str) -> Result<(), StorageError> {
+        let result = self
+            .replica
+            .with_value(|r| r.as_ref().map(|r| backups::delete(r.storage().as_ref(), r.keys(), key)))
+            .unwrap_or(Ok(()));
+        self.backups_changed.update(|v| *v += 1);
+        result
+    }
+
+    /// Whether data is kept in the browser (not only in memory).
+    pub fn persistent(&self) -> bool {
+        self.is_persistent()
+    }
+
+    /// Replace the whole state with `state` (a restore), keeping the current one as a backup first.
+    /// The signed-in user must be allowed to reset the partner's data (the engine decides).
+    pub fn restore(&self, state: State) -> Result<(), RestoreError> {
+        let user = self.user.get_untracked();
+        self.state
+            .with_untracked(|s| csp_engine::authorize(s, &user, Permission::EditPartnerSettings))
+            .map_err(RestoreError::Refused)?;
+        self.catch_up();
+        let now = crate::browser::real_now();
+        let written = self.replica.try_update_value(|r| {
+            let r = r.as_mut()?;
+            let current = self.state.with_untracked(|s| r.snapshot_text(s));
+            let backed_up = backups::back_up(r.storage().as_ref(), r.keys(), BackupOf::BeforeRestore, None, &current, now);
+            Some(backed_up.and_then(|_| r.replace(&state)))
+        });
+        if let Some(Some(Err(why))) = written {
+            return Err(RestoreError::Storage(why));
+        }
+        if let Some(handle) = self.pending_fold.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let session = Session { user, locale: Locale::En }.reconciled(&state);
+        self.state.set(state);
+        if session.user != self.user.get_untracked() {
+            self.user.set(session.user);
+            self.save_session();
+        }
+        self.notices.update(|n| n.retain(|x| !matches!(x, Notice::ChangeUndone { .. } | Notice::RestoredElsewhere)));
+        self.backups_changed.update(|v| *v += 1);
+        Ok(())
+    }
+
+/// Show `route` without a new history entry (filters and search as the user types).
     pub fn replace_route(&self, route: Route) {
         if self.routing == Routing::Hash {
             crate::browser::replace_hash(&route.href());
@@ -205,6 +354,13 @@ impl AppCtx {
         }
         self.route.set(route);
     }
+}
+
+/// Why a restore did not happen (nothing changed).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RestoreError {
+    Refused(Rejection),
+    Storage(StorageError),
 }
 
 pub fn use_app() -> AppCtx {

@@ -1,6 +1,7 @@
 //! CSP Marketplace, the app: mounting, the shell, routes and pages. Business rules live in the
 //! `csp-engine` crate; this crate renders state and turns gestures into engine commands.
 
+pub mod backup_file;
 pub mod browser;
 pub mod components;
 pub mod ctx;
@@ -10,6 +11,7 @@ pub mod pages;
 pub mod route;
 pub mod session;
 pub mod storage;
+pub mod sync;
 
 use components::shell::Shell;
 use ctx::{AppCtx, BootOptions, Persistence, Routing};
@@ -70,13 +72,22 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
         persistence: Persistence { storage, key: options.storage_key() },
         storage_blocked: blocked,
         now: browser::real_now(),
+        tab: browser::random_id(),
         route,
         routing: options.routing,
         locale: options.locale,
         partner_label: options.partner_label.clone(),
     });
-    // Make a waiting save before the page goes away or into the background (a closed tab may never
-    // run again), and when this instance is unmounted.
+    // Other tabs' changes, as soon as the browser tells (any key of this instance).
+    let keys = storage::Keys::new(options.storage_key());
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_some_and(|k| keys.owns(&k)) {
+            ctx.catch_up();
+        }
+    });
+    on_cleanup(move || on_storage.remove());
+    // Fold the journal before the page goes away or into the background (nothing is lost without it:
+    // every change is journaled at once), and when this instance is unmounted.
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
     let on_hidden =
         window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("visibilitychange"), move |_| {

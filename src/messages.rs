@@ -15,6 +15,8 @@ use csp_engine::records::{
 use csp_engine::rejection::{Field, Problem};
 use csp_engine::roles::Role;
 use csp_engine::software::LinkExpiry;
+use crate::storage::backups::BackupOf;
+use crate::storage::{StorageError, Unreadable};
 use csp_engine::{Rejection, Violation};
 
 pub fn role(r: Role) -> Key {
@@ -508,6 +510,42 @@ pub fn field_error(r: &Rejection, f: Field, locale: Locale) -> Option<String> {
         Violation::Invalid { field: vf, problem: p } if *vf == f => Some(problem(field(f), p, locale)),
         _ => None,
     })
+}
+
+// ── Storage and backups ──
+
+/// Why a stored value could not be read (a technical detail, for support, is quoted as the browser or
+/// the decoder gave it).
+pub fn unreadable_reason(why: &Unreadable, locale: Locale) -> String {
+    match why {
+        Unreadable::Refused(refusal) => storage_refusal(refusal, locale),
+        Unreadable::Newer(format) => fill(Key::SavedByNewerVersion.text(locale), &[("format", &format.to_string())]),
+        Unreadable::Damaged(detail) => fill(Key::SavedDataDamaged.text(locale), &[("detail", detail)]),
+    }
+}
+
+pub fn storage_refusal(why: &StorageError, locale: Locale) -> String {
+    match why {
+        StorageError::Full => Key::StorageFull.text(locale).to_string(),
+        StorageError::Refused(detail) => fill(Key::StorageRefused.text(locale), &[("detail", detail)]),
+    }
+}
+
+/// What a backup holds; `None` for a backup of an earlier build (no record).
+pub fn backup_of(of: Option<BackupOf>) -> Key {
+    match of {
+        Some(BackupOf::State) => Key::BackupOfState,
+        Some(BackupOf::Session) => Key::BackupOfSession,
+        Some(BackupOf::Journal) => Key::BackupOfJournal,
+        Some(BackupOf::BeforeRestore) => Key::BackupOfBeforeRestore,
+        None => Key::BackupOfUnknown,
+    }
+}
+
+/// "1 backup takes 12 KB …" / "3 backups take …": the count chooses the sentence.
+pub fn backups_summary(count: usize, size: &str, locale: Locale) -> String {
+    let key = if count == 1 { Key::DataBackupsOne } else { Key::DataBackupsMany };
+    fill(key.text(locale), &[("count", &format::integer(count as i64, locale)), ("size", size)])
 }
 
 #[cfg(test)]

@@ -67,6 +67,8 @@ pub enum Route {
     SoftwareActivity,
     ActivityLog,
     Settings,
+    /// Settings → Data: backups, the backup file, restore.
+    Data,
     NotFound(String),
 }
 
@@ -328,6 +330,7 @@ impl Route {
             ["activity", "software"] => Route::SoftwareActivity,
             ["activity"] => Route::ActivityLog,
             ["settings"] => Route::Settings,
+            ["settings", "data"] => Route::Data,
             _ => Route::NotFound(raw.to_string()),
         }
     }
@@ -366,6 +369,7 @@ impl Route {
             Route::SoftwareActivity => "#/activity/software".into(),
             Route::ActivityLog => "#/activity".into(),
             Route::Settings => "#/settings".into(),
+            Route::Data => "#/settings/data".into(),
             Route::NotFound(raw) => {
                 let mut out = String::from("#/");
                 let _ = write!(out, "{}", raw.trim_start_matches('/'));
@@ -407,7 +411,7 @@ impl Route {
         match self {
             Route::Billing | Route::Invoice { .. } | Route::Renewals => Section::Billing,
             Route::ActivityLog | Route::SoftwareActivity => Section::ActivityLog,
-            Route::Settings => Section::Settings,
+            Route::Settings | Route::Data => Section::Settings,
             _ => Section::Customers,
         }
     }
@@ -536,6 +540,7 @@ mod tests {
             ),
             ("#/activity", Route::ActivityLog),
             ("#/settings?x=1", Route::Settings),
+            ("#/settings/data", Route::Data),
             ("#/customers/C-0001/nonsense", Route::NotFound("/customers/C-0001/nonsense".into())),
             ("#/nowhere/at/all", Route::NotFound("/nowhere/at/all".into())),
         ];

@@ -6,7 +6,8 @@ use crate::i18n::{format, Arg, I18n, Key, Locale, Message};
 use crate::messages;
 use crate::pages;
 use crate::route::{Route, Section};
-use crate::storage::{StorageError, Unreadable};
+use crate::storage::backups::BackupOf;
+use crate::storage::StorageError;
 use chrono::{Duration, Months};
 use csp_engine::ids::UserId;
 use csp_engine::subscriptions::DueSummary;
@@ -90,6 +91,7 @@ fn page(route: Route) -> AnyView {
         Route::SoftwareActivity => view! { <pages::software::SoftwareActivityPage/> }.into_any(),
         Route::ActivityLog => view! { <pages::activity::ActivityPage/> }.into_any(),
         Route::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
+        Route::Data => view! { <pages::data::DataPage/> }.into_any(),
         Route::NotFound(_) => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     }
 }
@@ -297,44 +299,52 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// Why saved data could not be read, in the user's language (a technical detail, for support, is
-/// quoted as the browser or the decoder gave it).
-fn unreadable_reason(i18n: I18n, why: &Unreadable) -> String {
-    match why {
-        Unreadable::Refused(refusal) => storage_refusal(i18n, refusal),
-        Unreadable::Newer(format) => i18n.tf(Key::SavedByNewerVersion, &[("format", &format.to_string())]),
-        Unreadable::Damaged(detail) => i18n.tf(Key::SavedDataDamaged, &[("detail", detail.as_str())]),
-    }
-}
-
-fn storage_refusal(i18n: I18n, why: &StorageError) -> String {
-    match why {
-        StorageError::Full => i18n.t(Key::StorageFull).to_string(),
-        StorageError::Refused(detail) => i18n.tf(Key::StorageRefused, &[("detail", detail.as_str())]),
-    }
-}
-
 #[component]
 fn Notices() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
-    let text = move |n: &Notice| match n {
+    let text = move |n: &Notice, locale: Locale| match n {
         Notice::StorageUnavailable => i18n.t(Key::StorageUnavailable).to_string(),
-        Notice::StorageUnreadable { key, why } => {
-            let reason = unreadable_reason(i18n, why);
-            i18n.tf(Key::StorageUnreadable, &[("key", key.as_str()), ("reason", reason.as_str())])
+        Notice::StorageUnreadable { of, key, why } => {
+            let reason = messages::unreadable_reason(why, locale);
+            let template = match (of, key) {
+                (_, None) => Key::StorageNotBackedUp,
+                (BackupOf::Session, _) => Key::StorageUnreadableSession,
+                (BackupOf::Journal, _) => Key::StorageUnreadableJournal,
+                _ => Key::StorageUnreadable,
+            };
+            i18n.tf(template, &[("key", key.as_deref().unwrap_or_default()), ("reason", reason.as_str())])
         }
-        Notice::SaveFailed { why } => i18n.tf(Key::SaveFailed, &[("reason", storage_refusal(i18n, why).as_str())]),
+        Notice::SaveFailed { why } => {
+            i18n.tf(Key::SaveFailed, &[("reason", messages::storage_refusal(why, locale).as_str())])
+        }
+        Notice::ChangeUndone { rejection } => {
+            i18n.tf(Key::ChangeUndone, &[("reasons", messages::rejection(rejection, locale).join(" ").as_str())])
+        }
+        Notice::RestoredElsewhere => i18n.t(Key::RestoredElsewhere).to_string(),
+    };
+    let download = move |_| {
+        let (text, name) = app.state.with_untracked(|s| {
+            (crate::backup_file::write(s, crate::browser::real_now()), crate::backup_file::file_name(s))
+        });
+        let _ = crate::browser::download_text(&name, "application/json", &text);
     };
     move || {
+        let locale = i18n.locale.get();
         app.notices
             .get()
             .into_iter()
             .enumerate()
             .map(|(i, n)| {
+                // The data notices lead to Settings → Data; a full quota also offers the backup file.
+                let to_data = matches!(n, Notice::StorageUnreadable { .. } | Notice::SaveFailed { .. });
+                let full = matches!(n, Notice::SaveFailed { why: StorageError::Full });
                 view! {
                     <div class="notice" role="alert" data-testid="notice">
-                        <span>{text(&n)}</span>
+                        <span>{text(&n, locale)}</span>
+                        {to_data
+                            .then(|| view! { <a href=Route::Data.href()>{i18n.t(Key::OpenDataSettings)}</a> })}
+                        {full.then(|| view! { <button type="button" on:click=download>{i18n.t(Key::DownloadBackup)}</button> })}
                         <button
                             type="button"
                             on:click=move |_| {

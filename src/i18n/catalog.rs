@@ -287,6 +287,87 @@ catalog! {
         "enregistrées par une version plus récente de l’application, format {format}";
     SavedDataDamaged => "damaged; technical detail: {detail}", "endommagées ; détail technique : {detail}";
 
+    StorageUnreadableSession => "Your saved sign-in and language could not be read ({reason}). They were kept under the storage key “{key}”; your data is untouched.",
+        "Votre connexion et votre langue enregistrées n’ont pas pu être lues ({reason}). Elles ont été conservées sous la clé de stockage «\u{a0}{key}\u{a0}»\u{a0}; vos données sont intactes.";
+    StorageUnreadableJournal => "Changes saved by a browser tab could not be read ({reason}). They were kept under the storage key “{key}”.",
+        "Des modifications enregistrées par un onglet n’ont pas pu être lues ({reason}). Elles ont été conservées sous la clé de stockage «\u{a0}{key}\u{a0}».";
+    StorageNotBackedUp => "Saved data could not be read ({reason}) and could not be copied aside either, so nothing is written: your work is kept in memory only.",
+        "Les données enregistrées n’ont pas pu être lues ({reason}) ni être copiées à part\u{a0}: rien n’est écrit, votre travail est conservé en mémoire uniquement.";
+    ChangeUndone => "A change made in this tab was undone: another tab changed the same data first. {reasons}",
+        "Une modification faite dans cet onglet a été annulée\u{a0}: un autre onglet a modifié les mêmes données avant. {reasons}";
+    RestoredElsewhere => "The data was restored from a backup in another tab. This tab now shows the restored data.",
+        "Les données ont été restaurées depuis une sauvegarde dans un autre onglet. Cet onglet affiche désormais les données restaurées.";
+    OpenDataSettings => "Open Data settings", "Ouvrir les paramètres des données";
+    DownloadBackup => "Download backup", "Télécharger une sauvegarde";
+
+    // Settings → Data.
+    DataTitle => "Data and backups", "Données et sauvegardes";
+    DataLink => "Data and backups: download a backup file, restore one, see the backups kept in this browser.",
+        "Données et sauvegardes\u{a0}: télécharger un fichier de sauvegarde, en restaurer un, voir les sauvegardes conservées dans ce navigateur.";
+    DataWhereBrowser => "Your data is saved in this browser as you work, and every open tab of the app shows the same data. Download a backup file to keep a copy elsewhere or to move to another computer.",
+        "Vos données sont enregistrées dans ce navigateur au fil de votre travail, et tous les onglets ouverts de l’application affichent les mêmes données. Téléchargez un fichier de sauvegarde pour en garder une copie ailleurs ou passer à un autre ordinateur.";
+    DataWhereMemory => "Your data is kept in memory only: this browser does not let the app save here. Download a backup file before you close the page.",
+        "Vos données sont conservées en mémoire uniquement\u{a0}: ce navigateur ne permet pas à l’application d’enregistrer ici. Téléchargez un fichier de sauvegarde avant de fermer la page.";
+    DataBackUpTitle => "Back up", "Sauvegarder";
+    DataBackUpExplain => "One JSON file with all of the partner’s data: customers, subscriptions, invoices, history and the simulated date.",
+        "Un fichier JSON contenant toutes les données du partenaire\u{a0}: clients, abonnements, factures, historique et date simulée.";
+    DataDownloaded => "The backup file was downloaded.", "Le fichier de sauvegarde a été téléchargé.";
+    DataRestoreFileTitle => "Restore from a file", "Restaurer depuis un fichier";
+    DataRestoreFileExplain => "Choose a backup file made by this app. You will see what it holds before anything changes.",
+        "Choisissez un fichier de sauvegarde créé par cette application. Vous verrez son contenu avant toute modification.";
+    DataBackupFile => "Backup file", "Fichier de sauvegarde";
+    DataFileUnreadable => "The file could not be read.", "Le fichier n’a pas pu être lu.";
+    DataRestoreNeedsRole => "Restoring or deleting backups needs one of these roles: {roles}.",
+        "Restaurer ou supprimer des sauvegardes nécessite l’un de ces rôles\u{a0}: {roles}.";
+    DataRestoreConfirmTitle => "Restore this backup?", "Restaurer cette sauvegarde\u{a0}?";
+    DataPreviewPartner => "Partner", "Partenaire";
+    DataPreviewCustomers => "Customers", "Clients";
+    DataPreviewSubscriptions => "Subscriptions", "Abonnements";
+    DataPreviewInvoices => "Invoices", "Factures";
+    DataRestoreKeepsCurrent => "This replaces all current data in every tab. The current data is kept as a backup first, so you can go back.",
+        "Cela remplace toutes les données actuelles dans tous les onglets. Les données actuelles sont d’abord conservées en sauvegarde, pour pouvoir y revenir.";
+    DataRestoreConfirm => "Restore", "Restaurer";
+    DataRestored => "The backup was restored. The previous data is kept in the backups below.",
+        "La sauvegarde a été restaurée. Les données précédentes sont conservées dans les sauvegardes ci-dessous.";
+    DataRestoreFailed => "Nothing was restored: {reason}.", "Rien n’a été restauré\u{a0}: {reason}.";
+    DataBackupsTitle => "Backups in this browser", "Sauvegardes dans ce navigateur";
+    DataNoBackups => "No backups yet. The app makes one when saved data cannot be read, and before each restore.",
+        "Aucune sauvegarde pour l’instant. L’application en crée une lorsque des données enregistrées ne peuvent pas être lues, et avant chaque restauration.";
+    DataBackupsOne => "1 backup takes {size} of this browser’s storage. Only you delete backups.",
+        "1 sauvegarde occupe {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes.";
+    DataBackupsMany => "{count} backups take {size} of this browser’s storage. Only you delete backups.",
+        "{count} sauvegardes occupent {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes.";
+    DataColWhen => "When", "Date";
+    DataColWhat => "What", "Contenu";
+    DataColWhy => "Why it was kept", "Raison";
+    DataColSize => "Size", "Taille";
+    DataColActions => "Actions", "Actions";
+    DataWhenUnknown => "Unknown (an earlier version)", "Inconnue (version antérieure)";
+    DataWhyBeforeRestore => "Kept before a restore", "Conservée avant une restauration";
+    DataWhyUnknown => "Could not be read (an earlier version kept it)", "Illisible (conservée par une version antérieure)";
+    BackupOfState => "Saved data", "Données enregistrées";
+    BackupOfSession => "Sign-in and language", "Connexion et langue";
+    BackupOfJournal => "A tab’s unsaved changes", "Modifications non intégrées d’un onglet";
+    BackupOfBeforeRestore => "Data before a restore", "Données avant une restauration";
+    BackupOfUnknown => "Saved data (earlier version)", "Données enregistrées (version antérieure)";
+    DataNotAState => "Holds no partner data to restore.", "Ne contient pas de données de partenaire à restaurer.";
+    Download => "Download", "Télécharger";
+    Restore => "Restore", "Restaurer";
+    Delete => "Delete", "Supprimer";
+    DataDeleteConfirmTitle => "Delete this backup for good?", "Supprimer définitivement cette sauvegarde\u{a0}?";
+    DataBackupDeleted => "The backup was deleted.", "La sauvegarde a été supprimée.";
+    KilobyteUnit => "KB", "Ko";
+    FileEmpty => "The file is empty.", "Le fichier est vide.";
+    FileNotJson => "This is not a backup file: it is not JSON ({detail}).", "Ce n’est pas un fichier de sauvegarde\u{a0}: ce n’est pas du JSON ({detail}).";
+    FileTruncated => "The file is cut short: it ends before the backup does. Download it again.",
+        "Le fichier est tronqué\u{a0}: il se termine avant la fin de la sauvegarde. Téléchargez-le à nouveau.";
+    FileNotABackup => "This JSON file is not a CSP Marketplace backup.", "Ce fichier JSON n’est pas une sauvegarde de CSP Marketplace.";
+    FileNewer => "This backup was made by a newer version of the app (format {format}). Open it with that version.",
+        "Cette sauvegarde a été créée par une version plus récente de l’application (format {format}). Ouvrez-la avec cette version.";
+    FileBadShape => "The backup’s data is not complete or not valid: {detail}.", "Les données de la sauvegarde sont incomplètes ou invalides\u{a0}: {detail}.";
+    FileImpossible => "The backup’s data is inconsistent, as if it had been edited: {problems}",
+        "Les données de la sauvegarde sont incohérentes, comme si elles avaient été modifiées\u{a0}: {problems}";
+
     // ── Azure reservations: manage, refund, exchange (issue 6): add keys below ──
     RsvColSelect => "Select", "Sélectionner";
     RsvColActions => "Actions", "Actions";

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod customer;
 pub mod customer_form;
 pub mod customers;
+pub mod data;
 pub mod invoice;
 pub mod not_found;
 pub mod renewals;

@@ -29,6 +29,12 @@ pub fn SettingsPage() -> impl IntoView {
                 view! { <PartnerProfile partner saved/> }
             }}
             <PartnerUsers/>
+            <div class="card">
+                <h2>{move || i18n.t(Key::DataTitle)}</h2>
+                <p>
+                    <a href=crate::route::Route::Data.href()>{move || i18n.t(Key::DataLink)}</a>
+                </p>
+            </div>
             <DemoReset/>
         </section>
     }

@@ -4,6 +4,7 @@
 
 use super::customer::order_number;
 use crate::browser;
+use crate::components::dialog::Dialog;
 use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission, TextInput};
 use crate::components::table::{date_range_filter, log_entries, table};
 use crate::ctx::use_app;
@@ -435,38 +436,6 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-/// A modal dialog headed `title`: it takes the focus when it opens, and Escape closes it.
-#[component]
-fn Dialog(title: Key, on_close: impl Fn() + Copy + Send + Sync + 'static, children: Children) -> impl IntoView {
-    let i18n = use_app().i18n;
-    let dialog = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = dialog.get() {
-            let _ = el.focus();
-        }
-    });
-    view! {
-        <div class="dialog-backdrop">
-            <div
-                class="dialog"
-                role="dialog"
-                aria-modal="true"
-                aria-label=move || i18n.t(title)
-                tabindex="-1"
-                node_ref=dialog
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        on_close();
-                    }
-                }
-            >
-                <h3>{move || i18n.t(title)}</h3>
-                {children()}
-            </div>
-        </div>
-    }
 }
 
 /// The product key in a dialog, with a copy button.

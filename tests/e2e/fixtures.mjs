@@ -43,23 +43,28 @@ export async function addUser(scope, { name, email, role }) {
 }
 
 /**
- * The value saved under `key`, readable: a format-2 envelope's state (base64 of raw DEFLATE of the
- * engine's compact layout, where every name appears as UTF-8) is decoded in the page with `atob` and
- * `DecompressionStream('deflate-raw')`; any other value is returned as stored; `null` when none.
+ * Everything saved under the instance key `key`, readable: the snapshot's state (base64 of raw DEFLATE of
+ * the engine's compact layout, where every name appears as UTF-8, decoded in the page with `atob` and
+ * `DecompressionStream('deflate-raw')`), then the session and every tab's journal (JSON) as stored;
+ * `null` when nothing is stored.
  */
 export async function storedText(page, key) {
   return page.evaluate(async (key) => {
     const raw = localStorage.getItem(key);
-    if (raw === null) return null;
+    const extras = Object.keys(localStorage)
+      .filter((k) => k === `${key}.session` || k.startsWith(`${key}.journal.`))
+      .map((k) => localStorage.getItem(k));
+    if (raw === null) return extras.length ? extras.join('\n') : null;
     let envelope;
     try {
       envelope = JSON.parse(raw);
     } catch {
-      return raw;
+      return [raw, ...extras].join('\n');
     }
-    if (envelope?.version !== 2) return raw;
+    if (typeof envelope?.state !== 'string') return [raw, ...extras].join('\n');
     const bytes = Uint8Array.from(atob(envelope.state), (c) => c.charCodeAt(0));
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return JSON.stringify(envelope.session) + new TextDecoder().decode(await new Response(stream).arrayBuffer());
+    const state = new TextDecoder().decode(await new Response(stream).arrayBuffer());
+    return [JSON.stringify(envelope.session ?? null), state, ...extras].join('\n');
   }, key);
 }

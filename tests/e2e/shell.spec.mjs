@@ -124,11 +124,11 @@ test('settings: add a user, see every refusal, and keep the last Global admin', 
 test('a change followed at once by a reload is kept', async ({ page }) => {
   await open(page, '#/settings');
   await addUser(page, { name: 'Kept On Reload', email: 'kept.on.reload@contoso-partners.com', role: 'Sales agent' });
-  // Saving waits for a pause; leaving the page (pagehide) makes the waiting save at once.
+  // Each accepted change is journaled at once; leaving the page folds the journal into the snapshot.
   await page.reload();
   await expect(page.getByTestId('users-table')).toContainText('Kept On Reload');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('csp-marketplace')));
-  expect(stored.version).toBe(2);
+  expect(stored.version).toBe(3);
   expect(await storedText(page, 'csp-marketplace')).toContain('Kept On Reload');
 });
 
@@ -136,9 +136,13 @@ test('unreadable saved data is kept under a backup key with a notice', async ({ 
   await open(page, '#/customers');
   await page.evaluate(() => localStorage.setItem('csp-marketplace', '{"version": 1, "state": "damaged"'));
   await page.reload();
-  await expect(page.getByTestId('notice')).toContainText('csp-marketplace.backup-1');
-  const backup = await page.evaluate(() => localStorage.getItem('csp-marketplace.backup-1'));
-  expect(backup).toBe('{"version": 1, "state": "damaged"');
+  await expect(page.getByTestId('notice')).toContainText('csp-marketplace.backup.');
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('csp-marketplace.backup.'))
+      .map((k) => JSON.parse(localStorage.getItem(k))),
+  );
+  expect(backups.map((b) => b.value)).toEqual(['{"version": 1, "state": "damaged"']);
   await expect(heading(page, 'Customers')).toBeVisible();
 });
 
@@ -153,8 +157,13 @@ test.describe('in French', () => {
     await page.reload();
     const notice = page.getByTestId('notice');
     await expect(notice).toContainText('enregistrées par une version plus récente de l’application, format 9');
-    await expect(notice).toContainText('« csp-marketplace.backup-1 »');
-    expect(await page.evaluate(() => localStorage.getItem('csp-marketplace.backup-1'))).toBe(newer);
+    await expect(notice).toContainText(/«\scsp-marketplace\.backup\.[0-9a-f]{16}\s»/);
+    const kept = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('csp-marketplace.backup.'))
+        .map((k) => JSON.parse(localStorage.getItem(k)).value),
+    );
+    expect(kept).toEqual([newer]);
   });
 });
 
