@@ -289,9 +289,18 @@ fn refund_cap(state: &State, out: &mut Vec<Inconsistency>) {
         let mut items: Vec<(NaiveDate, NaiveDate, i128)> =
             records.iter().map(|r| (r.at.date_naive(), r.frees_up_on(policy), i128::from(r.usd_minor))).collect();
         crate::sort::sort_by(&mut items, |a, b| a.0.cmp(&b.0));
+        // Both dates grow together, so the refunds counted on a day are a run of `items`: those made by
+        // then, less those already freed up. Prefix sums keep a long (edited) history linear.
+        let mut prefix = Vec::with_capacity(items.len() + 1);
+        prefix.push(0i128);
+        for (_, _, amount) in &items {
+            prefix.push(prefix.last().copied().unwrap_or(0) + amount);
+        }
         // The count only grows on a day a refund is made: check each such day.
         for (on, _, _) in &items {
-            let counted: i128 = items.iter().filter(|(at, frees, _)| at <= on && frees > on).map(|i| i.2).sum();
+            let made = items.partition_point(|(at, _, _)| at <= on);
+            let freed = items[..made].partition_point(|(_, frees, _)| frees <= on);
+            let counted = prefix.get(made).copied().unwrap_or(0) - prefix.get(freed).copied().unwrap_or(0);
             if counted > i128::from(policy.refund_cap_usd_minor) {
                 out.push(Inconsistency::RefundCapExceeded {
                     customer: customer.clone(),
