@@ -39,6 +39,8 @@ pub mod dates;
 pub mod demo;
 pub mod eligibility;
 pub mod ids;
+pub mod invariants;
+pub mod journal;
 pub mod json;
 pub mod ledger;
 pub mod money;
