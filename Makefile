@@ -1,5 +1,5 @@
 # The project's commands. Each installs what is missing first (scripts/setup.sh, idempotent).
-.PHONY: serve test dist setup clean bench budgets
+.PHONY: serve test dist setup clean bench budgets test-properties-100k
 
 serve: ## Serve the app with live rebuild on http://127.0.0.1:8080
 	@bash scripts/serve.sh
@@ -15,6 +15,9 @@ bench: ## Run every benchmark (engine native + wasm, storage, first render, cata
 
 budgets: ## Check dist/ (build it first: make dist) against the 200 KB brotli download budget
 	@node scripts/budgets.mjs dist --budget-kb 200
+
+test-properties-100k: ## The engine's property test with 100,000 random command sequences (make test runs 10,000)
+	PROPTEST_SEQUENCES=100000 CARGO_BUILD_JOBS=2 cargo test -p csp-engine --test properties -- --nocapture
 
 setup: ## Install the pinned toolchain only
 	@bash scripts/setup.sh

@@ -17,6 +17,7 @@ use csp_engine::roles::Role;
 use csp_engine::software::LinkExpiry;
 use crate::storage::backups::BackupOf;
 use crate::storage::{StorageError, Unreadable};
+use csp_engine::invariants::{Inconsistency, RecordRef};
 use csp_engine::{Rejection, Violation};
 
 pub fn role(r: Role) -> Key {
@@ -546,6 +547,63 @@ pub fn backup_of(of: Option<BackupOf>) -> Key {
 pub fn backups_summary(count: usize, size: &str, locale: Locale) -> String {
     let key = if count == 1 { Key::DataBackupsOne } else { Key::DataBackupsMany };
     fill(key.text(locale), &[("count", &format::integer(count as i64, locale)), ("size", size)])
+}
+
+/// The ID a record reference names.
+fn record(r: &RecordRef) -> String {
+    match r {
+        RecordRef::User(id) => id.to_string(),
+        RecordRef::Customer(id) => id.to_string(),
+        RecordRef::Cart(id) => id.to_string(),
+        RecordRef::Order(id) => id.to_string(),
+        RecordRef::Subscription(id) => id.to_string(),
+        RecordRef::Software(id) => id.to_string(),
+        RecordRef::Reservation(id) => id.to_string(),
+        RecordRef::LedgerEntry(id) => id.to_string(),
+        RecordRef::SupportRequest(id) => id.to_string(),
+        RecordRef::DownloadLink(id) => id.to_string(),
+    }
+}
+
+/// One way a state is impossible (an edited backup file), in the user's language.
+pub fn inconsistency(i: &Inconsistency, locale: Locale) -> String {
+    let f = |key: Key, args: &[(&str, &str)]| fill(key.text(locale), args);
+    let money = |m: &csp_engine::money::Money| format::money(*m, locale);
+    match i {
+        Inconsistency::InvoiceTotalMismatch { year, month, .. } => {
+            f(Key::BadInvoiceTotal, &[("month", &format::month_year(*year, *month, locale))])
+        }
+        Inconsistency::OrderLineTotalMismatch { order, line, .. } => {
+            f(Key::BadOrderLine, &[("order", &order.to_string()), ("line", &(line + 1).to_string())])
+        }
+        Inconsistency::LedgerCurrencyMismatch { entry, .. } => f(Key::BadLedgerCurrency, &[("entry", &entry.to_string())]),
+        Inconsistency::LedgerSignWrong { entry, .. } => f(Key::BadLedgerSign, &[("entry", &entry.to_string())]),
+        Inconsistency::CreditExceedsPaid { record: r, paid, credited } => f(
+            Key::BadCreditExceedsPaid,
+            &[("record", &record(r)), ("credited", &money(credited)), ("paid", &money(paid))],
+        ),
+        Inconsistency::RefundCapExceeded { customer, on, .. } => {
+            f(Key::BadRefundCap, &[("customer", &customer.to_string()), ("date", &format::date(*on, locale))])
+        }
+        Inconsistency::Dangling { from, to } => f(Key::BadDangling, &[("from", &record(from)), ("to", &record(to))]),
+        Inconsistency::WrongCustomer { from, related, .. } => {
+            f(Key::BadWrongCustomer, &[("from", &record(from)), ("related", &record(related))])
+        }
+        Inconsistency::KeyMismatch { key, id } => f(Key::BadKeyMismatch, &[("key", &record(key)), ("id", &record(id))]),
+        Inconsistency::DuplicateId { id } => f(Key::BadDuplicateId, &[("id", &record(id))]),
+        Inconsistency::CounterBehind { highest, .. } => f(Key::BadCounterBehind, &[("number", &highest.to_string())]),
+        Inconsistency::NoGlobalAdmin => Key::BadNoGlobalAdmin.text(locale).to_string(),
+        Inconsistency::DuplicateDomain { domain, .. } => f(Key::BadDuplicateDomain, &[("domain", domain)]),
+        Inconsistency::FromTheFuture { record: r, .. } => f(Key::BadFromTheFuture, &[("record", &record(r))]),
+        Inconsistency::StatusDateMissing { record: r } => f(Key::BadStatusDate, &[("record", &record(r))]),
+        Inconsistency::AddOnOfAddOn { add_on, base } => {
+            f(Key::BadAddOnOfAddOn, &[("add_on", &add_on.to_string()), ("base", &base.to_string())])
+        }
+        Inconsistency::CartLineIdInvalid { cart, line, .. } => {
+            f(Key::BadCartLine, &[("cart", &cart.to_string()), ("line", &line.to_string())])
+        }
+        Inconsistency::CartAlreadyCheckedOut { cart } => f(Key::BadCartCheckedOut, &[("cart", &cart.to_string())]),
+    }
 }
 
 #[cfg(test)]

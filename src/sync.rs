@@ -27,6 +27,7 @@ use crate::storage::format::{self, Snapshot};
 use crate::storage::{Keys, Storage, StorageError, Unreadable};
 use chrono::{DateTime, Utc};
 use csp_engine::ids::UserId;
+use csp_engine::journal::{self, JournalEntry};
 use csp_engine::{Command, Rejection, State};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -308,10 +309,11 @@ impl Replica {
         self.applied.last().is_some_and(|s| s.tab == self.tab)
     }
 
-    /// Decide `entry` again on `state` (a refusal changes nothing) and note it as applied.
+    /// Decide `entry` again on `state` (the engine's journal replay: a refusal changes nothing) and
+    /// note it as applied.
     fn apply(&mut self, state: &mut State, stamp: Stamp, entry: &Entry) -> Option<Rejection> {
-        let now = state.clock;
-        let refused = csp_engine::execute(state, &entry.user, entry.command.clone(), now).err();
+        let entry = JournalEntry { user: entry.user.clone(), command: entry.command.clone() };
+        let refused = journal::replay(state, std::slice::from_ref(&entry)).pop().map(|(_, r)| r);
         if refused.is_some() {
             self.refused.insert(stamp.clone());
         }

@@ -368,6 +368,26 @@ catalog! {
     FileImpossible => "The backup’s data is inconsistent, as if it had been edited: {problems}",
         "Les données de la sauvegarde sont incohérentes, comme si elles avaient été modifiées\u{a0}: {problems}";
 
+    // What makes a backup's state impossible (an edited file).
+    BadInvoiceTotal => "the invoice of {month} does not equal the sum of its lines.", "la facture de {month} n’est pas égale à la somme de ses lignes.";
+    BadOrderLine => "order {order}, line {line}: the total is not the unit price times the quantity.", "commande {order}, ligne {line}\u{a0}: le total n’est pas le prix unitaire multiplié par la quantité.";
+    BadLedgerCurrency => "ledger entry {entry} mixes two currencies.", "l’écriture {entry} mélange deux devises.";
+    BadLedgerSign => "ledger entry {entry} has a charge below zero or a credit above zero.", "l’écriture {entry} a un débit négatif ou un crédit positif.";
+    BadCreditExceedsPaid => "{record}: {credited} was credited, more than the {paid} paid.", "{record}\u{a0}: {credited} ont été crédités, plus que les {paid} payés.";
+    BadRefundCap => "customer {customer}: reservation refunds exceed the yearly limit on {date}.", "client {customer}\u{a0}: les remboursements de réservations dépassent la limite annuelle le {date}.";
+    BadDangling => "{from} refers to {to}, which does not exist.", "{from} fait référence à {to}, qui n’existe pas.";
+    BadWrongCustomer => "{from} and {related} belong to different customers.", "{from} et {related} appartiennent à des clients différents.";
+    BadKeyMismatch => "{id} is filed under another ID ({key}).", "{id} est classé sous un autre identifiant ({key}).";
+    BadDuplicateId => "two records have the ID {id}.", "deux enregistrements ont l’identifiant {id}.";
+    BadCounterBehind => "the next ID to be given ({number}) is already used.", "le prochain identifiant à attribuer ({number}) est déjà utilisé.";
+    BadNoGlobalAdmin => "no user is a Global admin.", "aucun utilisateur n’est administrateur général.";
+    BadDuplicateDomain => "two customers use the domain {domain}.", "deux clients utilisent le domaine {domain}.";
+    BadFromTheFuture => "{record} is dated after the simulated date.", "{record} est daté après la date simulée.";
+    BadStatusDate => "{record} has a status without its date.", "{record} a un état sans sa date.";
+    BadAddOnOfAddOn => "add-on {add_on} is attached to another add-on ({base}).", "le module complémentaire {add_on} est rattaché à un autre module complémentaire ({base}).";
+    BadCartLine => "cart {cart}: line {line} is numbered wrongly.", "panier {cart}\u{a0}: la ligne {line} est mal numérotée.";
+    BadCartCheckedOut => "cart {cart} is open but was already bought.", "le panier {cart} est ouvert mais a déjà été acheté.";
+
     // ── Azure reservations: manage, refund, exchange (issue 6): add keys below ──
     RsvColSelect => "Select", "Sélectionner";
     RsvColActions => "Actions", "Actions";
