@@ -12,13 +12,13 @@
 //! fails, the app keeps working in memory without touching the stored value.
 
 use crate::session::Session;
-use csp_engine::json::{self, FromJson, ToJson};
 use csp_engine::State;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// Version of the envelope written by this build. Bump it, and keep reading the older ones in
-/// [`decode`], whenever a change to the state would not read back with `#[json(default)]` alone.
+/// [`decode`], whenever a change to the state would not read back with `#[serde(default)]` alone.
 pub const CURRENT_VERSION: u64 = 2;
 
 /// The stored value must fit localStorage's 5 MB with 2× headroom (issue 7): at most this many
@@ -116,14 +116,14 @@ fn refusal(value: &wasm_bindgen::JsValue) -> StorageError {
 }
 
 /// What is saved: the engine state and the browser session (signed-in user, language).
-#[derive(Clone, Debug, PartialEq, FromJson)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Saved {
     pub state: State,
     pub session: Session,
 }
 
 /// Format 2 as written; the state is the engine's compact text.
-#[derive(ToJson)]
+#[derive(Serialize)]
 struct EnvelopeOut<'a> {
     version: u64,
     session: &'a Session,
@@ -131,7 +131,7 @@ struct EnvelopeOut<'a> {
 }
 
 /// Format 2 as read.
-#[derive(FromJson)]
+#[derive(Deserialize)]
 struct EnvelopeV2 {
     session: Session,
     state: String,
@@ -171,20 +171,29 @@ pub fn save(storage: &dyn Storage, key: &str, state: &State, session: &Session) 
 
 pub fn encode(state: &State, session: &Session) -> String {
     let state = csp_engine::persist::encode(state);
-    json::to_string(&EnvelopeOut { version: CURRENT_VERSION, session, state: &state })
+    // Serializing plain data to a string cannot fail (string keys only, no I/O).
+    serde_json::to_string(&EnvelopeOut { version: CURRENT_VERSION, session, state: &state }).unwrap_or_default()
+}
+
+/// Only the envelope's version, read first (the other fields are skipped without being built).
+#[derive(Deserialize)]
+struct Version {
+    version: Option<u64>,
 }
 
 pub fn decode(raw: &str) -> Result<Saved, Unreadable> {
     let damaged = Unreadable::Damaged;
-    let value = json::parse(raw).map_err(|e| damaged(format!("not JSON: {e}")))?;
-    let envelope = json::Obj::of(&value).map_err(|e| damaged(format!("not a saved state: {e}")))?;
-    let version: Option<u64> = envelope.field("version").map_err(|e| damaged(e.to_string()))?;
+    let Version { version } = serde_json::from_str(raw).map_err(|e| {
+        // Text that is not JSON at all, or JSON of another shape (an array, a version that is no number).
+        let what = if e.is_data() { "not a saved state" } else { "not JSON" };
+        damaged(format!("{what}: {e}"))
+    })?;
     match version.ok_or_else(|| damaged("no version number".into()))? {
-        // Format 1: the state as plain JSON.
-        1 => Saved::from_json(&value).map_err(|e| damaged(format!("format 1: {e}"))),
+        // Format 1: the state as plain JSON, read straight from the text.
+        1 => serde_json::from_str(raw).map_err(|e| damaged(format!("format 1: {e}"))),
         2 => {
             let EnvelopeV2 { session, state } =
-                EnvelopeV2::from_json(&value).map_err(|e| damaged(format!("format 2: {e}")))?;
+                serde_json::from_str(raw).map_err(|e| damaged(format!("format 2: {e}")))?;
             let state = csp_engine::persist::decode(&state).map_err(|e| damaged(format!("format 2: {e}")))?;
             Ok(Saved { state, session })
         }
@@ -231,7 +240,9 @@ mod tests {
             ("{\"state\":{}}", "no version"),
             ("{\"version\":1,\"state\":{\"partner\":3}}", "format 1"),
             ("{\"version\":0}", "format 0"),
-            ("{\"version\":2,\"state\":\"AAAA\"}", "format 2: missing field \"session\""),
+            ("{\"version\":2,\"state\":\"AAAA\"}", "format 2: missing field `session`"),
+            ("\"a string\"", "not a saved state"),
+            ("{\"version\":\"2\"}", "not a saved state"),
             (
                 "{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"En\"},\"state\":\"%%\"}",
                 "format 2: not base64",

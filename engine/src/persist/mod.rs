@@ -22,15 +22,16 @@ mod bytes;
 mod codes;
 mod ledger;
 mod log;
+#[cfg(test)]
+mod serde_fixtures;
 mod subscriptions;
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 
 use crate::audit::AuditEntry;
 use crate::cart::Cart;
 use crate::customers::Customer;
 use crate::ids::{CartId, Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SupportRequestId};
-use crate::json::ToJson;
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
@@ -40,6 +41,7 @@ use crate::state::State;
 use crate::support::SupportRequest;
 use bytes::{ColsIn, Interner, Reader, Table, Writer};
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -83,9 +85,9 @@ impl fmt::Display for PersistError {
 }
 
 /// Everything but the three big collections, kept as JSON under `State`'s own field names, so that
-/// `State`'s JSON reader reads it back (the three default to empty and are filled from the columns): no
+/// `State`'s `Deserialize` reads it back (the three default to empty and are filled from the columns): no
 /// second JSON reader in the wasm.
-#[derive(ToJson)]
+#[derive(Serialize)]
 struct Rest<'a> {
     partner: &'a Partner,
     users: &'a [PartnerUser],
@@ -178,7 +180,8 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
 
     let mut w = Writer::default();
     w.uint(FORMAT);
-    w.str(&crate::json::to_string(&rest));
+    // Serializing plain data to a string cannot fail (every map key is a string, no I/O).
+    w.str(&serde_json::to_string(&rest).unwrap_or_default());
     let mut ends = [w.buf.len(); 5];
     strings.write(&mut w);
     ends[1] = w.buf.len();
@@ -253,7 +256,7 @@ pub fn decode(text: &str) -> Result<State, PersistError> {
         FORMAT => {}
         other => return Err(PersistError::UnknownFormat(other)),
     }
-    let mut state: State = crate::json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
+    let mut state: State = serde_json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
     let table = Table::read(&mut r)?;
     let (subscriptions, keys) = subscriptions::decode(&mut ColsIn::read(&mut r, subscriptions::COLUMNS)?, &table)?;
     let by_index = ByIndex::new(keys.into_iter().filter_map(|(i, key)| subscriptions.get(&key).map(|s| (i, s))));
