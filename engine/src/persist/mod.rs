@@ -17,7 +17,6 @@
 //! log columns. Raw DEFLATE (no zlib header), so a browser can read it with
 //! `DecompressionStream('deflate-raw')`; standard base64 (`atob`).
 
-mod base64;
 mod bytes;
 mod codes;
 mod ledger;
@@ -39,6 +38,8 @@ use crate::reservations::RefundRecord;
 use crate::software::{DownloadLink, DownloadLinkId, SoftwareAccess};
 use crate::state::State;
 use crate::support::SupportRequest;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use bytes::{ColsIn, Interner, Reader, Table, Writer};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -214,7 +215,7 @@ pub struct Sections {
 /// The saved form of `state`: base64 of raw DEFLATE of the compact layout.
 pub fn encode(state: &State) -> String {
     let (raw, _) = pack(state);
-    base64::encode(&miniz_oxide::deflate::compress_to_vec(&raw, LEVEL))
+    BASE64.encode(miniz_oxide::deflate::compress_to_vec(&raw, LEVEL))
 }
 
 /// Each section's size before and after deflate, as `(name, raw bytes, deflated bytes)` (what the
@@ -249,7 +250,7 @@ fn inflate(deflated: &[u8], limit: usize) -> Result<Vec<u8>, PersistError> {
 
 /// Read back what [`encode`] wrote. Damaged or foreign text is an error, never a panic.
 pub fn decode(text: &str) -> Result<State, PersistError> {
-    let deflated = base64::decode(text).ok_or(PersistError::NotBase64)?;
+    let deflated = BASE64.decode(text).map_err(|_| PersistError::NotBase64)?;
     let raw = inflate(&deflated, MAX_INFLATED)?;
     let mut r = Reader::new(&raw);
     match r.uint()? {
