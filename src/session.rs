@@ -3,10 +3,10 @@
 
 use crate::i18n::Locale;
 use csp_engine::ids::UserId;
-use csp_engine::json::{FromJson, ToJson};
 use csp_engine::State;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     pub user: UserId,
     pub locale: Locale,

@@ -6,9 +6,9 @@
 //! the same work. Each figure is printed as one [`Row::line`], which `scripts/bench.sh` collects.
 
 use csp_engine::catalog::Catalog;
-use csp_engine::json::{self, FromJson, ToJson};
 use csp_engine::testkit::scale::{self, SEED};
 use csp_engine::{demo, eligibility, execute, persist, Command, State};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// A monotonic clock in milliseconds (`Instant` natively, `performance.now()` in the browser).
@@ -101,20 +101,20 @@ pub fn stats(times: &mut [f64]) -> (f64, f64) {
 /// What the app stores: the envelope of `src/storage.rs` (format 2:
 /// `{"version":2,"session":…,"state":"<csp_engine::persist text>"}`); the session is the app's
 /// `{user, locale}`, mimicked here to keep the app (and Leptos) out of this crate.
-#[derive(ToJson)]
+#[derive(Serialize)]
 struct EnvelopeOut<'a> {
     version: u64,
     session: &'a Session,
     state: &'a str,
 }
 
-#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Session {
     user: String,
     locale: String,
 }
 
-#[derive(FromJson)]
+#[derive(Deserialize)]
 struct EnvelopeIn {
     #[allow(dead_code)]
     session: Session,
@@ -128,33 +128,33 @@ fn session() -> Session {
 /// Encode as the app's `storage::encode` does.
 pub fn encode(state: &State) -> String {
     let text = persist::encode(state);
-    json::to_string(&EnvelopeOut { version: 2, session: &session(), state: &text })
+    serde_json::to_string(&EnvelopeOut { version: 2, session: &session(), state: &text }).unwrap_or_default()
 }
 
 /// Decode as the app's `storage::decode` does (a format-2 envelope).
 pub fn decode(raw: &str) -> Option<State> {
-    let envelope: EnvelopeIn = json::from_str(raw).ok()?;
+    let envelope: EnvelopeIn = serde_json::from_str(raw).ok()?;
     persist::decode(&envelope.state).ok()
 }
 
 /// The format-1 envelope the app saved before (`{"version":1,"state":…,"session":…}`, plain JSON).
 pub fn encode_json(state: &State) -> String {
-    #[derive(ToJson)]
+    #[derive(Serialize)]
     struct V1<'a> {
         version: u64,
         state: &'a State,
         session: &'a Session,
     }
-    json::to_string(&V1 { version: 1, state, session: &session() })
+    serde_json::to_string(&V1 { version: 1, state, session: &session() }).unwrap_or_default()
 }
 
 /// Read a format-1 envelope as the app still does (straight from the text).
 pub fn decode_json(raw: &str) -> Option<State> {
-    #[derive(FromJson)]
+    #[derive(Deserialize)]
     struct V1 {
         state: State,
     }
-    json::from_str::<V1>(raw).ok().map(|e| e.state)
+    serde_json::from_str::<V1>(raw).ok().map(|e| e.state)
 }
 
 /// The storage scenario: 2,000 customers × 10 subscriptions, then one simulated year of the clock.
@@ -164,11 +164,12 @@ pub fn storage_state() -> State {
 
 /// The JSON bytes of each large part of the state in format 1, to compare with format 2's sections.
 pub fn storage_json_parts(state: &State) -> Vec<(&'static str, usize)> {
+    let len = |r: serde_json::Result<String>| r.map(|s| s.len()).unwrap_or(0);
     vec![
-        ("storage_json_ledger", json::to_string(&state.ledger).len()),
-        ("storage_json_subscription_log", json::to_string(&state.subscription_log).len()),
-        ("storage_json_subscriptions", json::to_string(&state.subscriptions).len()),
-        ("storage_json_customers", json::to_string(&state.customers).len()),
+        ("storage_json_ledger", len(serde_json::to_string(&state.ledger))),
+        ("storage_json_subscription_log", len(serde_json::to_string(&state.subscription_log))),
+        ("storage_json_subscriptions", len(serde_json::to_string(&state.subscriptions))),
+        ("storage_json_customers", len(serde_json::to_string(&state.customers))),
     ]
 }
 

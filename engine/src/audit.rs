@@ -1,11 +1,11 @@
 //! The activity log (RULES §9): one entry per state-changing command.
 
 use crate::ids::{CustomerId, UserId};
-use crate::json::{FromJson, ToJson};
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 /// What was done. The app turns each into a localised label.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AuditAction {
     ClockAdvanced,
     PartnerProfileUpdated,
@@ -39,7 +39,7 @@ pub enum AuditAction {
     OrderPlaced,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub at: DateTime<Utc>,
     pub user: UserId,

@@ -8,11 +8,11 @@
 //! *credit what the current period was charged, then charge each part of the period at the quantity it
 //! had*: that is [`requantity`].
 
-use crate::json::{FromJson, ToJson};
 use crate::ledger::ChargeType;
 use crate::money::{div_round_half_up, Money};
 use crate::records::BillingFrequency;
 use chrono::{DateTime, Months, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 /// The rule book's proration of one line (RULES §4.2), in integer minor units. Zero when `qty` or
 /// `days_in_period` is zero (nothing to charge; never a division by zero).
@@ -40,7 +40,7 @@ pub fn prorate_part(unit: Money, qty: u32, period: Period, part: Period) -> Mone
 }
 
 /// A billing period or part of one: both ends inclusive.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Period {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -117,7 +117,7 @@ fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
 
 /// A run of days of one billing period at one quantity. A billing period's history is a list of these,
 /// each running until the next one starts; quantity 0 marks a suspension.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuantitySegment {
     pub from: NaiveDate,
     pub quantity: u32,

@@ -7,23 +7,23 @@ use crate::catalog::{Family, Offer, PurchaseLimit};
 use crate::customers::Customer;
 use crate::eligibility::{reasons_for, Holdings, Ineligible};
 use crate::ids::{CartId, Counters, CustomerId, OfferId, SubscriptionId};
-use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::records::{BillingFrequency, ReservationBilling, ReservationOptimize, SubscriptionStatus, Term};
 use crate::rejection::{Rejection, Violation};
 use crate::{AuditNote, Event, State};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub type LineId = u32;
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ScopeChoice {
     Single,
     Shared,
 }
 
 /// The reservation part of a cart line (RULES §6.1).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReservationOptions {
     /// The customer's Azure subscription (required for single scope).
     pub azure_subscription: Option<SubscriptionId>,
@@ -33,18 +33,18 @@ pub struct ReservationOptions {
 }
 
 /// What the user entered for a line. `quantity` is kept even when invalid.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineInput {
     pub offer: OfferId,
     pub quantity: i64,
     /// Ignored for reservation lines: their billing comes from the reservation options.
     pub billing: BillingFrequency,
     pub term: Term,
-    #[json(default)]
+    #[serde(default)]
     pub reservation: Option<ReservationOptions>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartLine {
     pub id: LineId,
     pub offer: OfferId,
@@ -79,7 +79,7 @@ pub fn reservation_frequency(b: ReservationBilling) -> BillingFrequency {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cart {
     pub id: CartId,
     pub customer: CustomerId,

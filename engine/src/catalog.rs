@@ -4,20 +4,20 @@
 
 use crate::customers::Segment;
 use crate::ids::OfferId;
-use crate::json::{FromJson, ToJson};
 use crate::money::{Currency, Money};
 use crate::records::{BillingFrequency, SoftwareKind, Term};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum PublisherKind {
     Microsoft,
     Partner,
 }
 
 /// The product families of RULES §2.1, plus the Azure plan that reservations attach to.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Family {
     OnlineServices,
     /// Never listed: bought from the base subscription's page.
@@ -74,13 +74,13 @@ pub enum Tab {
     Azure,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum BillingType {
     License,
     Usage,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Category {
     Enterprise,
     SmallBusiness,
@@ -88,8 +88,8 @@ pub enum Category {
 }
 
 /// Where something is sold or supported. JSON: `"all"` or `{"only": ["US", "GB"]}`.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
-#[json(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Countries {
     All,
     Only(Vec<String>),
@@ -105,7 +105,7 @@ impl Countries {
 }
 
 /// RULES §2.2 purchase limits (per customer and offer).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PurchaseLimit {
     None,
     /// At most N at once: active, suspended and cancelled-but-not-deleted count.
@@ -116,36 +116,36 @@ pub enum PurchaseLimit {
 
 /// Price of one unit for one billing period (monthly: a month; annual: a year; one-time: the whole
 /// term), per currency, in minor units. Usage offers list their per-unit usage rate (billed in arrears).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Price {
     pub billing: BillingFrequency,
     /// `None` for offers without a term (perpetual software).
-    #[json(default)]
+    #[serde(default)]
     pub term: Option<Term>,
     pub amounts: BTreeMap<Currency, i64>,
 }
 
 /// ISV (commercial marketplace) terms of an offer (RULES §2.2, §2.4 item 5).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IsvTerms {
     /// Customer billing countries the ISV supports.
     pub supported_countries: Countries,
     pub through_csp: bool,
     /// Partner IDs the offer is exclusive to; empty when not exclusive.
-    #[json(default)]
+    #[serde(default)]
     pub exclusive_to: Vec<String>,
     /// `false` for containers, VM-based and other usage-based Azure offers: bought in the Azure portal.
     pub transactable: bool,
 }
 
 /// What a reserved VM instance reserves.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReservationSpec {
     pub vm_size: String,
     pub region: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Offer {
     pub id: OfferId,
     pub name: String,
@@ -164,28 +164,28 @@ pub struct Offer {
     pub max_quantity: u32,
     pub purchase_limit: PurchaseLimit,
     /// For a base offer: the add-ons it accepts.
-    #[json(default)]
+    #[serde(default)]
     pub add_ons: Vec<OfferId>,
     /// For an add-on: the base offers it needs (one of them).
-    #[json(default)]
+    #[serde(default)]
     pub requires_base: Vec<OfferId>,
     /// For a Microsoft trial: the paid offer it converts to.
-    #[json(default)]
+    #[serde(default)]
     pub trial_of: Option<OfferId>,
     /// For a paid offer: its Microsoft trial.
-    #[json(default)]
+    #[serde(default)]
     pub trial_offer: Option<OfferId>,
-    #[json(default)]
+    #[serde(default)]
     pub prices: Vec<Price>,
-    #[json(default)]
+    #[serde(default)]
     pub isv: Option<IsvTerms>,
     /// ISV SaaS: the publisher's page where set-up is finished after purchase.
-    #[json(default)]
+    #[serde(default)]
     pub setup_url: Option<String>,
-    #[json(default)]
+    #[serde(default)]
     pub reservation: Option<ReservationSpec>,
     /// ISV SaaS with a free trial: its length in days (applied automatically).
-    #[json(default)]
+    #[serde(default)]
     pub free_trial_days: Option<u32>,
 }
 
@@ -238,7 +238,7 @@ impl PartialEq for Catalog {
     }
 }
 
-#[derive(FromJson)]
+#[derive(Deserialize)]
 struct CatalogFile {
     offers: Vec<Offer>,
 }
@@ -258,8 +258,8 @@ impl Catalog {
         Catalog { offers: kept, index, search_keys }
     }
 
-    pub fn from_json(json: &str) -> Result<Catalog, crate::json::Error> {
-        let file: CatalogFile = crate::json::from_str(json)?;
+    pub fn from_json(json: &str) -> Result<Catalog, serde_json::Error> {
+        let file: CatalogFile = serde_json::from_str(json)?;
         Ok(Catalog::new(file.offers))
     }
 

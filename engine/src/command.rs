@@ -20,8 +20,11 @@ use crate::software::{DownloadLink, DownloadLinkId, ProductSelection, SoftwareAc
 use crate::subscriptions::{SubscriptionChange, SubscriptionPatch};
 use crate::support::SupportRequest;
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Serializable in serde's default (externally tagged) shape, for a journal of accepted commands:
+/// `{"AdvanceClock":{"to":"2026-11-21T09:30:00Z"}}`, `"ResetDemoData"`, `{"AddCustomer":{…}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {
     /// Move the simulated clock forward to `to`, running every due event on the way.
     AdvanceClock {
@@ -280,3 +283,6 @@ pub enum Event {
     },
     CheckedOut(Box<Purchase>),
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,14 +4,14 @@
 
 use crate::audit::AuditAction;
 use crate::ids::{Counters, CustomerId};
-use crate::json::{FromJson, ToJson};
 use crate::partner::{check_country, check_name};
 use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 /// Segment qualification of a customer, and the segment an offer is sold to.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Segment {
     Commercial,
     Education,
@@ -34,7 +34,7 @@ impl Segment {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Customer {
     pub id: CustomerId,
     pub company_name: String,
@@ -59,7 +59,7 @@ impl Customer {
 }
 
 /// The Add / Edit customer form exactly as the user typed it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerForm {
     pub company_name: String,
     /// `contoso` or `contoso.onmicrosoft.com`, any case.

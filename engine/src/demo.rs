@@ -317,8 +317,8 @@ mod tests {
     #[test]
     fn demo_state_round_trips_through_json() {
         let state = demo_state(Utc.with_ymd_and_hms(2026, 11, 21, 0, 0, 0).unwrap());
-        let json = crate::json::to_string(&state);
-        let back: State = crate::json::from_str(&json).unwrap();
+        let json = serde_json::to_string(&state).unwrap();
+        let back: State = serde_json::from_str(&json).unwrap();
         assert_eq!(back, state);
     }
 }

@@ -1,12 +1,12 @@
 //! Identifiers. They are derived from counters in the state, never random, so that a replay or a test
 //! produces the same IDs.
 
-use crate::json::{FromJson, ToJson};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 macro_rules! id_type {
     ($($name:ident),* $(,)?) => {$(
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ToJson, FromJson)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub struct $name(pub String);
 
         impl fmt::Display for $name {
@@ -18,16 +18,6 @@ macro_rules! id_type {
         impl $name {
             pub fn as_str(&self) -> &str {
                 &self.0
-            }
-        }
-
-        impl crate::json::JsonKey for $name {
-            fn write_key(&self, w: &mut crate::json::Writer) {
-                w.string(&self.0);
-            }
-
-            fn from_key(key: &str) -> Result<$name, crate::json::Error> {
-                Ok($name(key.to_string()))
             }
         }
     )*};
@@ -51,8 +41,8 @@ id_type!(
 /// Monotonic counters, one per kind of record, persisted with the state. `decide` (pure) names new
 /// records `counter + 1, + 2, …` with [`Counters::format`]; `evolve` raises the counter with [`Counters::observe`]
 /// when it applies the creation, so replaying events yields the same IDs.
-#[derive(Clone, Debug, Default, PartialEq, Eq, FromJson, ToJson)]
-#[json(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Counters {
     pub user: u64,
     pub customer: u64,

@@ -4,14 +4,14 @@
 
 use crate::billing::Period;
 use crate::ids::{CustomerId, LedgerEntryId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId};
-use crate::json::{FromJson, ToJson};
 use crate::money::{Currency, Money};
 use crate::state::State;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What kind of financial effect an entry records.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ChargeType {
     /// First charge of a purchase (including an add-on's prorated first charge).
     Purchase,
@@ -31,7 +31,7 @@ pub enum ChargeType {
 }
 
 /// What an entry is about.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum LedgerRef {
     Subscription(SubscriptionId),
     Order(OrderId),
@@ -40,7 +40,7 @@ pub enum LedgerRef {
 }
 
 /// One immutable financial effect. Amounts are positive for charges and negative for credits.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LedgerEntry {
     pub id: LedgerEntryId,
     pub posted_at: DateTime<Utc>,

@@ -23,9 +23,6 @@
 //! assert_eq!(state.clock, later);
 //! ```
 
-// The JSON derives name `::csp_engine::json`, which must resolve inside this crate too.
-extern crate self as csp_engine;
-
 pub mod audit;
 pub mod billing;
 pub mod cart;
@@ -41,7 +38,6 @@ pub mod eligibility;
 pub mod ids;
 pub mod invariants;
 pub mod journal;
-pub mod json;
 pub mod ledger;
 pub mod money;
 pub mod partner;

@@ -1,12 +1,12 @@
 //! Money: an integer amount of minor units plus an ISO 4217 currency. Never a float.
 //! Formatting is the app's job (it depends on the locale); this module only does arithmetic.
 
-use crate::json::{FromJson, ToJson};
 use crate::rejection::Problem;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The currencies the partner can bill in. JPY has no minor unit.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Currency {
     USD,
     EUR,
@@ -61,17 +61,6 @@ impl Currency {
     }
 }
 
-/// A currency as a map key: its code (`"EUR"`), as serde wrote it.
-impl crate::json::JsonKey for Currency {
-    fn write_key(&self, w: &mut crate::json::Writer) {
-        w.string(self.code());
-    }
-
-    fn from_key(key: &str) -> Result<Currency, crate::json::Error> {
-        Currency::from_code(key).ok_or_else(|| crate::json::Error::unknown_variant(key, "Currency"))
-    }
-}
-
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -79,7 +68,7 @@ impl fmt::Display for Currency {
 }
 
 /// An amount of money: integer minor units of one currency.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Money {
     pub minor: i64,
     pub currency: Currency,

@@ -2,12 +2,12 @@
 
 use crate::country::{billing_currency, parse_country};
 use crate::ids::UserId;
-use crate::json::{FromJson, ToJson};
 use crate::money::Currency;
 use crate::rejection::{Field, Problem, Violation};
 use crate::roles::Role;
+use serde::{Deserialize, Serialize};
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CspModel {
     DirectBill,
     IndirectProvider,
@@ -23,7 +23,7 @@ impl CspModel {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Partner {
     /// The partner's ID in the marketplace (exclusive ISV offers name partner IDs).
     pub id: String,
@@ -41,7 +41,7 @@ impl Partner {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerUser {
     pub id: UserId,
     pub name: String,

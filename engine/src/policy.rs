@@ -2,11 +2,11 @@
 //! market list as a literal: rules read them from the [`Policy`] in the state.
 
 use crate::customers::Segment;
-use crate::json::{FromJson, ToJson};
 use crate::money::{Currency, Money};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
-#[json(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Policy {
     // §2.2 / §3 quantities
     /// Small-business offers cap their maximum quantity strictly below this.

@@ -6,13 +6,13 @@ use crate::ids::{
     CustomerId, OfferId, OrderId, ReservationId, ReservationOrderId, SoftwarePurchaseId, SubscriptionId,
     SupportRequestId, UserId,
 };
-use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How an offer bills (RULES §2.2). `None` is free (trials).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum BillingFrequency {
     Monthly,
     Annual,
@@ -20,7 +20,7 @@ pub enum BillingFrequency {
     None,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Term {
     OneMonth,
     OneYear,
@@ -37,14 +37,14 @@ impl Term {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum OrderStatus {
     Completed,
     Pending,
     Cancelled,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderLine {
     pub offer: OfferId,
     /// The offer's name when ordered (the catalog can change later).
@@ -57,7 +57,7 @@ pub struct OrderLine {
 }
 
 /// One order per group of cart lines that bill alike (RULES §3).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Order {
     pub id: OrderId,
     /// Short friendly number shown to users.
@@ -71,7 +71,7 @@ pub struct Order {
 }
 
 /// RULES §4.1.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SubscriptionStatus {
     Active,
     Suspended,
@@ -81,7 +81,7 @@ pub enum SubscriptionStatus {
 }
 
 /// An online-services, ISV SaaS, trial, add-on or Azure plan subscription.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subscription {
     pub id: SubscriptionId,
     pub customer: CustomerId,
@@ -109,31 +109,31 @@ pub struct Subscription {
     // The fields below drive the lifecycle and billing rules (RULES §4). They default so that records
     // written before them still load; checkout fills them from the offer when it creates a subscription.
     /// Microsoft or ISV (commercial-marketplace) product: decides which transitions exist (§4.1, §4.6).
-    #[json(default)]
+    #[serde(default)]
     pub publisher: PublisherKind,
     /// Usage-billed ISV SaaS: never refunded, only de-provisioned (§4.6).
-    #[json(default)]
+    #[serde(default)]
     pub metered: bool,
     /// Bought from the commercial marketplace: auto-renew may be turned off (§4.2).
-    #[json(default)]
+    #[serde(default)]
     pub commercial_marketplace: bool,
     /// The offer's quantity bounds (§2.2), kept for quantity changes. `max_quantity: None` = no maximum.
-    #[json(default = "one")]
+    #[serde(default = "one")]
     pub min_quantity: u32,
-    #[json(default)]
+    #[serde(default)]
     pub max_quantity: Option<u32>,
     /// Last day (inclusive) already charged in advance. `None` = nothing billed yet (the clock charges
     /// the current period of an active paid subscription the next time it runs).
-    #[json(default)]
+    #[serde(default)]
     pub billed_through: Option<NaiveDate>,
     /// Quantity runs of the current billing period (quantity 0 = suspended), used to re-rate the period
     /// on a quantity change (`billing::requantity`). Empty = one run at `quantity` from the period start.
-    #[json(default)]
+    #[serde(default)]
     pub segments: Vec<QuantitySegment>,
     /// An "Azure plan" subscription: the Azure subscription reservations attach to (RULES §6.1). Only
     /// Active subscriptions with this flag count as the customer's Azure subscriptions
     /// (see `reservations::azure_subscriptions_of`); checkout sets it when it sells an Azure plan offer.
-    #[json(default)]
+    #[serde(default)]
     pub is_azure_plan: bool,
 }
 
@@ -142,7 +142,7 @@ fn one() -> u32 {
 }
 
 /// Who publishes what a subscription is for.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PublisherKind {
     #[default]
     Microsoft,
@@ -150,7 +150,7 @@ pub enum PublisherKind {
     Isv,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SoftwareKind {
     /// Windows Server / SQL Server subscription of 1 or 3 years.
     Subscription {
@@ -161,13 +161,13 @@ pub enum SoftwareKind {
     LinuxPlan,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PurchaseStatus {
     Active,
     Cancelled,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SoftwarePurchase {
     pub id: SoftwarePurchaseId,
     pub customer: CustomerId,
@@ -183,20 +183,20 @@ pub struct SoftwarePurchase {
     pub cancelled_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ReservationBilling {
     Upfront,
     Monthly,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReservationScope {
     /// Applies to one Azure subscription of the customer.
     Single(SubscriptionId),
     Shared,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ReservationOptimize {
     InstanceSizeFlexibility,
     /// Only with single scope (RULES §6.1).
@@ -204,7 +204,7 @@ pub enum ReservationOptimize {
 }
 
 /// What a reservation reserves. Exchanges are VM ↔ VM only (RULES §6.4); the catalog sells VMs today.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ReservationKind {
     #[default]
     VirtualMachine,
@@ -213,14 +213,14 @@ pub enum ReservationKind {
 }
 
 /// One entry of a reservation's own history (RULES §6.2: configuration changes are recorded there).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReservationChange {
     pub at: DateTime<Utc>,
     pub by: UserId,
     pub kind: ReservationChangeKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReservationChangeKind {
     /// Scope or optimisation changed (not a financial transaction).
     Configured {
@@ -237,7 +237,7 @@ pub enum ReservationChangeKind {
     CreatedByExchange { request: SupportRequestId, from: Vec<ReservationId> },
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ReservationStatus {
     Active,
     Cancelled,
@@ -245,7 +245,7 @@ pub enum ReservationStatus {
     Expired,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reservation {
     pub id: ReservationId,
     pub reservation_order: ReservationOrderId,
@@ -266,19 +266,19 @@ pub struct Reservation {
     pub status: ReservationStatus,
     /// Last day covered (inclusive).
     pub expires: NaiveDate,
-    #[json(default)]
+    #[serde(default)]
     pub kind: ReservationKind,
     /// Recorded utilisation per day, in percent (0..=100); days without an entry have no data.
-    #[json(default)]
+    #[serde(default)]
     pub utilisation: BTreeMap<NaiveDate, u8>,
     /// Configuration changes and how it ended, oldest first.
-    #[json(default)]
+    #[serde(default)]
     pub history: Vec<ReservationChange>,
     /// When it was cancelled or exchanged.
-    #[json(default)]
+    #[serde(default)]
     pub ended_at: Option<DateTime<Utc>>,
     /// How many payments of its schedule the ledger holds (up front: 0 or 1; monthly: up to the term's
     /// months). The clock charges every payment whose date has come beyond this (`reservations::charges`).
-    #[json(default)]
+    #[serde(default)]
     pub payments_billed: u32,
 }

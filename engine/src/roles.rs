@@ -1,9 +1,9 @@
 //! Partner roles and the permission table of RULES §1.2. The engine checks it on every command; the UI
 //! only uses it to explain, never as the gate.
 
-use crate::json::{FromJson, ToJson};
+use serde::{Deserialize, Serialize};
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Role {
     AdminAgent,
     SalesAgent,

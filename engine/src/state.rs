@@ -7,7 +7,6 @@ use crate::customers::Customer;
 use crate::ids::{
     CartId, Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SubscriptionId, SupportRequestId, UserId,
 };
-use crate::json::{FromJson, ToJson};
 use crate::ledger::LedgerEntry;
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
@@ -18,10 +17,11 @@ use crate::software::{DownloadLink, DownloadLinkId, SoftwareAccess};
 use crate::subscriptions::SubscriptionLogEntry;
 use crate::support::SupportRequest;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-#[derive(Clone, Debug, PartialEq, ToJson, FromJson)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct State {
     pub partner: Partner,
     pub users: Vec<PartnerUser>,
@@ -31,44 +31,44 @@ pub struct State {
     pub counters: Counters,
     /// The activity log, oldest first (append-only).
     pub audit: Vec<AuditEntry>,
-    #[json(default)]
+    #[serde(default)]
     pub orders: BTreeMap<OrderId, Order>,
-    #[json(default)]
+    #[serde(default)]
     pub subscriptions: BTreeMap<SubscriptionId, Subscription>,
-    #[json(default)]
+    #[serde(default)]
     pub software: BTreeMap<SoftwarePurchaseId, SoftwarePurchase>,
-    #[json(default)]
+    #[serde(default)]
     pub reservations: BTreeMap<ReservationId, Reservation>,
     /// Every financial effect, oldest first (append-only, RULES §7).
-    #[json(default)]
+    #[serde(default)]
     pub ledger: Vec<LedgerEntry>,
     /// What happened to each subscription, oldest first (the subscription page's history).
-    #[json(default)]
+    #[serde(default)]
     pub subscription_log: Vec<SubscriptionLogEntry>,
     /// Software download links, every one ever issued (revoked ones kept).
-    #[json(default)]
+    #[serde(default)]
     pub download_links: BTreeMap<DownloadLinkId, DownloadLink>,
     /// The software key-access and download log, oldest first (append-only).
-    #[json(default)]
+    #[serde(default)]
     pub software_access: Vec<SoftwareAccess>,
     /// Customer support requests ("CSP Purchase/Refund on behalf of customers").
     /// Each customer's reservation refunds, oldest first: the rolling refund cap counts them (RULES §6.3).
-    #[json(default)]
+    #[serde(default)]
     pub reservation_refunds: BTreeMap<CustomerId, Vec<RefundRecord>>,
     /// Every support request filed, of any kind (software refunds §5, reservation refunds and exchanges
     /// §6.5); IDs `SR-nnnn` from `counters.support_request`.
-    #[json(default)]
+    #[serde(default)]
     pub support_requests: BTreeMap<SupportRequestId, SupportRequest>,
-    #[json(default)]
+    #[serde(default)]
     pub customers: BTreeMap<CustomerId, Customer>,
     /// One open cart per customer (RULES §3).
-    #[json(default)]
+    #[serde(default)]
     pub carts: BTreeMap<CustomerId, Cart>,
     /// Carts already bought, and the orders each became (a second Buy creates nothing).
-    #[json(default)]
+    #[serde(default)]
     pub checked_out: BTreeMap<CartId, Vec<OrderId>>,
     /// The catalog is built-in data: shared, never persisted.
-    #[json(skip, default = "catalog::builtin")]
+    #[serde(skip, default = "catalog::builtin")]
     pub catalog: Arc<Catalog>,
 }
 

@@ -7,7 +7,6 @@
 //! `ReservationRefunded` / `ReservationExchanged` events that follow it in the same decision.
 
 use crate::ids::{Counters, CustomerId, SupportRequestId, UserId};
-use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::partner::{check_email, check_name, check_phone};
 use crate::rejection::{Field, Violation};
@@ -15,6 +14,7 @@ use crate::reservations::ReservationRequest;
 use crate::software::CspPurchaseRefund;
 use crate::State;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 /// ID prefix of support requests (`SR-0001`).
 pub const SUPPORT_REQUEST_ID_PREFIX: &str = "SR";
@@ -24,7 +24,7 @@ pub fn next_id(state: &State) -> SupportRequestId {
     SupportRequestId(Counters::format(SUPPORT_REQUEST_ID_PREFIX, state.counters.support_request + 1))
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SupportRequestStatus {
     /// Filed; Microsoft support decides later (a software refund request changes no money here).
     Submitted,
@@ -32,14 +32,14 @@ pub enum SupportRequestStatus {
     Fulfilled,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ContactMethod {
     Email,
     Phone,
 }
 
 /// Who support contacts about the request.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
     pub name: String,
     pub email: String,
@@ -67,7 +67,7 @@ pub fn check_contact_fields(name: &str, email: &str, phone: &str, phone_required
 }
 
 /// What the request is about: the part of the form only one kind has.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SupportRequestKind {
     /// "CSP Purchase/Refund on behalf of customers" (RULES §5).
     CspPurchaseRefund(CspPurchaseRefund),
@@ -75,7 +75,7 @@ pub enum SupportRequestKind {
     Reservation(ReservationRequest),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SupportRequest {
     pub id: SupportRequestId,
     pub customer: CustomerId,
@@ -243,8 +243,8 @@ mod tests {
         assert_eq!(state.counters.support_request, 2);
         assert_eq!(list[0].reservation().map(|r| r.reservations.clone()), Some(vec![id(1)]));
         assert!(list.iter().all(|r| r.filed_by == agent && r.contact.name == "Ana Souza"));
-        let json = crate::json::to_string(&state);
-        assert_eq!(crate::json::from_str::<State>(&json).unwrap(), state, "round-trips through JSON");
+        let json = serde_json::to_string(&state).unwrap();
+        assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state, "round-trips through JSON");
         // Re-applying a filed event changes nothing.
         let again = state.clone();
         apply(&mut state, filed(&again, "SR-0001"));

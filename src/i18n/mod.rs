@@ -10,10 +10,10 @@ pub mod format;
 
 pub use catalog::Key;
 
-use csp_engine::json::{FromJson, ToJson};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, ToJson, FromJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Locale {
     #[default]
     En,

@@ -17,20 +17,20 @@
 //! log columns. Raw DEFLATE (no zlib header), so a browser can read it with
 //! `DecompressionStream('deflate-raw')`; standard base64 (`atob`).
 
-mod base64;
 mod bytes;
 mod codes;
 mod ledger;
 mod log;
+#[cfg(test)]
+mod serde_fixtures;
 mod subscriptions;
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 
 use crate::audit::AuditEntry;
 use crate::cart::Cart;
 use crate::customers::Customer;
 use crate::ids::{CartId, Counters, CustomerId, OrderId, ReservationId, SoftwarePurchaseId, SupportRequestId};
-use crate::json::ToJson;
 use crate::partner::{Partner, PartnerUser};
 use crate::policy::Policy;
 use crate::records::{Order, Reservation, SoftwarePurchase, Subscription};
@@ -38,8 +38,11 @@ use crate::reservations::RefundRecord;
 use crate::software::{DownloadLink, DownloadLinkId, SoftwareAccess};
 use crate::state::State;
 use crate::support::SupportRequest;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use bytes::{ColsIn, Interner, Reader, Table, Writer};
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -83,9 +86,9 @@ impl fmt::Display for PersistError {
 }
 
 /// Everything but the three big collections, kept as JSON under `State`'s own field names, so that
-/// `State`'s JSON reader reads it back (the three default to empty and are filled from the columns): no
+/// `State`'s `Deserialize` reads it back (the three default to empty and are filled from the columns): no
 /// second JSON reader in the wasm.
-#[derive(ToJson)]
+#[derive(Serialize)]
 struct Rest<'a> {
     partner: &'a Partner,
     users: &'a [PartnerUser],
@@ -178,7 +181,8 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
 
     let mut w = Writer::default();
     w.uint(FORMAT);
-    w.str(&crate::json::to_string(&rest));
+    // Serializing plain data to a string cannot fail (every map key is a string, no I/O).
+    w.str(&serde_json::to_string(&rest).unwrap_or_default());
     let mut ends = [w.buf.len(); 5];
     strings.write(&mut w);
     ends[1] = w.buf.len();
@@ -211,7 +215,7 @@ pub struct Sections {
 /// The saved form of `state`: base64 of raw DEFLATE of the compact layout.
 pub fn encode(state: &State) -> String {
     let (raw, _) = pack(state);
-    base64::encode(&miniz_oxide::deflate::compress_to_vec(&raw, LEVEL))
+    BASE64.encode(miniz_oxide::deflate::compress_to_vec(&raw, LEVEL))
 }
 
 /// Each section's size before and after deflate, as `(name, raw bytes, deflated bytes)` (what the
@@ -246,14 +250,14 @@ fn inflate(deflated: &[u8], limit: usize) -> Result<Vec<u8>, PersistError> {
 
 /// Read back what [`encode`] wrote. Damaged or foreign text is an error, never a panic.
 pub fn decode(text: &str) -> Result<State, PersistError> {
-    let deflated = base64::decode(text).ok_or(PersistError::NotBase64)?;
+    let deflated = BASE64.decode(text).map_err(|_| PersistError::NotBase64)?;
     let raw = inflate(&deflated, MAX_INFLATED)?;
     let mut r = Reader::new(&raw);
     match r.uint()? {
         FORMAT => {}
         other => return Err(PersistError::UnknownFormat(other)),
     }
-    let mut state: State = crate::json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
+    let mut state: State = serde_json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
     let table = Table::read(&mut r)?;
     let (subscriptions, keys) = subscriptions::decode(&mut ColsIn::read(&mut r, subscriptions::COLUMNS)?, &table)?;
     let by_index = ByIndex::new(keys.into_iter().filter_map(|(i, key)| subscriptions.get(&key).map(|s| (i, s))));

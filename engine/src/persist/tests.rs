@@ -188,7 +188,7 @@ fn unusual_values_and_explicit_ids_round_trip() {
 
 /// Deflate and base64 `raw` as `encode` does.
 fn pack_raw(raw: &[u8]) -> String {
-    base64::encode(&miniz_oxide::deflate::compress_to_vec(raw, LEVEL))
+    BASE64.encode(miniz_oxide::deflate::compress_to_vec(raw, LEVEL))
 }
 
 #[test]
@@ -206,8 +206,10 @@ fn damaged_text_is_an_error_never_a_panic() {
         ("not base64", "{\"version\":1}".into(), PersistError::NotBase64),
         ("bad padding", format!("{good}="), PersistError::NotBase64),
         ("cut mid-quad", good[..good.len() - 1].to_string(), PersistError::NotBase64),
+        ("a line break", format!("{good}\n"), PersistError::NotBase64),
+        ("the URL-safe alphabet", "Zm-_".into(), PersistError::NotBase64),
         ("cut deflate stream", cut_base64.to_string(), PersistError::NotDeflate),
-        ("base64 of text, not deflate", base64::encode(b"hello world, not deflate"), PersistError::NotDeflate),
+        ("base64 of text, not deflate", BASE64.encode(b"hello world, not deflate"), PersistError::NotDeflate),
         ("a newer layout", pack_raw(&wrong_version.buf), PersistError::UnknownFormat(FORMAT + 1)),
         ("layout cut in half", truncated_raw, PersistError::Truncated),
         ("bytes after the end", pack_raw(&trailing), PersistError::Invalid("bytes after the last section")),

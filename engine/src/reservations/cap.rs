@@ -4,15 +4,15 @@
 //! the pool on D + window exactly. Exchanges do not count.
 
 use crate::ids::{CustomerId, ReservationId, SupportRequestId};
-use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::policy::Policy;
 use crate::rejection::Violation;
 use crate::State;
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 /// One refund in a customer's refund history (`State.reservation_refunds`).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefundRecord {
     pub reservation: ReservationId,
     pub request: SupportRequestId,

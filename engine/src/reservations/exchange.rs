@@ -13,7 +13,6 @@ use super::quote::settle;
 use super::{check_scope, expiry_for, select, sum_minor, RESERVATION_ID_PREFIX, RESERVATION_ORDER_ID_PREFIX};
 use crate::catalog::{Family, Offer};
 use crate::ids::{Counters, CustomerId, OfferId, ReservationId, ReservationOrderId, SupportRequestId, UserId};
-use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::partner::check_name;
 use crate::records::BillingFrequency;
@@ -24,13 +23,14 @@ use crate::records::{
 use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::State;
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Largest quantity of one reservation.
 pub const MAX_QUANTITY: u32 = 10_000;
 
 /// The configuration of the reservation an exchange buys.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewReservation {
     pub offer: OfferId,
     pub name: String,

@@ -10,7 +10,6 @@ use super::exchange::{self, NewReservation, ReturnedValue};
 use super::{cap, charges, quote, sum_minor};
 use crate::audit::AuditAction;
 use crate::ids::{ReservationId, ReservationOrderId, SupportRequestId, UserId};
-use crate::json::{FromJson, ToJson};
 use crate::ledger::LedgerIds;
 use crate::money::{Currency, Money};
 use crate::records::Reservation;
@@ -18,23 +17,24 @@ use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::support::{check_contact_fields, next_id, Contact, SupportRequest, SupportRequestKind};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 /// Basics step: the only issue type these requests use.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum IssueType {
     #[default]
     Billing,
 }
 
 /// Problem step: problem type.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ProblemType {
     #[default]
     ReservationManagement,
 }
 
 /// Problem step: category.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ProblemCategory {
     #[default]
     ExchangesAndRefunds,
@@ -43,7 +43,7 @@ pub enum ProblemCategory {
 pub use crate::support::{ContactMethod, SupportRequestStatus};
 
 /// Contact information step.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactForm {
     pub name: String,
     pub email: String,
@@ -52,14 +52,14 @@ pub struct ContactForm {
     pub preferred: ContactMethod,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReservationRequestKind {
     Refund,
     Exchange(NewReservation),
 }
 
 /// What only a reservation request records (contact, amount and status are in the request's header).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReservationRequest {
     pub issue_type: IssueType,
     pub problem_type: ProblemType,

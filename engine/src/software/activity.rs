@@ -6,14 +6,14 @@ use super::selection::ProductSelection;
 use super::DownloadLinkId;
 use crate::audit::csv_line;
 use crate::ids::{CustomerId, SoftwarePurchaseId, UserId};
-use crate::json::{FromJson, ToJson};
 use crate::records::SoftwarePurchase;
 use crate::rejection::Rejection;
 use crate::roles::Permission;
 use crate::State;
 use chrono::{DateTime, Months, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AccessKind {
     KeyAccessed,
     LinkIssued,
@@ -33,7 +33,7 @@ impl AccessKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SoftwareAccess {
     /// The simulated "now" of the command.
     pub at: DateTime<Utc>,

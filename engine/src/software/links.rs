@@ -15,17 +15,17 @@ use super::selection::{check_selection, ProductFamily, ProductSelection};
 use super::{purchase, Decided, DownloadLinkId};
 use crate::audit::AuditAction;
 use crate::ids::{Counters, SoftwarePurchaseId, UserId};
-use crate::json::{FromJson, ToJson};
 use crate::policy::Policy;
 use crate::records::{PurchaseStatus, SoftwarePurchase};
 use crate::rejection::{Rejection, Violation};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
 
 /// Where download URLs point. The download host is fictitious: the app serves a small text file.
 pub const DOWNLOAD_HOST: &str = "https://download.csp-marketplace.example";
 
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DownloadLink {
     pub id: DownloadLinkId,
     pub purchase: SoftwarePurchaseId,

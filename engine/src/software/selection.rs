@@ -9,9 +9,9 @@
 //!   here offers `X64` alone. `X86` exists so a version that had 32-bit media needs only a row in [`VERSIONS`].
 //! * SUSE / Red Hat plans run on Azure VMs: they have no keys or downloads, hence no choices.
 
-use crate::json::{FromJson, ToJson};
 use crate::records::{SoftwareKind, SoftwarePurchase};
 use crate::rejection::{Field, Problem, Violation};
+use serde::{Deserialize, Serialize};
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ProductFamily {
@@ -36,7 +36,7 @@ impl ProductFamily {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SoftwareVersion {
     WindowsServer2019,
     WindowsServer2022,
@@ -67,7 +67,7 @@ impl SoftwareVersion {
 }
 
 /// Media languages, by BCP 47 tag. The UI names them in the user's language.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Language {
     English,
     French,
@@ -114,7 +114,7 @@ impl Language {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Bitness {
     X64,
     X86,
@@ -130,7 +130,7 @@ impl Bitness {
 }
 
 /// One Version + Language + Bit choice.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, FromJson, ToJson)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ProductSelection {
     pub version: SoftwareVersion,
     pub language: Language,

@@ -13,12 +13,12 @@
 use super::Decided;
 use crate::audit::AuditAction;
 use crate::ids::{CustomerId, UserId};
-use crate::json::{FromJson, ToJson};
 use crate::money::Money;
 use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::support::{check_contact_fields, next_id, Contact, SupportRequest, SupportRequestKind};
 use crate::{AuditNote, Event, State};
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 pub use crate::money::parse_amount;
 pub use crate::support::{support_requests_of, SupportRequestStatus};
@@ -27,7 +27,7 @@ pub const MAX_REASON_LEN: u32 = 2000;
 pub const MAX_FILE_NAME_LEN: u32 = 255;
 
 /// The form as typed (raw strings: the engine parses and reports).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SupportRequestForm {
     pub customer: CustomerId,
     pub tenant_or_domain: String,
@@ -44,7 +44,7 @@ pub struct SupportRequestForm {
 
 /// What only the "CSP Purchase/Refund on behalf of customers" form asks (the contact and the amount
 /// are in the request's header).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CspPurchaseRefund {
     pub tenant_or_domain: String,
     pub order_or_subscription: String,

@@ -32,12 +32,12 @@ pub use queries::{
 
 use crate::billing::{BillLine, Period, QuantitySegment};
 use crate::ids::{CustomerId, SubscriptionId};
-use crate::json::{FromJson, ToJson};
 use crate::ledger::{LedgerEntry, LedgerIds, LedgerRef};
 use crate::money::Money;
 use crate::records::{BillingFrequency, PublisherKind, Subscription, SubscriptionStatus};
 use crate::{Event, State};
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 /// A customer's account dates (RULES §1.3) that set the retention period after suspension (§4.3).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub struct AccountDates {
 }
 
 /// What happened to a subscription: the history line and the clock summary are made of these.
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubscriptionChange {
     /// Created by a purchase (checkout uses this when it records a new subscription).
     Purchased,
@@ -94,7 +94,7 @@ pub enum SubscriptionChange {
 }
 
 /// One line of the subscription log (see [`crate::State::subscription_log`]).
-#[derive(Clone, Debug, PartialEq, Eq, FromJson, ToJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubscriptionLogEntry {
     pub at: DateTime<Utc>,
     pub subscription: SubscriptionId,

@@ -168,8 +168,8 @@ fn state_with_reservation_records_round_trips_through_json() {
     };
     execute(&mut state, &admin(), cmd, at(2026, 1, 3)).unwrap();
     execute(&mut state, &admin(), refund(&[1]), at(2026, 1, 3)).unwrap();
-    let json = crate::json::to_string(&state);
-    let back: crate::State = crate::json::from_str(&json).unwrap();
+    let json = serde_json::to_string(&state).unwrap();
+    let back: crate::State = serde_json::from_str(&json).unwrap();
     assert_eq!(back, state);
 }
 
