@@ -151,13 +151,16 @@ mod tests {
         assert_eq!(read(&format!("\u{feff}{text}")), Ok(state));
     }
 
+    /// A case's name, the file's text, and the problem expected.
+    type BadFile = (&'static str, String, fn(&FileProblem) -> bool);
+
     #[test]
     fn each_bad_file_says_what_is_wrong() {
         let good = write(&demo(), Utc.with_ymd_and_hms(2026, 12, 3, 10, 0, 0).unwrap());
         let newer = good.replacen("\"version\": 1", "\"version\": 7", 1);
         let other_app = "{\"name\": \"budget\", \"rows\": []}";
         let shape = good.replacen("\"clock\":", "\"clock_\":", 1);
-        let cases: Vec<(&str, String, fn(&FileProblem) -> bool)> = vec![
+        let cases: Vec<BadFile> = vec![
             ("empty", "  ".into(), |p| *p == FileProblem::Empty),
             ("garbage", "PK\u{3}\u{4} not json".into(), |p| matches!(p, FileProblem::NotJson(_))),
             ("truncated", good[..good.len() / 2].to_string(), |p| *p == FileProblem::Truncated),

@@ -29,10 +29,18 @@ pub const FOLD_DELAY: Duration = Duration::from_millis(1500);
 pub enum Notice {
     StorageUnavailable,
     /// A stored value could not be read; kept under the backup key `key` (`None`: not even that).
-    StorageUnreadable { of: BackupOf, key: Option<String>, why: Unreadable },
-    SaveFailed { why: StorageError },
+    StorageUnreadable {
+        of: BackupOf,
+        key: Option<String>,
+        why: Unreadable,
+    },
+    SaveFailed {
+        why: StorageError,
+    },
     /// A change made in this tab was decided again after another tab's, and refused.
-    ChangeUndone { rejection: Rejection },
+    ChangeUndone {
+        rejection: Rejection,
+    },
     /// Another tab restored a backup.
     RestoredElsewhere,
 }
@@ -105,12 +113,17 @@ impl AppCtx {
             notices.push(Notice::StorageUnavailable);
         }
         let fresh = || csp_engine::demo::demo_state(now);
-        let default_session = |state: &State| Session { user: csp_engine::demo::global_admin(), locale: browser_locale() }.reconciled(state);
+        let default_session = |state: &State| {
+            Session { user: csp_engine::demo::global_admin(), locale: browser_locale() }.reconciled(state)
+        };
         let keys = Keys::new(persistence.key.clone());
         let (state, session, replica) = match Replica::open(persistence.storage.clone(), keys, tab, fresh, now) {
             Ok(opened) => {
                 notices.extend(opened.troubles.into_iter().map(Notice::from_trouble));
-                let session = opened.session.map(|s| s.reconciled(&opened.state)).unwrap_or_else(|| default_session(&opened.state));
+                let session = opened
+                    .session
+                    .map(|s| s.reconciled(&opened.state))
+                    .unwrap_or_else(|| default_session(&opened.state));
                 let replica = (!storage_blocked).then_some(opened.replica);
                 (opened.state, session, replica)
             }
@@ -161,7 +174,8 @@ impl AppCtx {
             self.state.notify();
             if let Some(cmd) = journaled {
                 let now = crate::browser::real_now();
-                let recorded = self.replica.try_update_value(|r| r.as_mut().map(|r| r.record(&user, cmd, now))).flatten();
+                let recorded =
+                    self.replica.try_update_value(|r| r.as_mut().map(|r| r.record(&user, cmd, now))).flatten();
                 match recorded {
                     Some(Err(why)) => self.report(Notice::SaveFailed { why }),
                     _ => self.clear_save_failed(),
@@ -191,7 +205,8 @@ impl AppCtx {
             self.state.notify();
             // The signed-in user may have been removed in another tab.
             let user = self.user.get_untracked();
-            let kept = self.state.with_untracked(|s| Session { user: user.clone(), locale: Locale::En }.reconciled(s).user);
+            let kept =
+                self.state.with_untracked(|s| Session { user: user.clone(), locale: Locale::En }.reconciled(s).user);
             if kept != user {
                 self.user.set(kept);
             }
@@ -320,7 +335,8 @@ impl AppCtx {
         let written = self.replica.try_update_value(|r| {
             let r = r.as_mut()?;
             let current = self.state.with_untracked(|s| r.snapshot_text(s));
-            let backed_up = backups::back_up(r.storage().as_ref(), r.keys(), BackupOf::BeforeRestore, None, &current, now);
+            let backed_up =
+                backups::back_up(r.storage().as_ref(), r.keys(), BackupOf::BeforeRestore, None, &current, now);
             Some(backed_up.and_then(|_| r.replace(&state)))
         });
         if let Some(Some(Err(why))) = written {
@@ -340,7 +356,7 @@ impl AppCtx {
         Ok(())
     }
 
-/// Show `route` without a new history entry (filters and search as the user types).
+    /// Show `route` without a new history entry (filters and search as the user types).
     pub fn replace_route(&self, route: Route) {
         if self.routing == Routing::Hash {
             crate::browser::replace_hash(&route.href());

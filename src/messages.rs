@@ -2,11 +2,14 @@
 
 use crate::i18n::format;
 use crate::i18n::{fill, Key, Locale};
+use crate::storage::backups::BackupOf;
+use crate::storage::{StorageError, Unreadable};
 use csp_engine::audit::AuditAction;
 use csp_engine::cart::LineIssue;
 use csp_engine::catalog::{BillingType, Category, PublisherKind, PurchaseLimit};
 use csp_engine::customers::Segment;
 use csp_engine::eligibility::Ineligible;
+use csp_engine::invariants::{Inconsistency, RecordRef};
 use csp_engine::partner::CspModel;
 use csp_engine::records::{
     BillingFrequency, OrderStatus, PurchaseStatus, ReservationKind, ReservationStatus, SoftwareKind,
@@ -15,9 +18,6 @@ use csp_engine::records::{
 use csp_engine::rejection::{Field, Problem};
 use csp_engine::roles::Role;
 use csp_engine::software::LinkExpiry;
-use crate::storage::backups::BackupOf;
-use crate::storage::{StorageError, Unreadable};
-use csp_engine::invariants::{Inconsistency, RecordRef};
 use csp_engine::{Rejection, Violation};
 
 pub fn role(r: Role) -> Key {
@@ -576,7 +576,9 @@ pub fn inconsistency(i: &Inconsistency, locale: Locale) -> String {
         Inconsistency::OrderLineTotalMismatch { order, line, .. } => {
             f(Key::BadOrderLine, &[("order", &order.to_string()), ("line", &(line + 1).to_string())])
         }
-        Inconsistency::LedgerCurrencyMismatch { entry, .. } => f(Key::BadLedgerCurrency, &[("entry", &entry.to_string())]),
+        Inconsistency::LedgerCurrencyMismatch { entry, .. } => {
+            f(Key::BadLedgerCurrency, &[("entry", &entry.to_string())])
+        }
         Inconsistency::LedgerSignWrong { entry, .. } => f(Key::BadLedgerSign, &[("entry", &entry.to_string())]),
         Inconsistency::CreditExceedsPaid { record: r, paid, credited } => f(
             Key::BadCreditExceedsPaid,

@@ -168,7 +168,9 @@ impl Replica {
                 }
             },
             Ok(None) => {}
-            Err(e) => troubles.push(Trouble::Unreadable { of: BackupOf::Session, why: Unreadable::Refused(e), backup: None }),
+            Err(e) => {
+                troubles.push(Trouble::Unreadable { of: BackupOf::Session, why: Unreadable::Refused(e), backup: None })
+            }
         }
         // The snapshot.
         let mut needs_write = false;
@@ -330,7 +332,12 @@ impl Replica {
         folded
     }
 
-    fn write_snapshot(&mut self, state: &State, epoch: String, folded: BTreeMap<String, u64>) -> Result<(), StorageError> {
+    fn write_snapshot(
+        &mut self,
+        state: &State,
+        epoch: String,
+        folded: BTreeMap<String, u64>,
+    ) -> Result<(), StorageError> {
         let raw = format::encode_snapshot(state, &epoch, &folded);
         self.storage.set(self.keys.snapshot(), &raw)?;
         self.snapshot_seen = fnv(&raw);
@@ -350,7 +357,8 @@ impl Replica {
     pub fn record(&mut self, user: &UserId, command: Command, now: DateTime<Utc>) -> Result<(), StorageError> {
         let now_ms = now.timestamp_millis().max(0) as u64;
         let after = self.applied.last().map(|s| s.at + 1).unwrap_or(0);
-        let entry = Entry { n: self.next_n, at: now_ms.max(after), epoch: self.epoch.clone(), user: user.clone(), command };
+        let entry =
+            Entry { n: self.next_n, at: now_ms.max(after), epoch: self.epoch.clone(), user: user.clone(), command };
         self.next_n += 1;
         self.applied.push(stamp(&self.tab, &entry));
         self.own.push(entry);
@@ -400,7 +408,15 @@ impl Replica {
                 }
                 Err(why) => {
                     // Damaged under our feet: keep it as a backup and write our own state back.
-                    let backup = backups::back_up(self.storage.as_ref(), &self.keys, BackupOf::State, Some(why.clone()), &raw, now).ok();
+                    let backup = backups::back_up(
+                        self.storage.as_ref(),
+                        &self.keys,
+                        BackupOf::State,
+                        Some(why.clone()),
+                        &raw,
+                        now,
+                    )
+                    .ok();
                     let saved = backup.is_some();
                     caught.troubles.push(Trouble::Unreadable { of: BackupOf::State, why, backup });
                     if saved {
@@ -487,7 +503,9 @@ impl Replica {
             Ok(Some(raw)) => raw,
             _ => return,
         };
-        let Ok(Snapshot { state: base, epoch: Some(epoch), folded, .. }) = format::decode_snapshot(&raw) else { return };
+        let Ok(Snapshot { state: base, epoch: Some(epoch), folded, .. }) = format::decode_snapshot(&raw) else {
+            return;
+        };
         let was_refused = std::mem::take(&mut self.refused);
         let had_own: BTreeSet<Stamp> = self.own.iter().map(|e| stamp(&self.tab, e)).collect();
         if epoch != self.epoch {
@@ -512,7 +530,9 @@ impl Replica {
                 doc.entries
             };
             let folded = self.folded.get(tab).copied().unwrap_or(0);
-            pending.extend(entries.iter().filter(|e| e.epoch == self.epoch && e.n > folded).map(|e| (stamp(tab, e), e.clone())));
+            pending.extend(
+                entries.iter().filter(|e| e.epoch == self.epoch && e.n > folded).map(|e| (stamp(tab, e), e.clone())),
+            );
         }
         pending.sort_by(|a, b| a.0.cmp(&b.0));
         for (s, e) in pending {
@@ -733,6 +753,10 @@ mod tests {
         assert_eq!(Tab::open(&storage, "c", t0() + Duration::seconds(2)).state, restored);
     }
 
+    /// A case: its name, the snapshot and the session stored, whether the state and the session are kept,
+    /// and how many backups it makes.
+    type Damage = (&'static str, Option<String>, Option<String>, bool, bool, usize);
+
     /// The corruption corpus: whatever is stored, the app opens, keeps what can be read, backs up each
     /// distinct bad value once, and a restore works afterwards.
     #[test]
@@ -749,18 +773,56 @@ mod tests {
         flipped[i] ^= 0x01;
         let flipped = String::from_utf8(flipped).unwrap();
         let v2 = |session: &str| {
-            format!("{{\"version\":2,\"session\":{session},\"state\":\"{}\"}}", csp_engine::persist::encode(&good_state))
+            format!(
+                "{{\"version\":2,\"session\":{session},\"state\":\"{}\"}}",
+                csp_engine::persist::encode(&good_state)
+            )
         };
         // (name, snapshot, session key, state kept?, session kept?, backups expected)
-        let cases: Vec<(&str, Option<String>, Option<String>, bool, bool, usize)> = vec![
+        let cases: Vec<Damage> = vec![
             ("garbage", Some("\u{1}garbage".into()), Some(good_session.clone()), false, true, 1),
-            ("truncated", Some(good_snapshot[..good_snapshot.len() / 2].into()), Some(good_session.clone()), false, true, 1),
+            (
+                "truncated",
+                Some(good_snapshot[..good_snapshot.len() / 2].into()),
+                Some(good_session.clone()),
+                false,
+                true,
+                1,
+            ),
             ("flipped bit", Some(flipped), Some(good_session.clone()), false, true, 1),
-            ("wrong shape", Some("{\"version\":3,\"epoch\":\"e\",\"state\":42}".into()), Some(good_session.clone()), false, true, 1),
-            ("unknown language", Some(good_snapshot.clone()), Some("{\"user\":\"U-0001\",\"locale\":\"Tlh\"}".into()), true, false, 1),
-            ("newer format", Some("{\"version\":9,\"state\":\"later\"}".into()), Some(good_session.clone()), false, true, 1),
+            (
+                "wrong shape",
+                Some("{\"version\":3,\"epoch\":\"e\",\"state\":42}".into()),
+                Some(good_session.clone()),
+                false,
+                true,
+                1,
+            ),
+            (
+                "unknown language",
+                Some(good_snapshot.clone()),
+                Some("{\"user\":\"U-0001\",\"locale\":\"Tlh\"}".into()),
+                true,
+                false,
+                1,
+            ),
+            (
+                "newer format",
+                Some("{\"version\":9,\"state\":\"later\"}".into()),
+                Some(good_session.clone()),
+                false,
+                true,
+                1,
+            ),
             ("good state, bad session (format 2)", Some(v2("{\"user\":7}")), None, true, false, 1),
-            ("bad state, good session (format 2)", Some("{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"Fr\"},\"state\":\"AAAA\"}".into()), None, false, true, 1),
+            (
+                "bad state, good session (format 2)",
+                Some("{\"version\":2,\"session\":{\"user\":\"U-0001\",\"locale\":\"Fr\"},\"state\":\"AAAA\"}".into()),
+                None,
+                false,
+                true,
+                1,
+            ),
             ("bad journal", Some(good_snapshot.clone()), Some(good_session.clone()), true, true, 1),
         ];
         for (name, snapshot, session, state_kept, session_kept, backups_expected) in cases {

@@ -2,7 +2,7 @@
 //! page of the current route.
 
 use crate::ctx::{use_app, Notice, Routing};
-use crate::i18n::{format, Arg, I18n, Key, Locale, Message};
+use crate::i18n::{format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::pages;
 use crate::route::{Route, Section};

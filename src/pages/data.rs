@@ -15,7 +15,6 @@ use csp_engine::roles::Permission;
 use csp_engine::State;
 use leptos::prelude::*;
 
-
 /// A restore waiting for the user's confirmation.
 #[derive(Clone)]
 struct Pending {
@@ -43,14 +42,14 @@ pub fn DataPage() -> impl IntoView {
         match app.restore(State::clone(&p.state)) {
             Ok(()) => done.set(Some(Key::DataRestored)),
             Err(RestoreError::Refused(r)) => error.set(Some(messages::rejection(&r, app.locale()).join(" "))),
-            Err(RestoreError::Storage(e)) => error.set(Some(i18n.tf(
-                Key::DataRestoreFailed,
-                &[("reason", messages::storage_refusal(&e, app.locale()).as_str())],
-            ))),
+            Err(RestoreError::Storage(e)) => error.set(Some(
+                i18n.tf(Key::DataRestoreFailed, &[("reason", messages::storage_refusal(&e, app.locale()).as_str())]),
+            )),
         }
     };
     let download = move |_| {
-        let (text, name) = app.state.with_untracked(|s| (backup_file::write(s, browser::real_now()), backup_file::file_name(s)));
+        let (text, name) =
+            app.state.with_untracked(|s| (backup_file::write(s, browser::real_now()), backup_file::file_name(s)));
         if browser::download_text(&name, "application/json", &text).is_ok() {
             done.set(Some(Key::DataDownloaded));
         }
@@ -112,7 +111,7 @@ pub fn DataPage() -> impl IntoView {
                     .get()
                     .map(|p| {
                         let locale = i18n.locale.get();
-                        let count = |n: usize| format::integer(n as i64, locale);
+                        let count = move |n: usize| format::integer(n as i64, locale);
                         view! {
                             <Dialog title=Key::DataRestoreConfirmTitle on_close=move || pending.set(None)>
                                 <dl class="facts" data-testid="restore-preview">
@@ -162,7 +161,11 @@ fn restorable(backup: &Backup, locale: Locale) -> Result<State, String> {
 }
 
 #[component]
-fn Backups(ask: impl Fn(State) + Copy + Send + Sync + 'static, error: RwSignal<Option<String>>, done: RwSignal<Option<Key>>) -> impl IntoView {
+fn Backups(
+    ask: impl Fn(State) + Copy + Send + Sync + 'static,
+    error: RwSignal<Option<String>>,
+    done: RwSignal<Option<Key>>,
+) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let list = Memo::new(move |_| {
@@ -301,4 +304,3 @@ pub fn file_problem(problem: &FileProblem, locale: Locale) -> String {
         }
     }
 }
-

@@ -70,8 +70,7 @@ pub struct SnapshotHead {
 
 pub fn encode_snapshot(state: &State, epoch: &str, folded: &BTreeMap<String, u64>) -> String {
     let state = csp_engine::persist::encode(state);
-    serde_json::to_string(&SnapshotOut { version: CURRENT_VERSION, epoch, folded, state: &state })
-        .unwrap_or_default()
+    serde_json::to_string(&SnapshotOut { version: CURRENT_VERSION, epoch, folded, state: &state }).unwrap_or_default()
 }
 
 fn damaged(detail: impl Into<String>) -> Unreadable {
@@ -80,13 +79,11 @@ fn damaged(detail: impl Into<String>) -> Unreadable {
 
 /// The format version of a stored value, or why it has none.
 fn version_of(raw: &str) -> Result<u64, Unreadable> {
-    let head: Head = serde_json::from_str(raw).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            damaged(format!("not JSON: {e}"))
-        } else {
-            damaged(format!("not a saved state: {e}"))
-        }
-    })?;
+    let head: Head =
+        serde_json::from_str(raw).map_err(|e| match serde_json::from_str::<serde::de::IgnoredAny>(raw) {
+            Err(not_json) => damaged(format!("not JSON: {not_json}")),
+            Ok(_) => damaged(format!("not a saved state: {e}")),
+        })?;
     match head.version {
         None => Err(damaged("no version number")),
         Some(0) => Err(damaged("format 0 is not supported")),
@@ -161,7 +158,11 @@ mod tests {
         let (state, _) = sample();
         let folded = BTreeMap::from([("t1".to_string(), 4)]);
         let raw = encode_snapshot(&state, "e1", &folded);
-        assert!(raw.starts_with("{\"version\":3,\"epoch\":\"e1\",\"folded\":{\"t1\":4},\"state\":\""), "{}", &raw[..60]);
+        assert!(
+            raw.starts_with("{\"version\":3,\"epoch\":\"e1\",\"folded\":{\"t1\":4},\"state\":\""),
+            "{}",
+            &raw[..60]
+        );
         let read = decode_snapshot(&raw).unwrap();
         assert_eq!(read, Snapshot { state, epoch: Some("e1".into()), folded: folded.clone(), session: None });
         assert_eq!(decode_head(&raw).unwrap(), SnapshotHead { version: 3, epoch: Some("e1".into()), folded });
@@ -212,7 +213,7 @@ mod tests {
         assert!(decode_snapshot(raw).is_err());
         assert_eq!(
             session_of_damaged(raw),
-            Some(Ok(Session { user: csp_engine::ids::UserId::from("U-0002"), locale: Locale::Fr }))
+            Some(Ok(Session { user: csp_engine::ids::UserId("U-0002".into()), locale: Locale::Fr }))
         );
     }
 
@@ -253,4 +254,3 @@ mod tests {
         assert!(raw.len() <= super::super::BUDGET_CHARS, "stored value {} chars", raw.len());
     }
 }
-
