@@ -316,6 +316,7 @@ catalog! {
     DataRestoreFileExplain => "Choose a backup file made by this app. You will see what it holds before anything changes.",
         "Choisissez un fichier de sauvegarde créé par cette application. Vous verrez son contenu avant toute modification.";
     DataBackupFile => "Backup file", "Fichier de sauvegarde";
+    DataChooseFile => "Choose a backup file…", "Choisir un fichier de sauvegarde…";
     DataFileUnreadable => "The file could not be read.", "Le fichier n’a pas pu être lu.";
     DataRestoreNeedsRole => "Restoring or deleting backups needs one of these roles: {roles}.",
         "Restaurer ou supprimer des sauvegardes nécessite l’un de ces rôles\u{a0}: {roles}.";

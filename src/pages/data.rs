@@ -94,11 +94,15 @@ pub fn DataPage() -> impl IntoView {
             <div class="card">
                 <h2>{move || i18n.t(Key::DataRestoreFileTitle)}</h2>
                 <p>{move || i18n.t(Key::DataRestoreFileExplain)}</p>
-                <label>
-                    {move || i18n.t(Key::DataBackupFile)}
+                // The browser words its own file picker in its own language: a button of ours instead,
+                // with the input inside it (still the labelled, focusable control).
+                <label class="file-button" class:disabled=move || !may_restore()>
+                    <span aria-hidden="true">{move || i18n.t(Key::DataChooseFile)}</span>
                     <input
                         type="file"
+                        class="visually-hidden"
                         accept=".json,application/json"
+                        aria-label=move || i18n.t(Key::DataBackupFile)
                         prop:disabled=move || !may_restore()
                         on:change=on_file
                     />
