@@ -13,7 +13,7 @@ use csp_engine::records::{
     SubscriptionStatus, Term,
 };
 use csp_engine::rejection::{Field, Problem};
-use csp_engine::roles::Role;
+use csp_engine::roles::{Permission, Role};
 use csp_engine::software::LinkExpiry;
 use csp_engine::{Rejection, Violation};
 
@@ -33,6 +33,25 @@ pub fn role(r: Role) -> Key {
 
 pub fn roles_list(roles: &[Role], locale: Locale) -> String {
     roles.iter().map(|r| role(*r).text(locale)).collect::<Vec<_>>().join(", ")
+}
+
+/// The action a page is for, as a phrase ("manage subscriptions"), for the refusal that names who may
+/// do it (RULES §1.2).
+pub fn permission_action(p: Permission) -> Key {
+    match p {
+        Permission::ViewCustomers => Key::ActionViewCustomers,
+        Permission::EditCustomers => Key::ActionEditCustomers,
+        Permission::ManageSubscriptions => Key::ActionManageSubscriptions,
+        Permission::ConvertTrials => Key::ActionConvertTrials,
+        Permission::OpenSoftware => Key::ActionOpenSoftware,
+        Permission::SoftwareKeysAndCancel => Key::ActionSoftwareKeys,
+        Permission::ViewSoftwareActivity => Key::ActionViewSoftwareActivity,
+        Permission::ManageReservations => Key::ActionManageReservations,
+        Permission::ViewBilling => Key::ActionViewBilling,
+        Permission::ViewActivityLog => Key::ActionViewActivityLog,
+        Permission::ManageUsers => Key::ActionManageUsers,
+        Permission::EditPartnerSettings => Key::ActionEditPartnerSettings,
+    }
 }
 
 pub fn csp_model(m: CspModel) -> Key {

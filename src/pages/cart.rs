@@ -30,7 +30,7 @@ pub fn CartPage(customer: CustomerId) -> impl IntoView {
     view! {
         <section>
             <h1>{move || i18n.tf(Key::CartTitle, &[("customer", &customer_name(&customer.get_value()))])}</h1>
-            <RequirePermission permission=Permission::ViewCustomers>
+            <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 <RejectionList rejection=rejection.into()/>
                 <Show when=move || lines.with(|l| !l.is_empty()) fallback=move || view! { <p>{move || i18n.t(Key::CartEmpty)}</p> }>
                     <table class="grid" data-testid="cart-table">
@@ -217,7 +217,7 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
     view! {
         <section>
             <h1>{move || i18n.tf(Key::ReviewTitle, &[("customer", &customer_name(&customer.get_value()))])}</h1>
-            <RequirePermission permission=Permission::ViewCustomers>
+            <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 {move || {
                     let locale = i18n.locale.get();
                     let Some(r) = summary.get() else {

@@ -134,7 +134,7 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
     view! {
         <section>
             <h1>{move || i18n.tf(Key::CatalogFor, &[("customer", &name())])}</h1>
-            <RequirePermission permission=Permission::ViewCustomers>
+            <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 <p>
                     <a href=move || Route::Customer { id: customer.get_value(), tab: CustomerTab::Subscriptions }.href()>
                         {name}

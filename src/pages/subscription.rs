@@ -125,7 +125,7 @@ pub fn SubscriptionPage(customer: CustomerId, id: SubscriptionId) -> impl IntoVi
     let back = move || Route::Customer { id: customer.get_value(), tab: CustomerTab::Subscriptions }.href();
     view! {
         <section class="subscription">
-            <RequirePermission permission=Permission::ViewCustomers>
+            <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 <p>
                     <a href=back>{move || i18n.tf(Key::BackToCustomer, &[("customer", &customer_name())])}</a>
                 </p>

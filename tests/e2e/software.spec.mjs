@@ -102,7 +102,12 @@ test('an Admin agent gets a key, downloads, copies the link; after 15 days the l
 test('only Admin agents and Global admins open the Software tab; only Admin agents act', async ({ page }) => {
   await open(page, '#/customers/C-0001/software');
   await signIn(page, 'Sam Rivera — Sales agent');
-  await expect(page.getByText('You can’t open this page with your roles. Roles that may: Admin agent, Global admin.')).toBeVisible();
+  // Issue 16: the roles of what the page is for (getting keys), not Global admin, who may open it but not act.
+  await expect(
+    page.getByText(
+      'You can’t open this page with your roles. Roles that may get keys and downloads or cancel a purchase: Admin agent.',
+    ),
+  ).toBeVisible();
   await expect(page.getByTestId('software-table')).toHaveCount(0);
 
   await signIn(page, 'Morgan Blake — Global admin');
