@@ -568,6 +568,11 @@ catalog! {
     ColPrice => "Price", "Prix";
     StatusActive => "Active", "Actif";
     StatusSuspended => "Suspended", "Suspendu";
+    // ISV SaaS: suspended only for non-payment or fraud (RULES §4.3, issue 16).
+    SuspendForNonPayment => "Suspended for non-payment", "Suspendu pour impayé";
+    SuspendForFraud => "Suspended for fraud", "Suspendu pour fraude";
+    IsvSuspendHint => "A subscription from another publisher can be suspended only for non-payment or fraud.", "Un abonnement d’un autre éditeur ne peut être suspendu que pour impayé ou fraude.";
+    SuspensionNeedsReason => "A subscription from another publisher can be suspended only for non-payment or fraud: choose the reason.", "Un abonnement d’un autre éditeur ne peut être suspendu que pour impayé ou fraude\u{a0}: choisissez le motif.";
     StatusCancelled => "Cancelled", "Annulé";
     StatusExpired => "Expired", "Expiré";
     StatusDeleted => "Deleted", "Supprimé";
