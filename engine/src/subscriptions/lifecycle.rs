@@ -209,6 +209,8 @@ fn cancel_isv(state: &State, sub: &Subscription, details: &str, now: DateTime<Ut
     let quote = super::cancel_quote(state, sub, now)?;
     let mut draft = Draft::new(state, now);
     let mut next = sub.clone();
+    // Cancelled now, or at renewal: either way it does not renew (the page said Auto-renew On).
+    next.auto_renew = false;
     let action = match quote {
         super::CancelQuote::FullCredit { amount, .. } => {
             let period = period_of(sub, now.date_naive());
@@ -230,8 +232,6 @@ fn cancel_isv(state: &State, sub: &Subscription, details: &str, now: DateTime<Ut
         }
         super::CancelQuote::Scheduled { on } => {
             next.cancel_at = Some(on);
-            // It ends at renewal, so it no longer renews (the page said Auto-renew On).
-            next.auto_renew = false;
             draft.update(next, SubscriptionChange::CancellationScheduled { on });
             AuditAction::SubscriptionCancellationScheduled
         }

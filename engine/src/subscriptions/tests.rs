@@ -531,6 +531,7 @@ fn isv_cancel_windows_at_their_edges() {
             );
             assert_eq!(amounts(&events), vec![-charged], "{case}");
             assert_eq!(status(&state, 1), St::Cancelled, "{case}");
+            assert!(!state.subscriptions[&sid(1)].auto_renew, "{case}: a cancelled subscription does not auto-renew");
         } else {
             let renewal = term_end(start, 12) + Duration::days(1);
             assert_eq!(quote, CancelQuote::Scheduled { on: renewal }, "{case}");
