@@ -14,15 +14,21 @@ use crate::storage::backups::{self, Backup, BackupOf};
 use crate::storage::{Keys, Storage, StorageError, Unreadable};
 use crate::sync::{Replica, Trouble};
 use chrono::{DateTime, Utc};
-use csp_engine::ids::UserId;
+use csp_engine::cart::LineId;
+use csp_engine::ids::{CartId, UserId};
 use csp_engine::roles::Permission;
 use csp_engine::{Command, Event, Rejection, State};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::time::Duration;
 
 /// How long after this tab's last change the journal is folded into the snapshot.
 pub const FOLD_DELAY: Duration = Duration::from_millis(1500);
+
+/// The text of each cart line whose quantity is not a whole number, by cart and line (line IDs restart in
+/// a new cart, so the cart is part of the key).
+pub type CartDrafts = BTreeMap<(CartId, LineId), String>;
 
 /// A problem that stays on screen until dismissed.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,6 +84,10 @@ pub struct AppCtx {
     pub i18n: I18n,
     pub route: RwSignal<Route>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// Cart quantities typed that are not whole numbers (`1.5`, `abc`, empty), by cart line. The engine's
+    /// line holds a whole number, so such a text cannot reach it; it is kept here, shown again on the Cart,
+    /// and blocks Buy on Review until it is corrected or the line removed (issue 16).
+    pub cart_drafts: RwSignal<CartDrafts>,
     pub routing: Routing,
     /// The partner's display name given by an embedding page, shown beside the product name.
     pub partner_label: StoredValue<Option<String>>,
@@ -142,6 +152,7 @@ impl AppCtx {
             i18n: I18n { locale: RwSignal::new(locale.unwrap_or(session.locale)) },
             route: RwSignal::new(route),
             notices: RwSignal::new(notices),
+            cart_drafts: RwSignal::new(CartDrafts::new()),
             routing,
             partner_label: StoredValue::new(partner_label),
             backups_changed: RwSignal::new(0),

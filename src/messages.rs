@@ -16,7 +16,7 @@ use csp_engine::records::{
     SubscriptionStatus, Term,
 };
 use csp_engine::rejection::{Field, Problem};
-use csp_engine::roles::Role;
+use csp_engine::roles::{Permission, Role};
 use csp_engine::software::LinkExpiry;
 use csp_engine::{Rejection, Violation};
 
@@ -36,6 +36,25 @@ pub fn role(r: Role) -> Key {
 
 pub fn roles_list(roles: &[Role], locale: Locale) -> String {
     roles.iter().map(|r| role(*r).text(locale)).collect::<Vec<_>>().join(", ")
+}
+
+/// The action a page is for, as a phrase ("manage subscriptions"), for the refusal that names who may
+/// do it (RULES §1.2).
+pub fn permission_action(p: Permission) -> Key {
+    match p {
+        Permission::ViewCustomers => Key::ActionViewCustomers,
+        Permission::EditCustomers => Key::ActionEditCustomers,
+        Permission::ManageSubscriptions => Key::ActionManageSubscriptions,
+        Permission::ConvertTrials => Key::ActionConvertTrials,
+        Permission::OpenSoftware => Key::ActionOpenSoftware,
+        Permission::SoftwareKeysAndCancel => Key::ActionSoftwareKeys,
+        Permission::ViewSoftwareActivity => Key::ActionViewSoftwareActivity,
+        Permission::ManageReservations => Key::ActionManageReservations,
+        Permission::ViewBilling => Key::ActionViewBilling,
+        Permission::ViewActivityLog => Key::ActionViewActivityLog,
+        Permission::ManageUsers => Key::ActionManageUsers,
+        Permission::EditPartnerSettings => Key::ActionEditPartnerSettings,
+    }
 }
 
 pub fn csp_model(m: CspModel) -> Key {
@@ -181,6 +200,9 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
         Violation::NoSuchCartLine { .. } => Key::NoSuchCartLine.text(locale).into(),
         Violation::NoSuchCart { .. } => Key::NoSuchCart.text(locale).into(),
         Violation::CartEmpty => Key::CartIsEmpty.text(locale).into(),
+        Violation::CartQuantityInvalid { issues, .. } => {
+            issues.iter().map(|i| line_issue(i, locale)).collect::<Vec<_>>().join(" ")
+        }
         Violation::CartLineInvalid { issues, .. } => {
             issues.iter().map(|i| line_issue(i, locale)).collect::<Vec<_>>().join(" ")
         }
@@ -216,6 +238,7 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
             f(Key::AddOnsNotForModel, &[("model", &lower(csp_model(*model), locale))])
         }
         Violation::AutoRenewNotChangeable => t(Key::AutoRenewNotChangeable),
+        Violation::SuspensionNeedsReason => t(Key::SuspensionNeedsReason),
         Violation::SubscriptionClosed { status } => f(Key::SubscriptionClosed, &[("status", &sub_status(*status))]),
         Violation::CancellationAlreadyScheduled { on } => f(Key::CancellationAlreadyScheduled, &[("date", &day(*on))]),
         Violation::NotAConvertibleTrial => t(Key::NotAConvertibleTrial),
@@ -462,6 +485,14 @@ fn join_keys<T: Copy>(items: &[T], key: impl Fn(T) -> Key, locale: Locale) -> St
     items.iter().map(|i| key(*i).text(locale)).collect::<Vec<_>>().join(", ")
 }
 
+/// A suspension reason (RULES §4.3).
+pub fn suspension_reason(r: csp_engine::SuspensionReason) -> Key {
+    match r {
+        csp_engine::SuspensionReason::NonPayment => Key::SuspendForNonPayment,
+        csp_engine::SuspensionReason::Fraud => Key::SuspendForFraud,
+    }
+}
+
 /// Why a cart line blocks Buy.
 pub fn line_issue(i: &LineIssue, locale: Locale) -> String {
     let t = |k: Key| k.text(locale).to_string();
@@ -647,6 +678,14 @@ mod tests {
             (Violation::BaseIsAddOn { base: sub.clone() }, "S-0001 is an add-on"),
             (Violation::AddOnsNotAllowedForModel { model: CspModel::IndirectReseller }, "indirect reseller"),
             (Violation::AutoRenewNotChangeable, "commercial marketplace"),
+            (Violation::SuspensionNeedsReason, "non-payment or fraud"),
+            (
+                Violation::CartQuantityInvalid {
+                    requested: -5,
+                    issues: vec![csp_engine::cart::LineIssue::QuantityBelowMin { min: 1 }],
+                },
+                "at least 1",
+            ),
             (Violation::SubscriptionClosed { status: SubscriptionStatus::Expired }, "expired"),
             (Violation::CancellationAlreadyScheduled { on: day }, "Feb 3, 2026"),
             (Violation::NotAConvertibleTrial, "trial"),

@@ -56,9 +56,18 @@ impl Period {
         self.start <= date && date <= self.end
     }
 
-    /// Days from `date` to the end of the period, `date` included (0 when past the end).
+    /// Days from `date` to the end of the period, `date` included (0 when past the end): the days not yet
+    /// used on `date` ([`days_used_on`]).
     pub fn days_from(&self, date: NaiveDate) -> u32 {
-        Period { start: date.max(self.start), end: self.end }.days()
+        self.unused_on(date).days()
+    }
+
+    /// The part of the period not yet used on `date`: from `date` (which is not used yet, [`days_used_on`])
+    /// to the end. Empty once past the end.
+    pub fn unused_on(&self, date: NaiveDate) -> Period {
+        let used = days_used_on(self.start, date);
+        let start = self.start.checked_add_signed(chrono::Duration::days(used)).unwrap_or(NaiveDate::MAX);
+        Period { start, end: self.end }
     }
 }
 
@@ -66,6 +75,21 @@ impl Period {
 /// is earlier. Day 0 is the first 24 hours. Every window counted from a purchase uses this.
 pub fn whole_days(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
     (to - from).num_days()
+}
+
+/// **The** day count of every proration (`docs/day-count.md`): the days of a paid period that began at
+/// `start` which are used at `at`. On day N after `start` (RULES: N whole days from the timestamp) N days
+/// are used; the day of the change itself (cancellation, refund, suspension, quantity change) is not used,
+/// so it is credited, or charged at the new quantity. Never negative.
+pub fn days_used(start: DateTime<Utc>, at: DateTime<Utc>) -> i64 {
+    whole_days(start, at).max(0)
+}
+
+/// [`days_used`] for periods of calendar dates (subscription billing periods, which start at midnight):
+/// on `on`, the days before it are used — `on − start`.
+pub fn days_used_on(start: NaiveDate, on: NaiveDate) -> i64 {
+    let midnight = |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc();
+    days_used(midnight(start), midnight(on))
 }
 
 /// `date` plus `months` calendar months, clamped to the month's last day (Jan 31 + 1 month = Feb 28).
@@ -192,18 +216,17 @@ pub fn suspension_credit(
     on: NaiveDate,
     full_credit_days: u32,
 ) -> BillLine {
-    let elapsed = (on - term_start).num_days();
-    if elapsed < full_credit_days as i64 {
+    if days_used_on(term_start, on) < full_credit_days as i64 {
         return BillLine { charge_type: ChargeType::Credit, service: period, quantity, amount: charged.term.negate() };
     }
-    let unused = Period { start: on.max(period.start), end: period.end };
+    let unused = period.unused_on(on);
     let credit = prorate_part(unit, quantity, period, unused).minor.min(charged.period.minor.max(0));
     BillLine { charge_type: ChargeType::Credit, service: unused, quantity, amount: Money::new(-credit, unit.currency) }
 }
 
 /// Re-bill on reactivation on `on` (RULES §4.3): the remaining days of the current period, `on` included.
 pub fn reactivation_charge(unit: Money, quantity: u32, period: Period, on: NaiveDate) -> BillLine {
-    let rest = Period { start: on.max(period.start), end: period.end };
+    let rest = period.unused_on(on);
     BillLine {
         charge_type: ChargeType::Proration,
         service: rest,
@@ -227,6 +250,23 @@ pub fn full_period(charge_type: ChargeType, unit: Money, quantity: u32, period: 
 mod tests {
     use super::*;
     use crate::money::Currency::{JPY, USD};
+
+    /// `docs/day-count.md`: on day N after the start, N days are used; never negative.
+    #[test]
+    fn days_used_is_day_n() {
+        let start = d(2026, 1, 1).and_hms_opt(10, 0, 0).unwrap().and_utc();
+        let hours = |h: i64| start + chrono::Duration::hours(h);
+        let cases = [(hours(-1), 0), (hours(0), 0), (hours(23), 0), (hours(24), 1), (hours(3 * 24 + 5), 3)];
+        for (at, want) in cases {
+            assert_eq!(days_used(start, at), want, "{at}");
+        }
+        assert_eq!(days_used_on(d(2018, 2, 13), d(2018, 3, 1)), 16);
+        let period = Period { start: d(2018, 2, 13), end: d(2018, 3, 12) };
+        assert_eq!(period.unused_on(d(2018, 3, 1)), Period { start: d(2018, 3, 1), end: d(2018, 3, 12) });
+        assert_eq!(period.days_from(d(2018, 3, 1)), 12);
+        assert_eq!(period.days_from(d(2018, 2, 1)), 28, "before the period: all of it unused");
+        assert_eq!(period.days_from(d(2018, 4, 1)), 0, "after it: nothing");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -146,9 +146,18 @@ pub(crate) fn decide_add(state: &State, customer: &CustomerId, input: &LineInput
     };
     let holdings = Holdings::of(state, &state.catalog, customer);
     let reasons = reasons_for(state, c, &holdings, offer, true);
+    let mut violations = Vec::new();
     if !reasons.is_empty() {
-        return Err(Rejection::one(Violation::OfferNotEligible { offer: offer.id.clone(), reasons }));
+        violations.push(Violation::OfferNotEligible { offer: offer.id.clone(), reasons });
     }
+    // A line already in the cart may hold any whole number (it says why it blocks Buy); a new one starts
+    // with a quantity the offer allows.
+    let mut issues = Vec::new();
+    quantity_issues(state, offer, input.quantity, &mut issues);
+    if !issues.is_empty() {
+        violations.push(Violation::CartQuantityInvalid { requested: input.quantity, issues });
+    }
+    Rejection::check(violations)?;
     let (cart, line_id) = match state.carts.get(customer) {
         Some(cart) => (cart.id.clone(), cart.last_line + 1),
         None => (CartId(Counters::format("CART", state.counters.cart + 1)), 1),
@@ -240,15 +249,7 @@ fn line_issues(state: &State, customer: &Customer, holdings: &Holdings, line: &C
         return vec![LineIssue::UnknownOffer];
     };
     let mut out = Vec::new();
-    if offer.is_trial() {
-        if line.quantity != state.policy.trial_licenses as i64 {
-            out.push(LineIssue::TrialQuantityFixed { required: state.policy.trial_licenses });
-        }
-    } else if line.quantity < offer.min_quantity as i64 {
-        out.push(LineIssue::QuantityBelowMin { min: offer.min_quantity });
-    } else if line.quantity > offer.max_quantity as i64 {
-        out.push(LineIssue::QuantityAboveMax { max: offer.max_quantity });
-    }
+    quantity_issues(state, offer, line.quantity, &mut out);
     let held = holdings.held(&offer.id).cloned().unwrap_or_default();
     if let Some((limit, count)) = held.count_for(offer.purchase_limit) {
         if count + nth > limit {
@@ -266,6 +267,20 @@ fn line_issues(state: &State, customer: &Customer, holdings: &Holdings, line: &C
     }
     reservation_issues(state, customer, offer, line, &mut out);
     out
+}
+
+/// What is wrong with `quantity` of `offer` on its own (RULES §3): a trial's fixed number, or the offer's
+/// minimum and maximum.
+fn quantity_issues(state: &State, offer: &Offer, quantity: i64, out: &mut Vec<LineIssue>) {
+    if offer.is_trial() {
+        if quantity != state.policy.trial_licenses as i64 {
+            out.push(LineIssue::TrialQuantityFixed { required: state.policy.trial_licenses });
+        }
+    } else if quantity < offer.min_quantity as i64 {
+        out.push(LineIssue::QuantityBelowMin { min: offer.min_quantity });
+    } else if quantity > offer.max_quantity as i64 {
+        out.push(LineIssue::QuantityAboveMax { max: offer.max_quantity });
+    }
 }
 
 fn reservation_issues(state: &State, customer: &Customer, offer: &Offer, line: &CartLine, out: &mut Vec<LineIssue>) {

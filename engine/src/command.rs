@@ -56,6 +56,9 @@ pub enum Command {
     /// RULES §4.3: Active → Suspended (with its add-ons), crediting per the suspension rule.
     SuspendSubscription {
         subscription: SubscriptionId,
+        /// Required for a subscription that is not Microsoft's (ISV SaaS): RULES §4.3 allows suspending it
+        /// only for non-payment or fraud. Optional for Microsoft subscriptions.
+        reason: Option<SuspensionReason>,
     },
     /// RULES §4.3: Suspended → Active before the retention deadline, re-billing the rest of the period.
     ReactivateSubscription {
@@ -282,6 +285,26 @@ pub enum Event {
         line: LineId,
     },
     CheckedOut(Box<Purchase>),
+}
+
+/// Why a subscription is suspended (RULES §4.3): any subscription may be suspended for non-payment or
+/// fraud; only Microsoft subscriptions for another reason (then none is given).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SuspensionReason {
+    NonPayment,
+    Fraud,
+}
+
+impl SuspensionReason {
+    pub const ALL: [SuspensionReason; 2] = [SuspensionReason::NonPayment, SuspensionReason::Fraud];
+
+    /// The reason as the activity log records it (data, not a sentence).
+    pub fn code(self) -> &'static str {
+        match self {
+            SuspensionReason::NonPayment => "non-payment",
+            SuspensionReason::Fraud => "fraud",
+        }
+    }
 }
 
 #[cfg(test)]

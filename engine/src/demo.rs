@@ -180,7 +180,7 @@ fn seed_purchases(state: &mut State, now: DateTime<Utc>) {
     // Buying Contoso's Office 365 E3 again is refused ("reactivate it").
     if let Some(id) = state.subscriptions.values().find(|s| s.offer.as_str() == "o365-e3").map(|s| s.id.clone()) {
         let at = state.clock;
-        let _ = execute(state, &admin, Command::SuspendSubscription { subscription: id }, at);
+        let _ = execute(state, &admin, Command::SuspendSubscription { subscription: id, reason: None }, at);
     }
     advance(state, now - Duration::days(3));
     buy_all(state, RECENT_PURCHASES);

@@ -41,7 +41,7 @@ mod tests {
     use chrono::Duration;
 
     fn suspend(user: UserId, id: &SubscriptionId) -> JournalEntry {
-        JournalEntry { user, command: Command::SuspendSubscription { subscription: id.clone() } }
+        JournalEntry { user, command: Command::SuspendSubscription { subscription: id.clone(), reason: None } }
     }
 
     fn active_paid(state: &State) -> SubscriptionId {

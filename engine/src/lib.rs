@@ -59,7 +59,7 @@ mod users;
 #[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 
-pub use command::{Command, Event};
+pub use command::{Command, Event, SuspensionReason};
 pub use rejection::{Rejection, Violation};
 pub use state::State;
 

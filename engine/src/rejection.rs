@@ -197,6 +197,9 @@ pub enum Violation {
     SubscriptionClosed {
         status: SubscriptionStatus,
     },
+    /// RULES §4.3: only Microsoft subscriptions may be suspended for any reason; any other only for
+    /// non-payment or fraud, which must be given.
+    SuspensionNeedsReason,
     /// The ISV cancellation is already scheduled for `on`; Cancel is no longer offered.
     CancellationAlreadyScheduled {
         on: NaiveDate,
@@ -338,6 +341,12 @@ pub enum Violation {
         cart: CartId,
     },
     CartEmpty,
+    /// Add to cart: the quantity is not one the offer allows (below its minimum, above its maximum, or not
+    /// a trial's fixed number), for every one of these reasons; nothing is added (issue 16: `-5` was).
+    CartQuantityInvalid {
+        requested: i64,
+        issues: Vec<LineIssue>,
+    },
     /// A cart line blocks Buy, for every one of these reasons.
     CartLineInvalid {
         line: LineId,
@@ -387,6 +396,7 @@ impl Violation {
             | Violation::BaseIsAddOn { .. }
             | Violation::AddOnsNotAllowedForModel { .. }
             | Violation::AutoRenewNotChangeable
+            | Violation::SuspensionNeedsReason
             | Violation::SubscriptionClosed { .. }
             | Violation::NotAConvertibleTrial
             | Violation::TrialEnded { .. }
@@ -424,6 +434,7 @@ impl Violation {
             | Violation::NoSuchCartLine { .. }
             | Violation::NoSuchCart { .. }
             | Violation::CartEmpty
+            | Violation::CartQuantityInvalid { .. }
             | Violation::CartLineInvalid { .. }
             | Violation::InsufficientCreditLimit { .. }
             | Violation::NotAnAddOn { .. }

@@ -12,6 +12,7 @@
 use chrono::Duration;
 use csp_engine::cart::{LineInput, ReservationOptions, ScopeChoice};
 use csp_engine::catalog::{Catalog, Family};
+use csp_engine::command::SuspensionReason;
 use csp_engine::customers::{CustomerForm, Segment};
 use csp_engine::ids::{CustomerId, SubscriptionId, UserId};
 use csp_engine::invariants::{self, Inconsistency};
@@ -244,7 +245,11 @@ fn command(s: &State, rng: &mut Rng) -> Command {
                 }
             }
         }
-        41..=45 => Command::SuspendSubscription { subscription: any_sub(s, rng, Some(SubscriptionStatus::Active)) },
+        41..=45 => Command::SuspendSubscription {
+            subscription: any_sub(s, rng, Some(SubscriptionStatus::Active)),
+            reason: [None, Some(SuspensionReason::NonPayment), Some(SuspensionReason::Fraud)]
+                [(rng.next() % 3) as usize],
+        },
         46..=49 => {
             Command::ReactivateSubscription { subscription: any_sub(s, rng, Some(SubscriptionStatus::Suspended)) }
         }

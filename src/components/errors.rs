@@ -1,10 +1,10 @@
 //! Rendering refusals: the list of every reason, and the "not for your roles" panel.
 
 use crate::ctx::use_app;
-use crate::i18n::Key;
+use crate::i18n::{fill, Key, Locale};
 use crate::messages;
 use csp_engine::rejection::Field;
-use csp_engine::roles::Permission;
+use csp_engine::roles::{Permission, Role};
 use csp_engine::Rejection;
 use leptos::prelude::*;
 
@@ -56,9 +56,33 @@ pub fn field_invalid(rejection: RwSignal<Option<Rejection>>, field: Field) -> im
     }
 }
 
-/// Shows `children` when the signed-in user holds `permission`; otherwise says which roles may.
+/// Why a page is not shown: the roles that may open it, or, when the page is for an `action`, the roles
+/// that may both open it and do that action (RULES §1.2) — not roles that could open it only to be
+/// refused the action they came for.
+pub fn page_refusal(permission: Permission, action: Option<Permission>, locale: Locale) -> String {
+    match action {
+        None => {
+            let roles = messages::roles_list(permission.allowed_roles(), locale);
+            fill(Key::PageNotPermitted.text(locale), &[("roles", &roles)])
+        }
+        Some(action) => {
+            let roles: Vec<Role> =
+                action.allowed_roles().iter().copied().filter(|r| permission.granted_to(&[*r])).collect();
+            let roles = messages::roles_list(&roles, locale);
+            let what = messages::permission_action(action).text(locale);
+            fill(Key::PageActionNotPermitted.text(locale), &[("action", what), ("roles", &roles)])
+        }
+    }
+}
+
+/// Shows `children` when the signed-in user holds `permission`; otherwise says which roles may — of the
+/// `action` the page is for, when given (a subscription's page is for managing it, not only viewing it).
 #[component]
-pub fn RequirePermission(permission: Permission, children: ChildrenFn) -> impl IntoView {
+pub fn RequirePermission(
+    permission: Permission,
+    #[prop(optional)] action: Option<Permission>,
+    children: ChildrenFn,
+) -> impl IntoView {
     let app = use_app();
     // Memoised: re-render only when the answer changes, not on every state change (the children keep
     // their own signals, e.g. a message after a command).
@@ -67,11 +91,8 @@ pub fn RequirePermission(permission: Permission, children: ChildrenFn) -> impl I
         if allowed.get() {
             children().into_any()
         } else {
-            let roles = messages::roles_list(permission.allowed_roles(), app.locale());
-            view! {
-                <p class="alert info" role="status">{app.i18n.tf(Key::PageNotPermitted, &[("roles", &roles)])}</p>
-            }
-            .into_any()
+            view! { <p class="alert info" role="status">{page_refusal(permission, action, app.locale())}</p> }
+                .into_any()
         }
     }
 }

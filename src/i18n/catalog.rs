@@ -519,6 +519,20 @@ catalog! {
     // Permission refusals.
     NotPermitted => "Your roles do not allow this. Roles that may: {roles}.", "Vos rôles ne le permettent pas. Rôles autorisés : {roles}.";
     PageNotPermitted => "You can’t open this page with your roles. Roles that may: {roles}.", "Vos rôles ne permettent pas d’ouvrir cette page. Rôles autorisés : {roles}.";
+    // A page opened for an action: the roles that may do that action (issue 16).
+    PageActionNotPermitted => "You can’t open this page with your roles. Roles that may {action}: {roles}.", "Vos rôles ne permettent pas d’ouvrir cette page. Rôles autorisés à {action}\u{a0}: {roles}.";
+    ActionViewCustomers => "view customers", "consulter les clients";
+    ActionEditCustomers => "add or edit customers", "ajouter ou modifier des clients";
+    ActionManageSubscriptions => "buy and manage subscriptions", "acheter et gérer des abonnements";
+    ActionConvertTrials => "convert trials", "convertir des essais";
+    ActionOpenSoftware => "open the Software page", "ouvrir la page Logiciels";
+    ActionSoftwareKeys => "get keys and downloads or cancel a purchase", "obtenir des clés et des téléchargements ou annuler un achat";
+    ActionViewSoftwareActivity => "view the software activity log", "consulter le journal d’activité des logiciels";
+    ActionManageReservations => "buy and manage Azure reservations", "acheter et gérer des réservations Azure";
+    ActionViewBilling => "view invoices and billing", "consulter les factures et la facturation";
+    ActionViewActivityLog => "view the activity log", "consulter le journal d’activité";
+    ActionManageUsers => "manage partner users", "gérer les utilisateurs du partenaire";
+    ActionEditPartnerSettings => "edit the partner profile and settings", "modifier le profil et les paramètres du partenaire";
     UnknownUser => "The signed-in user no longer exists. Choose another user.", "L’utilisateur connecté n’existe plus. Choisissez un autre utilisateur.";
 
     // Validation.
@@ -656,6 +670,11 @@ catalog! {
     ColPrice => "Price", "Prix";
     StatusActive => "Active", "Actif";
     StatusSuspended => "Suspended", "Suspendu";
+    // ISV SaaS: suspended only for non-payment or fraud (RULES §4.3, issue 16).
+    SuspendForNonPayment => "Suspended for non-payment", "Suspendu pour impayé";
+    SuspendForFraud => "Suspended for fraud", "Suspendu pour fraude";
+    IsvSuspendHint => "A subscription from another publisher can be suspended only for non-payment or fraud.", "Un abonnement d’un autre éditeur ne peut être suspendu que pour impayé ou fraude.";
+    SuspensionNeedsReason => "A subscription from another publisher can be suspended only for non-payment or fraud: choose the reason.", "Un abonnement d’un autre éditeur ne peut être suspendu que pour impayé ou fraude\u{a0}: choisissez le motif.";
     StatusCancelled => "Cancelled", "Annulé";
     StatusExpired => "Expired", "Expiré";
     StatusDeleted => "Deleted", "Supprimé";

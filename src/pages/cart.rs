@@ -12,9 +12,22 @@ use csp_engine::ids::{CartId, CustomerId};
 use csp_engine::roles::Permission;
 use csp_engine::{Command, Rejection};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 fn customer_name(customer: &CustomerId) -> String {
     use_app().state.with(|s| s.customers.get(customer).map(|c| c.company_name.clone()).unwrap_or_default())
+}
+
+/// The customer's open cart, if any.
+fn cart_of(customer: &CustomerId) -> Option<CartId> {
+    use_app().state.with(|s| s.carts.get(customer).map(|c| c.id.clone()))
+}
+
+/// The quantities typed on the Cart that are not whole numbers, by line, for the customer's open cart.
+fn drafts_of(customer: &CustomerId) -> BTreeMap<LineId, String> {
+    let app = use_app();
+    let Some(cart) = cart_of(customer) else { return BTreeMap::new() };
+    app.cart_drafts.with(|d| d.iter().filter(|((c, _), _)| *c == cart).map(|((_, l), t)| (*l, t.clone())).collect())
 }
 
 #[component]
@@ -30,7 +43,7 @@ pub fn CartPage(customer: CustomerId) -> impl IntoView {
     view! {
         <section>
             <h1>{move || i18n.tf(Key::CartTitle, &[("customer", &customer_name(&customer.get_value()))])}</h1>
-            <RequirePermission permission=Permission::ViewCustomers>
+            <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 <RejectionList rejection=rejection.into()/>
                 <Show when=move || lines.with(|l| !l.is_empty()) fallback=move || view! { <p>{move || i18n.t(Key::CartEmpty)}</p> }>
                     <table class="grid" data-testid="cart-table">
@@ -77,12 +90,19 @@ fn CartRow(line: CartLine, customer: CustomerId, rejection: RwSignal<Option<Reje
     let billings = offer.as_ref().map(|o| o.billing.clone()).unwrap_or_default();
     let terms = offer.as_ref().map(|o| o.terms.clone()).unwrap_or_default();
     let is_reservation = line.reservation.is_some();
-    let quantity = RwSignal::new(line.quantity.to_string());
-    let not_whole = RwSignal::new(false);
+    // A quantity typed earlier that is not a whole number stays, with its error, until corrected.
+    let draft_key = move || cart_of(&customer.get_value()).map(|c| (c, id));
+    let draft = move || draft_key().and_then(|k| app.cart_drafts.with(|d| d.get(&k).cloned()));
+    let quantity = RwSignal::new(draft().unwrap_or_else(|| line.quantity.to_string()));
+    let not_whole = Memo::new(move |_| draft().is_some());
     let base = StoredValue::new(line);
 
     let update = move |change: &dyn Fn(&mut LineInput)| {
-        let l = base.get_value();
+        // The line as it is now (an earlier change of this row may have changed it).
+        let current = app.state.with_untracked(|s| {
+            s.carts.get(&customer.get_value()).and_then(|c| c.lines.iter().find(|l| l.id == id).cloned())
+        });
+        let l = current.unwrap_or_else(|| base.get_value());
         let mut input = LineInput {
             offer: l.offer,
             quantity: l.quantity,
@@ -99,12 +119,17 @@ fn CartRow(line: CartLine, customer: CustomerId, rejection: RwSignal<Option<Reje
     let on_quantity = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         quantity.set(text.clone());
+        let Some(key) = draft_key() else { return };
         match text.trim().parse::<i64>() {
             Ok(q) => {
-                not_whole.set(false);
+                app.cart_drafts.update(|d| {
+                    d.remove(&key);
+                });
                 update(&|i| i.quantity = q);
             }
-            Err(_) => not_whole.set(true),
+            Err(_) => app.cart_drafts.update(|d| {
+                d.insert(key, text);
+            }),
         }
     };
     let issues = Memo::new(move |_| {
@@ -119,6 +144,9 @@ fn CartRow(line: CartLine, customer: CustomerId, rejection: RwSignal<Option<Reje
     });
     let total = move || {
         let locale = i18n.locale.get();
+        if not_whole.get() {
+            return String::new();
+        }
         app.state.with(|s| {
             review(s, &customer.get_value())
                 .and_then(|r| r.lines.into_iter().find(|l| l.line == id))
@@ -127,13 +155,23 @@ fn CartRow(line: CartLine, customer: CustomerId, rejection: RwSignal<Option<Reje
                 .unwrap_or_default()
         })
     };
-    let remove = move |_| match app.dispatch(Command::RemoveCartLine { customer: customer.get_value(), line: id }) {
-        Ok(_) => rejection.set(None),
-        Err(r) => rejection.set(Some(r)),
+    let remove = move |_| {
+        let key = draft_key();
+        match app.dispatch(Command::RemoveCartLine { customer: customer.get_value(), line: id }) {
+            Ok(_) => {
+                if let Some(key) = key {
+                    app.cart_drafts.update(|d| {
+                        d.remove(&key);
+                    });
+                }
+                rejection.set(None)
+            }
+            Err(r) => rejection.set(Some(r)),
+        }
     };
     let label = name.clone();
     view! {
-        <tr data-line=id.to_string() aria-invalid=move || issues.with(|i| !i.is_empty()).then_some("true")>
+        <tr data-line=id.to_string() aria-invalid=move || (not_whole.get() || issues.with(|i| !i.is_empty())).then_some("true")>
             <th scope="row">
                 {name.clone()}
                 <Show when=move || issues.with(|i| !i.is_empty()) || not_whole.get()>
@@ -149,6 +187,7 @@ fn CartRow(line: CartLine, customer: CustomerId, rejection: RwSignal<Option<Reje
                     step="1"
                     aria-label=move || format!("{} — {}", i18n.t(Key::ColQuantity), label)
                     prop:value=quantity
+                    aria-invalid=move || not_whole.get().then_some("true")
                     on:change=on_quantity
                 />
             </td>
@@ -204,7 +243,13 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
     let customer = StoredValue::new(customer);
     let rejection = RwSignal::new(None::<Rejection>);
     let summary = Memo::new(move |_| app.state.with(|s| review(s, &customer.get_value())));
+    // Quantities typed on the Cart that are not whole numbers: the engine's lines still hold the last
+    // whole number, which the partner did not enter — those lines are invalid and block Buy.
+    let drafts = Memo::new(move |_| drafts_of(&customer.get_value()));
     let buy = move |_| {
+        if drafts.with_untracked(|d| !d.is_empty()) {
+            return;
+        }
         let Some(cart) = summary.get_untracked().and_then(|r| r.cart) else { return };
         match app.dispatch(Command::Checkout { customer: customer.get_value(), cart: cart.clone() }) {
             Ok(_) => {
@@ -217,7 +262,7 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
     view! {
         <section>
             <h1>{move || i18n.tf(Key::ReviewTitle, &[("customer", &customer_name(&customer.get_value()))])}</h1>
-            <RequirePermission permission=Permission::ViewCustomers>
+            <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 {move || {
                     let locale = i18n.locale.get();
                     let Some(r) = summary.get() else {
@@ -226,7 +271,9 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                     if r.lines.is_empty() {
                         return view! { <p>{i18n.t(Key::CartEmpty)}</p> }.into_any();
                     }
-                    let has_issues = r.lines.iter().any(|l| !l.issues.is_empty());
+                    let drafts = drafts.get();
+                    let has_issues = !drafts.is_empty() || r.lines.iter().any(|l| !l.issues.is_empty());
+                    let can_buy = r.can_buy && drafts.is_empty();
                     let credit = &r.credit;
                     let credit_text = match credit.limit {
                         None => i18n.t(Key::NoCreditLimit).to_string(),
@@ -251,25 +298,36 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {r.lines.iter().map(|l| view! {
-                                    <tr aria-invalid=(!l.issues.is_empty()).then_some("true")>
-                                        <th scope="row">
-                                            {l.name.clone()}
-                                            {(!l.issues.is_empty()).then(|| view! {
-                                                <ul class="line-issues" role="alert">
-                                                    {l.issues.iter().map(|i| view! { <li>{messages::line_issue(i, locale)}</li> }).collect_view()}
-                                                </ul>
-                                            })}
-                                        </th>
-                                        <td>{format::integer(l.quantity, locale)}</td>
-                                        <td>{messages::frequency(l.billing).text(locale)}</td>
-                                        <td class="num">{l.unit_price.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
-                                        <td class="num">{l.line_total.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
-                                    </tr>
+                                {r.lines.iter().map(|l| {
+                                    let draft = drafts.get(&l.line).cloned();
+                                    let mut issues: Vec<String> = l.issues.iter().map(|i| messages::line_issue(i, locale)).collect();
+                                    if draft.is_some() {
+                                        issues.insert(0, Key::QuantityNotWhole.text(locale).to_string());
+                                    }
+                                    let quantity = draft.clone().unwrap_or_else(|| format::integer(l.quantity, locale));
+                                    let total = if draft.is_some() { None } else { l.line_total };
+                                    let invalid = !issues.is_empty();
+                                    view! {
+                                        <tr aria-invalid=invalid.then_some("true")>
+                                            <th scope="row">
+                                                {l.name.clone()}
+                                                {invalid.then(|| view! {
+                                                    <ul class="line-issues" role="alert">
+                                                        {issues.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                                                    </ul>
+                                                })}
+                                            </th>
+                                            <td>{quantity}</td>
+                                            <td>{messages::frequency(l.billing).text(locale)}</td>
+                                            <td class="num">{l.unit_price.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
+                                            <td class="num">{total.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
+                                        </tr>
+                                    }
                                 }).collect_view()}
                             </tbody>
                             <tfoot>
-                                {r.totals.iter().map(|(b, m)| view! {
+                                // No total while a typed quantity is not a whole number: it would add up a quantity not entered.
+                                {r.totals.iter().filter(|_| can_buy || drafts.is_empty()).map(|(b, m)| view! {
                                     <tr>
                                         <th scope="row" colspan="4">{i18n.tf(Key::TotalFor, &[("billing", &messages::frequency(*b).text(locale).to_lowercase())])}</th>
                                         <td class="num" data-testid="review-total">{format::money(*m, locale)}</td>
@@ -282,7 +340,7 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                         {has_issues.then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::FixLinesToBuy)}</p> })}
                         <div class="toolbar">
                             <a class="button" href=Route::Cart { customer: customer.get_value() }.href()>{i18n.t(Key::BackToCart)}</a>
-                            <button type="button" class="primary" prop:disabled=!r.can_buy on:click=buy>{i18n.t(Key::Buy)}</button>
+                            <button type="button" class="primary" prop:disabled=!can_buy on:click=buy>{i18n.t(Key::Buy)}</button>
                         </div>
                     }
                     .into_any()

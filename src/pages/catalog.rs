@@ -10,7 +10,7 @@ use csp_engine::cart::{LineInput, ReservationOptions, ScopeChoice};
 use csp_engine::catalog::{search_positions, BillingType, Category, Family, Offer, OfferFilter, PublisherKind, Tab};
 use csp_engine::customers::Segment;
 use csp_engine::eligibility::{eligibility, Ineligible};
-use csp_engine::ids::{CustomerId, SubscriptionId};
+use csp_engine::ids::{CustomerId, OfferId, SubscriptionId};
 use csp_engine::records::{BillingFrequency, ReservationBilling, ReservationOptimize, Term};
 use csp_engine::roles::Permission;
 use csp_engine::{Command, Rejection};
@@ -125,8 +125,11 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
             })
         })
     });
+    // One outcome of the last Add to cart on the page at a time: the "added" message, the engine's refusal,
+    // or the offer whose quantity is not a whole number (a newer one replaces the others, issue 16).
     let flash = RwSignal::new(None::<Message>);
     let rejection = RwSignal::new(None::<Rejection>);
+    let not_whole = RwSignal::new(None::<OfferId>);
     let name = move || {
         app.state.with(|s| s.customers.get(&customer.get_value()).map(|c| c.company_name.clone()).unwrap_or_default())
     };
@@ -134,7 +137,7 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
     view! {
         <section>
             <h1>{move || i18n.tf(Key::CatalogFor, &[("customer", &name())])}</h1>
-            <RequirePermission permission=Permission::ViewCustomers>
+            <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 <p>
                     <a href=move || Route::Customer { id: customer.get_value(), tab: CustomerTab::Subscriptions }.href()>
                         {name}
@@ -196,7 +199,7 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                 </p>
                 {move || flash.get().map(|m| view! {
                     <p class="flash ok" role="status">
-                        {i18n.msg(&m)} " " <a href=Route::Cart { customer: customer.get_value() }.href()>{i18n.t(Key::Review)}</a>
+                        {i18n.msg(&m)} " " <a href=Route::Review { customer: customer.get_value() }.href()>{i18n.t(Key::Review)}</a>
                     </p>
                 })}
                 <RejectionList rejection=rejection.into()/>
@@ -206,7 +209,7 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                             each=move || visible.get()
                             key=|(o, reasons)| (o.id.clone(), format!("{reasons:?}"))
                             children=move |(offer, reasons)| {
-                                view! { <OfferCard offer reasons customer=customer.get_value() flash rejection/> }
+                                view! { <OfferCard offer reasons customer=customer.get_value() flash rejection not_whole/> }
                             }
                         />
                     </ul>
@@ -228,6 +231,7 @@ fn OfferCard(
     customer: CustomerId,
     flash: RwSignal<Option<Message>>,
     rejection: RwSignal<Option<Rejection>>,
+    not_whole: RwSignal<Option<OfferId>>,
 ) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
@@ -242,8 +246,8 @@ fn OfferCard(
     let scope = RwSignal::new(ScopeChoice::Shared);
     let azure_sub = RwSignal::new(None::<SubscriptionId>);
     let optimize = RwSignal::new(ReservationOptimize::InstanceSizeFlexibility);
-    let qty_error = RwSignal::new(false);
     let offer = StoredValue::new(offer);
+    let qty_error = move || not_whole.with(|n| n.as_ref().is_some_and(|id| offer.with_value(|o| &o.id == id)));
     let eligible = reasons.is_empty();
     let exclusive = reasons.contains(&Ineligible::ExclusiveToOtherPartners);
     let customer = StoredValue::new(customer);
@@ -288,10 +292,12 @@ fn OfferCard(
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(qty) = quantity.get_untracked().trim().parse::<i64>() else {
-            qty_error.set(true);
+            flash.set(None);
+            rejection.set(None);
+            not_whole.set(Some(offer.with_value(|o| o.id.clone())));
             return;
         };
-        qty_error.set(false);
+        not_whole.set(None);
         let reservation = is_reservation.then(|| ReservationOptions {
             azure_subscription: azure_sub.get_untracked(),
             scope: scope.get_untracked(),
@@ -325,7 +331,7 @@ fn OfferCard(
             .map(|r| {
                 let link = match r {
                     Ineligible::SuspendedSubscription { subscription } => Some((
-                        Route::Customer { id: customer.get_value(), tab: CustomerTab::Subscriptions }.href(),
+                        Route::Subscription { customer: customer.get_value(), id: subscription.clone() }.href(),
                         i18n.tf(Key::OpenSubscription, &[("subscription", subscription.as_str())]),
                     )),
                     _ => None,
@@ -372,7 +378,7 @@ fn OfferCard(
                 </div>
             })}
             {eligible.then(|| view! {
-                <form class="add" on:submit=add aria-label=move || format!("{} — {}", i18n.t(Key::AddToCart), form_label)>
+                <form class="add" on:submit=add novalidate aria-label=move || format!("{} — {}", i18n.t(Key::AddToCart), form_label)>
                     <label>
                         {move || i18n.t(if is_reservation { Key::ColQuantity } else { Key::Licenses })}
                         <input type="number" inputmode="numeric" step="1" prop:value=quantity on:input=move |ev| quantity.set(event_target_value(&ev))/>
@@ -442,7 +448,7 @@ fn OfferCard(
                         </fieldset>
                     })}
                     <button type="submit">{move || i18n.t(Key::AddToCart)}</button>
-                    {move || qty_error.get().then(|| view! { <span class="field-error" role="alert">{i18n.t(Key::QuantityNotWhole)}</span> })}
+                    {move || qty_error().then(|| view! { <span class="field-error" role="alert">{i18n.t(Key::QuantityNotWhole)}</span> })}
                 </form>
             })}
         </li>

@@ -68,7 +68,7 @@ pub fn CustomerPage(id: CustomerId, tab: CustomerTab) -> impl IntoView {
                         match tab {
                             CustomerTab::Subscriptions => view! { <super::subscription::SubscriptionsTab id/> }.into_any(),
                             CustomerTab::Software => view! {
-                                <RequirePermission permission=Permission::OpenSoftware>
+                                <RequirePermission permission=Permission::OpenSoftware action=Permission::SoftwareKeysAndCancel>
                                     <super::software::SoftwareTab id=id.clone()/>
                                 </RequirePermission>
                             }.into_any(),

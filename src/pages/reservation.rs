@@ -97,15 +97,14 @@ fn facts(testid: &'static str, rows: Vec<(String, String)>) -> impl IntoView {
 /// closure over `app.can`, the check is memoised, so the forms inside keep their inputs and messages when
 /// the state changes (a recorded utilisation, a saved configuration, the clock).
 #[component]
-fn Guard(permission: Permission, children: ChildrenFn) -> impl IntoView {
+fn Guard(permission: Permission, #[prop(optional)] action: Option<Permission>, children: ChildrenFn) -> impl IntoView {
     let app = use_app();
     let allowed = Memo::new(move |_| app.can(permission));
     view! {
         <Show
             when=move || allowed.get()
             fallback=move || {
-                let roles = messages::roles_list(permission.allowed_roles(), app.locale());
-                view! { <p class="alert info" role="status">{app.i18n.tf(Key::PageNotPermitted, &[("roles", &roles)])}</p> }
+                view! { <p class="alert info" role="status">{crate::components::errors::page_refusal(permission, action, app.locale())}</p> }
             }
         >
             {children()}
@@ -353,7 +352,7 @@ pub fn ReservationPage(customer: CustomerId, id: ReservationId) -> impl IntoView
     view! {
         <section class="reservation-page">
             <h1>{title}</h1>
-            <Guard permission=Permission::ViewCustomers>
+            <Guard permission=Permission::ViewCustomers action=Permission::ManageReservations>
                 <p><a href=tab_href(&customer.get_value())>{move || i18n.t(Key::RsvBackToList)}</a></p>
                 <Show
                     when=move || exists.get()

@@ -155,7 +155,9 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
                         let text = fill(
                             Key::SwCreditPosted.text(locale),
                             &[
-                                ("amount", &format::money(e.amount, locale)),
+                                // "Credit $440.00", as the dialog and the notice say it: the word carries the
+                                // sign (the ledger posts it as -$440.00, and the invoice shows that).
+                                ("amount", &format::money(e.amount.abs(), locale)),
                                 ("month", &format::month_year(y, m, locale)),
                             ],
                         );
@@ -170,7 +172,17 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
                         messages::purchase_status(p.status).text(locale).to_string(),
                     ];
                     let cancelled = p.status == PurchaseStatus::Cancelled;
-                    (p.id.clone(), cells, keys, credit, cancelled, act && !cancelled)
+                    // SUSE and Red Hat plans are never cancellable: Cancel is shown disabled, with why.
+                    let never = (p.kind == SoftwareKind::LinuxPlan && !cancelled).then(|| {
+                        let why = messages::violation(
+                            &Violation::SoftwareNeverCancellable { purchase: p.id.clone() },
+                            locale,
+                        );
+                        let support =
+                            Route::SupportRequest { customer: p.customer.clone(), purchase: Some(p.id.clone()) }.href();
+                        (why, support)
+                    });
+                    (p.id.clone(), cells, keys, credit, cancelled, act && !cancelled, never)
                 })
                 .collect::<Vec<_>>()
         });
@@ -197,7 +209,7 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
                 <tbody>
                     {list
                         .into_iter()
-                        .map(|(pid, cells, keys, credit, cancelled, can_cancel)| {
+                        .map(|(pid, cells, keys, credit, cancelled, can_cancel, never)| {
                             view! {
                                 <tr class:cancelled=cancelled>
                                     {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
@@ -209,10 +221,23 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
                                         <td class="actions">
                                             {can_cancel.then(|| {
                                                 let pid = pid.clone();
-                                                view! {
-                                                    <button type="button" on:click=move |_| cancelling.set(Some(pid.clone()))>
-                                                        {i18n.t(Key::Cancel)}
-                                                    </button>
+                                                match never.clone() {
+                                                    Some((why, support)) => {
+                                                        let hint = format!("cancel-why-{}", pid.0);
+                                                        view! {
+                                                            <button type="button" disabled aria-describedby=hint.clone()>{i18n.t(Key::Cancel)}</button>
+                                                            <span class="hint" id=hint data-testid="cancel-unavailable">{why}</span>
+                                                            " "
+                                                            <a href=support>{i18n.t(Key::SwSupportRequestLink)}</a>
+                                                        }
+                                                        .into_any()
+                                                    }
+                                                    None => view! {
+                                                        <button type="button" on:click=move |_| cancelling.set(Some(pid.clone()))>
+                                                            {i18n.t(Key::Cancel)}
+                                                        </button>
+                                                    }
+                                                    .into_any(),
                                                 }
                                             })}
                                         </td>

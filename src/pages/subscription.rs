@@ -20,7 +20,7 @@ use csp_engine::subscriptions::{
     next_milestone, quantity_preview, retention_deadline, retention_deadline_for, AddOnChoice, CancelQuote,
     HistoryItem, SubscriptionChange, UpcomingKind,
 };
-use csp_engine::{Command, Rejection};
+use csp_engine::{Command, Rejection, SuspensionReason};
 use leptos::prelude::*;
 
 #[component]
@@ -114,7 +114,10 @@ pub fn SubscriptionPage(customer: CustomerId, id: SubscriptionId) -> impl IntoVi
             s.as_ref().is_some_and(|s| matches!(s.status, SubscriptionStatus::Active | SubscriptionStatus::Suspended))
         })
     });
-    let is_base = Memo::new(move |_| sub.with(|s| s.as_ref().is_some_and(|s| s.base.is_none())));
+    // Add-ons are Microsoft online services (RULES §2.1, §4.4): an ISV SaaS page has no Add-ons card.
+    let is_base = Memo::new(move |_| {
+        sub.with(|s| s.as_ref().is_some_and(|s| s.base.is_none() && s.publisher == PublisherKind::Microsoft))
+    });
     let convertible = Memo::new(move |_| {
         app.state.with(|st| sub.with(|s| s.as_ref().is_some_and(|s| conversion_offer(st, s).is_some())))
     });
@@ -125,7 +128,7 @@ pub fn SubscriptionPage(customer: CustomerId, id: SubscriptionId) -> impl IntoVi
     let back = move || Route::Customer { id: customer.get_value(), tab: CustomerTab::Subscriptions }.href();
     view! {
         <section class="subscription">
-            <RequirePermission permission=Permission::ViewCustomers>
+            <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 <p>
                     <a href=back>{move || i18n.tf(Key::BackToCustomer, &[("customer", &customer_name())])}</a>
                 </p>
@@ -261,7 +264,8 @@ fn ReadOnly(sub: Sub) -> impl IntoView {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Choice {
     Active,
-    Suspended,
+    /// With the reason for an ISV SaaS subscription (RULES §4.3: only for non-payment or fraud).
+    Suspended(Option<SuspensionReason>),
     Cancel,
 }
 
@@ -284,9 +288,11 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let initial = |s: &Option<Subscription>| match s.as_ref().map(|s| s.status) {
-        Some(SubscriptionStatus::Suspended) => Choice::Suspended,
+        Some(SubscriptionStatus::Suspended) => Choice::Suspended(None),
         _ => Choice::Active,
     };
+    // Microsoft subscriptions are suspended for any reason; others only for non-payment or fraud.
+    let microsoft = sub.with_untracked(|s| s.as_ref().is_none_or(|s| s.publisher == PublisherKind::Microsoft));
     let choice = RwSignal::new(sub.with_untracked(initial));
     let rejection = RwSignal::new(None::<Rejection>);
     let notice = RwSignal::new(None::<Key>);
@@ -321,7 +327,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
         flash.set(None);
         let Some(s) = sub.get_untracked() else { return };
         let cmd = match (choice.get_untracked(), s.status) {
-            (Choice::Active, SubscriptionStatus::Active) | (Choice::Suspended, SubscriptionStatus::Suspended) => {
+            (Choice::Active, SubscriptionStatus::Active) | (Choice::Suspended(_), SubscriptionStatus::Suspended) => {
                 notice.set(Some(Key::NothingToSubmit));
                 return;
             }
@@ -329,7 +335,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                 dialog.set(true);
                 return;
             }
-            (Choice::Suspended, _) => Command::SuspendSubscription { subscription: s.id.clone() },
+            (Choice::Suspended(reason), _) => Command::SuspendSubscription { subscription: s.id.clone(), reason },
             (Choice::Active, _) => Command::ReactivateSubscription { subscription: s.id.clone() },
         };
         let ok = if matches!(cmd, Command::SuspendSubscription { .. }) {
@@ -363,17 +369,20 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
         }
     };
     let radio = move |c: Choice, key: Key| {
+        let key = move || i18n.t(key);
         view! {
             <label>
                 <input type="radio" name="subscription-status" prop:checked=move || choice.get() == c on:change=move |_| {
                     choice.set(c);
                     notice.set(None);
                 }/>
-                {move || i18n.t(key)}
+                {key}
             </label>
         }
     };
-    let auto_renew = move || sub.with(|s| s.as_ref().is_some_and(|s| s.commercial_marketplace));
+    // Not once a cancellation is scheduled: the subscription ends at renewal and cannot auto-renew.
+    let auto_renew =
+        move || sub.with(|s| s.as_ref().is_some_and(|s| s.commercial_marketplace && s.cancel_at.is_none()));
     view! {
         <div class="card" role="region" aria-labelledby="status-heading">
             <h2 id="status-heading">{move || i18n.t(Key::StatusSection)}</h2>
@@ -381,10 +390,28 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                 <fieldset class="radios status-choices">
                     <legend class="visually-hidden">{move || i18n.t(Key::StatusSection)}</legend>
                     <div class="choice">{radio(Choice::Active, Key::StatusActive)}</div>
-                    <div class="choice">
-                        {radio(Choice::Suspended, Key::StatusSuspended)}
-                        <span class="hint" data-testid="deletion-date">{deadline}</span>
-                    </div>
+                    {if microsoft {
+                        view! {
+                            <div class="choice">
+                                {radio(Choice::Suspended(None), Key::StatusSuspended)}
+                                <span class="hint" data-testid="deletion-date">{deadline}</span>
+                            </div>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <div class="choice" data-testid="isv-suspend">
+                                {SuspensionReason::ALL
+                                    .into_iter()
+                                    .map(|r| view! { <div>{radio(Choice::Suspended(Some(r)), messages::suspension_reason(r))}</div> })
+                                    .collect_view()}
+                                <span class="hint">{move || i18n.t(Key::IsvSuspendHint)}</span>
+                                " "
+                                <span class="hint" data-testid="deletion-date">{deadline}</span>
+                            </div>
+                        }
+                        .into_any()
+                    }}
                     {move || {
                         quote
                             .get()

@@ -71,13 +71,16 @@ test('reservations are refused in an unavailable market', async ({ page }) => {
 test('cart: fix an invalid quantity, Review, Buy once, see the order and subscription after reload', async ({ page }) => {
   await open(page, '#/customers/C-0002/add?q=Exchange%20Online%20(Plan%201)');
   const exchange = page.getByRole('listitem', { name: 'Exchange Online (Plan 1)', exact: true });
-  await exchange.getByLabel('Licenses').fill('0');
+  await exchange.getByLabel('Licenses').fill('1');
   await exchange.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByText('Exchange Online (Plan 1) was added to the cart.')).toBeVisible();
   await expect(page.getByTestId('cart-link')).toHaveText('Cart (1)');
 
   await page.getByTestId('cart-link').click();
   const row = page.getByTestId('cart-table').getByRole('row', { name: /Exchange Online/ });
+  const zero = page.getByRole('spinbutton', { name: /Quantity — Exchange Online/ });
+  await zero.fill('0');
+  await zero.press('Tab');
   await expect(row).toContainText('Enter at least 1 licenses.');
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
@@ -151,4 +154,89 @@ test('credit limit: an order that would exceed it is refused at Review', async (
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByText(/Insufficient credit limit: .* exceeds \$100\.00\./)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
+});
+
+// ── Issue 16: bugs a new user meets ──
+
+/** Add `licenses` of `name` to the cart of `customer` from Add products. */
+async function addToCart(page, customer, name, licenses) {
+  await open(page, `#/customers/${customer}/add?q=${encodeURIComponent(name)}`);
+  const offer = page.getByRole('listitem', { name, exact: true });
+  await offer.getByLabel('Licenses').fill(String(licenses));
+  await offer.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(`${name} was added to the cart.`)).toBeVisible();
+}
+
+test('issue 16: a cart quantity that is not a whole number stays, marked, and blocks Buy until corrected', async ({ page }) => {
+  await addToCart(page, 'C-0002', 'Exchange Online (Plan 1)', 4);
+  await page.getByTestId('cart-link').click();
+  const table = page.getByTestId('cart-table');
+  const qty = page.getByRole('spinbutton', { name: /Quantity — Exchange Online/ });
+  for (const typed of ['1.5', '']) {
+    await qty.fill(typed);
+    await qty.press('Tab');
+    await expect(table).toContainText('Licenses: enter a whole number.');
+    // Review shows the line as invalid, not the old quantity 4 as if it were fine, and Buy is disabled.
+    await page.getByRole('link', { name: 'Review' }).click();
+    const review = page.getByTestId('review-table');
+    await expect(review).toContainText('Licenses: enter a whole number.');
+    await expect(review.getByRole('row', { name: /Exchange Online/ }).getByRole('cell').first()).toHaveText(typed);
+    await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
+    await expect(page.getByText('Fix the lines marked below to buy.')).toBeVisible();
+    // Back on the cart the line is still invalid, with what was typed.
+    await page.getByRole('link', { name: 'Back to the cart' }).click();
+    await expect(table).toContainText('Licenses: enter a whole number.');
+    await expect(qty).toHaveValue(typed);
+  }
+  await qty.fill('6');
+  await qty.press('Tab');
+  await expect(table).not.toContainText('enter a whole number');
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('review-table').getByRole('row', { name: /Exchange Online/ })).toContainText('6');
+  await expect(page.getByRole('button', { name: 'Buy' })).toBeEnabled();
+});
+
+test('issue 16: Add products refuses -5 licenses and adds nothing', async ({ page }) => {
+  await open(page, '#/customers/C-0002/add?q=Exchange%20Online%20(Plan%201)');
+  const exchange = page.getByRole('listitem', { name: 'Exchange Online (Plan 1)', exact: true });
+  await exchange.getByLabel('Licenses').fill('-5');
+  await exchange.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter at least 1 licenses.' })).toBeVisible();
+  await expect(page.getByText('was added to the cart')).toHaveCount(0);
+  await expect(page.getByTestId('cart-link')).toHaveText('Cart (0)');
+});
+
+test('issue 16: "reactivate the suspended one instead" links to that subscription', async ({ page }) => {
+  await open(page, '#/customers/C-0001/add?q=Office%20365%20E3');
+  const e3 = page.getByRole('listitem', { name: 'Office 365 E3', exact: true });
+  const link = e3.getByRole('link', { name: /Open S-/ });
+  await expect(link).toHaveAttribute('href', /#\/customers\/C-0001\/subscriptions\/S-\d+$/);
+  await link.click();
+  await expect(heading(page, 'Office 365 E3')).toBeVisible();
+  await expect(page.getByTestId('subscription-status')).toHaveText('Suspended');
+});
+
+test('issue 16: a new error on Add products replaces the old "added to cart" message', async ({ page }) => {
+  await addToCart(page, 'C-0002', 'Exchange Online (Plan 1)', 2);
+  const pbi = 'Power BI Pro';
+  await page.getByRole('searchbox', { name: 'Search products' }).fill(pbi);
+  const offer = page.getByRole('listitem', { name: pbi, exact: true });
+  for (const typed of ['', '1.5']) {
+    await offer.getByLabel('Licenses').fill(typed);
+    await offer.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(offer.getByText('Licenses: enter a whole number.')).toBeVisible();
+    await expect(page.getByText('was added to the cart')).toHaveCount(0);
+  }
+  // And an added offer clears the error.
+  await offer.getByLabel('Licenses').fill('2');
+  await offer.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(`${pbi} was added to the cart.`)).toBeVisible();
+  await expect(page.getByText('Licenses: enter a whole number.')).toHaveCount(0);
+});
+
+test('issue 16: the Review link after adding an offer opens Review', async ({ page }) => {
+  await addToCart(page, 'C-0002', 'Exchange Online (Plan 1)', 2);
+  await page.getByRole('status').getByRole('link', { name: 'Review' }).click();
+  await expect(heading(page, 'Review the order for Fabrikam France SARL')).toBeVisible();
+  await expect(page).toHaveURL(/#\/customers\/C-0002\/review$/);
 });

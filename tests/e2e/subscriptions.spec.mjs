@@ -275,3 +275,48 @@ test('renewals within 30, 60 and 90 days; the customer spend', async ({ page }) 
   await open(page, '#/customers/C-0001/account');
   await expect(page.getByTestId('customer-spend')).toHaveText(/^\$\d/);
 });
+
+// ── Issue 16: bugs a new user meets ──
+
+test('issue 16: an Account admin on a subscription is told the roles that may manage it', async ({ page }) => {
+  await openSubscription(page, 'C-0001', 'Office 365 E3');
+  await page.getByTestId('user-switcher').selectOption({ label: 'Riley Chen — Account admin' });
+  const refusal = page.getByText(/You can’t open this page with your roles/);
+  await expect(refusal).toHaveText(
+    'You can’t open this page with your roles. Roles that may buy and manage subscriptions: Admin agent, Sales agent, Helpdesk agent, Billing admin, Global admin.',
+  );
+  await expect(refusal).not.toContainText('User management admin');
+});
+
+test('issue 16: ISV SaaS page: Auto-renew Off once a cancellation is scheduled; suspended only for non-payment or fraud; no Add-ons card', async ({
+  page,
+}) => {
+  await buyIsv(page, 'Northwind Project Tracker');
+  await expect(page.getByRole('region', { name: 'Add-ons' })).toHaveCount(0);
+  // RULES §4.3: not "Suspended" with no reason.
+  await expect(statusForm(page).getByRole('radio', { name: 'Suspended', exact: true })).toHaveCount(0);
+  await expect(statusForm(page).getByRole('radio', { name: 'Suspended for non-payment' })).toBeVisible();
+  await expect(statusForm(page).getByRole('radio', { name: 'Suspended for fraud' })).toBeVisible();
+
+  await page.getByRole('button', { name: '+1 week' }).click();
+  await expect(facts(page)).toContainText('Auto-renewOn');
+  await statusForm(page).getByRole('radio', { name: 'Cancel' }).check();
+  await statusForm(page).getByRole('button', { name: 'Submit' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, cancel' }).click();
+  await expect(page.getByTestId('cancellation-scheduled')).toContainText('Cancellation is scheduled for');
+  await expect(facts(page)).toContainText('Auto-renewOff');
+  await expect(page.getByRole('form', { name: 'Auto-renew' })).toHaveCount(0);
+
+  await statusForm(page).getByRole('radio', { name: 'Suspended for non-payment' }).check();
+  await statusForm(page).getByRole('button', { name: 'Submit' }).click();
+  await expect(status(page)).toHaveText('Suspended');
+  await page.getByRole('link', { name: 'Activity log' }).click();
+  await expect(page.getByTestId('activity-table')).toContainText('non-payment');
+});
+
+test('issue 16: the history lists each billing cycle once', async ({ page }) => {
+  await openSubscription(page, 'C-0001', 'Microsoft 365 Business Standard');
+  const history = page.getByTestId('history-table');
+  await expect(history).toContainText('Billing cycle');
+  await expect(history.getByRole('row').filter({ hasText: /^.*Billing period .* charged/ })).toHaveCount(0);
+});

@@ -106,13 +106,53 @@ fn quantity_bounds() {
     ];
     for (o, q, want) in cases {
         let (mut s, c) = setup("US");
+        let mut line = input(o, if *o == "trial" { 25 } else { 5 });
+        if *o == "trial" {
+            (line.billing, line.term) = (BillingFrequency::None, Term::OneMonth);
+        }
+        add(&mut s, &c, line.clone()).unwrap();
+        // A line already in the cart takes any whole number: the cart says what is wrong and blocks Buy.
+        line.quantity = *q;
+        let cmd = Command::UpdateCartLine { customer: c.clone(), line: 1, input: line };
+        execute(&mut s, &demo::global_admin(), cmd, now())
+            .unwrap_or_else(|e| panic!("{o} × {q}: an invalid quantity is still kept in the cart: {e:?}"));
+        assert_eq!(issues(&s, &c), vec![want.clone()], "{o} × {q}");
+        assert_eq!(state_line(&s, &c).quantity, *q, "kept as entered");
+    }
+}
+
+/// Issue 16: Add to cart refuses a quantity the offer does not allow (`-5` was added), saying why; nothing
+/// is added.
+#[test]
+fn add_to_cart_refuses_a_quantity_outside_the_offers_bounds() {
+    let cases: &[(&str, i64, Option<LineIssue>)] = &[
+        ("std", -5, Some(LineIssue::QuantityBelowMin { min: 5 })),
+        ("std", 0, Some(LineIssue::QuantityBelowMin { min: 5 })),
+        ("std", 4, Some(LineIssue::QuantityBelowMin { min: 5 })),
+        ("std", 5, None),
+        ("std", 299, None),
+        ("std", 300, Some(LineIssue::QuantityAboveMax { max: 299 })),
+        ("trial", 24, Some(LineIssue::TrialQuantityFixed { required: 25 })),
+        ("trial", 25, None),
+    ];
+    for (o, q, want) in cases {
+        let (mut s, c) = setup("US");
         let mut line = input(o, *q);
         if *o == "trial" {
             (line.billing, line.term) = (BillingFrequency::None, Term::OneMonth);
         }
-        add(&mut s, &c, line).unwrap_or_else(|e| panic!("{o} × {q}: an invalid quantity is still added: {e:?}"));
-        assert_eq!(issues(&s, &c), vec![want.clone()], "{o} × {q}");
-        assert_eq!(state_line(&s, &c).quantity, *q, "kept as entered");
+        let got = add(&mut s, &c, line);
+        match want {
+            None => assert!(got.is_ok(), "{o} × {q}: {got:?}"),
+            Some(issue) => {
+                assert_eq!(
+                    got.unwrap_err().violations,
+                    vec![Violation::CartQuantityInvalid { requested: *q, issues: vec![issue.clone()] }],
+                    "{o} × {q}"
+                );
+                assert!(s.carts.get(&c).is_none_or(|cart| cart.lines.is_empty()), "{o} × {q}: nothing added");
+            }
+        }
     }
 }
 
@@ -285,11 +325,13 @@ fn reservation_options() {
 #[test]
 fn update_and_remove_lines_keep_the_others() {
     let (mut s, c) = setup("US");
-    add(&mut s, &c, input("std", 3)).unwrap();
+    add(&mut s, &c, input("std", 5)).unwrap();
     add(&mut s, &c, input("two", 7)).unwrap();
     let cart = s.carts[&c].id.clone();
-    assert_eq!(issues(&s, &c), vec![vec![LineIssue::QuantityBelowMin { min: 5 }], vec![]]);
     let admin = demo::global_admin();
+    let below = Command::UpdateCartLine { customer: c.clone(), line: 1, input: input("std", 3) };
+    execute(&mut s, &admin, below, now()).unwrap();
+    assert_eq!(issues(&s, &c), vec![vec![LineIssue::QuantityBelowMin { min: 5 }], vec![]]);
     // Fix the invalid line; the offer of a line cannot be swapped by an update.
     let update = Command::UpdateCartLine { customer: c.clone(), line: 1, input: input("two", 8) };
     execute(&mut s, &admin, update, now()).unwrap();

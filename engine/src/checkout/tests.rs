@@ -42,9 +42,32 @@ fn ri(billing: ReservationBilling, term: Term, scope: ScopeChoice, sub: Option<&
     }
 }
 
+/// Add each line; a quantity Add to cart refuses is added at an allowed one, then changed in the cart
+/// (where any whole number is kept, and blocks Buy).
 fn fill(s: &mut State, c: &CustomerId, lines: &[LineInput]) -> CartId {
+    let admin = demo::global_admin();
     for l in lines {
-        execute(s, &demo::global_admin(), Command::AddToCart { customer: c.clone(), line: l.clone() }, now()).unwrap();
+        let add = |s: &mut State, l: LineInput| {
+            execute(s, &admin, Command::AddToCart { customer: c.clone(), line: l }, now())
+        };
+        match add(s, l.clone()) {
+            Ok(_) => {}
+            Err(r) => {
+                let allowed = match &r.violations[..] {
+                    [Violation::CartQuantityInvalid { issues, .. }] => match issues[..] {
+                        [crate::cart::LineIssue::QuantityBelowMin { min }] => min,
+                        [crate::cart::LineIssue::QuantityAboveMax { max }] => max,
+                        [crate::cart::LineIssue::TrialQuantityFixed { required }] => required,
+                        _ => panic!("{r:?}"),
+                    },
+                    _ => panic!("{r:?}"),
+                };
+                add(s, LineInput { quantity: allowed as i64, ..l.clone() }).unwrap();
+                let line = s.carts[c].last_line;
+                execute(s, &admin, Command::UpdateCartLine { customer: c.clone(), line, input: l.clone() }, now())
+                    .unwrap();
+            }
+        }
     }
     s.carts[c].id.clone()
 }

@@ -102,7 +102,7 @@ fn one_of_each() -> Vec<Command> {
         },
         Command::RemoveUser { user: UserId("U-0002".into()) },
         Command::ResetDemoData,
-        Command::SuspendSubscription { subscription: sub() },
+        Command::SuspendSubscription { subscription: sub(), reason: Some(SuspensionReason::Fraud) },
         Command::ReactivateSubscription { subscription: sub() },
         Command::ChangeSubscriptionQuantity { subscription: sub(), quantity: u32::MAX },
         Command::SetAutoRenew { subscription: sub(), auto_renew: false },

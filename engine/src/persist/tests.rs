@@ -181,7 +181,7 @@ fn unusual_values_and_explicit_ids_round_trip() {
     let admin = demo::global_admin();
     let first = state.subscriptions.keys().next().cloned().unwrap();
     let at = state.clock;
-    let cmd = Command::SuspendSubscription { subscription: first.clone() };
+    let cmd = Command::SuspendSubscription { subscription: first.clone(), reason: None };
     execute(&mut state, &admin, cmd, at).unwrap();
     assert_round_trip("after a suspension", &a_year_of(state));
 }

@@ -22,7 +22,7 @@ use crate::records::{
 };
 use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::State;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -148,7 +148,7 @@ pub fn exchange_quote(
         let problem = Problem::Required;
         return Err(Rejection::one(Violation::Invalid { field: Field::RequestReservations, problem }));
     };
-    let returned: Vec<ReturnedValue> = found.iter().map(|r| returned_value(r, at.date_naive())).collect();
+    let returned: Vec<ReturnedValue> = found.iter().map(|r| returned_value(r, at)).collect();
     let returned_total = Money::new(sum_minor(returned.iter().map(|r| r.value.minor)), first.total.currency);
     let short = returned_total.minor.saturating_sub(new_total.minor);
     Ok(ExchangeQuote {
@@ -160,8 +160,8 @@ pub fn exchange_quote(
     })
 }
 
-pub(crate) fn returned_value(r: &Reservation, today: NaiveDate) -> ReturnedValue {
-    let s = settle(r, today);
+pub(crate) fn returned_value(r: &Reservation, at: DateTime<Utc>) -> ReturnedValue {
+    let s = settle(r, at);
     ReturnedValue {
         reservation: r.id.clone(),
         reservation_order: r.reservation_order.clone(),
@@ -193,8 +193,7 @@ pub(crate) fn plan(
     check_config(new, v);
     let first = found.first()?;
     check_scope(state, &first.customer, &new.scope, new.optimize, v);
-    let today = now.date_naive();
-    let returned: Vec<ReturnedValue> = found.iter().map(|r| returned_value(r, today)).collect();
+    let returned: Vec<ReturnedValue> = found.iter().map(|r| returned_value(r, now)).collect();
     let value = Money::new(sum_minor(returned.iter().map(|r| r.value.minor)), first.total.currency);
     if new.total.currency != value.currency {
         v.push(Violation::MixedCurrencies { expected: value.currency, found: new.total.currency });
@@ -223,7 +222,7 @@ pub(crate) fn plan(
         purchased_at: now,
         total: new.total,
         status: ReservationStatus::Active,
-        expires: expiry_for(today, new.term),
+        expires: expiry_for(now.date_naive(), new.term),
         kind: new.kind,
         utilisation: BTreeMap::new(),
         history: vec![ReservationChange {

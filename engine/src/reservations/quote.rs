@@ -10,7 +10,7 @@
 
 use super::cap::{self, CapStatus};
 use super::{active, add_months, sum_minor, usage};
-use crate::billing::{monthly_cycle, whole_days, Period};
+use crate::billing::{days_used, monthly_cycle, whole_days, Period};
 use crate::ids::{CustomerId, ReservationId, ReservationOrderId};
 use crate::money::Money;
 use crate::records::{Reservation, ReservationBilling};
@@ -94,9 +94,11 @@ pub(crate) struct Settlement {
     pub cancelled_future: Money,
 }
 
-pub(crate) fn settle(r: &Reservation, today: NaiveDate) -> Settlement {
+/// Ending `r` at `at`: what was paid, and the unused part of the period the last payment covers, counted
+/// by [`days_used`] from the timestamp that period began (the purchase, or its monthly anniversary).
+pub(crate) fn settle(r: &Reservation, at: DateTime<Utc>) -> Settlement {
     let start = r.purchased_at.date_naive();
-    let today = today.max(start);
+    let today = at.date_naive().max(start);
     let zero = Money::zero(r.total.currency);
     let (paid, made, current, period_start, period_end, future) = match r.billing {
         ReservationBilling::Upfront => (r.total, 1, r.total, start, r.expires, zero),
@@ -112,7 +114,9 @@ pub(crate) fn settle(r: &Reservation, today: NaiveDate) -> Settlement {
     };
     let period_end = period_end.max(period_start);
     let days_paid_for = i64::from(Period { start: period_start, end: period_end }.days());
-    let unused_days = (period_end - today).num_days().clamp(0, days_paid_for);
+    // The paid period began at the purchase's time of day on its first date.
+    let began = r.purchased_at + (period_start - start);
+    let unused_days = (days_paid_for - days_used(began, at)).clamp(0, days_paid_for);
     Settlement {
         paid,
         payments_made: made,
@@ -152,7 +156,7 @@ pub(crate) fn quote_for(state: &State, r: &Reservation, at: DateTime<Utc>) -> Re
         (true, true) => RefundRule::Prorated,
         (false, _) => RefundRule::ProratedMinusFee,
     };
-    let s = settle(r, today);
+    let s = settle(r, at);
     let zero = Money::zero(r.total.currency);
     let (credit, fee) = match rule {
         RefundRule::Full100 => (s.paid, zero),

@@ -8,7 +8,8 @@
 //! * Credit: perpetual software `perpetual_software_credit_bp` (100 %) of what was paid; a software
 //!   subscription is prorated by `unused days / term days`, where the term runs from the purchase date to
 //!   the same calendar date `years` later (365 or 366 days a year: exact calendar days, so a term spanning
-//!   29 February is one day longer) and used days are the whole days elapsed. Rounded half up to the
+//!   29 February is one day longer) and used days are [`days_used`] (day N: N days used, the day of the
+//!   cancellation credited; `docs/day-count.md`). Rounded half up to the
 //!   minor unit. The credit is positive; the ledger posts it as a negative entry.
 //! * The order record is left as it is (an order can hold other lines); the purchase carries the status.
 
@@ -46,6 +47,7 @@ pub struct CancellationQuote {
     pub offer_support_request: bool,
 }
 
+use crate::billing::days_used;
 pub use crate::billing::whole_days;
 
 pub fn window_closes_at(policy: &Policy, p: &SoftwarePurchase) -> DateTime<Utc> {
@@ -65,7 +67,7 @@ pub fn credit(policy: &Policy, p: &SoftwarePurchase, now: DateTime<Utc>) -> Mone
         SoftwareKind::Perpetual => p.paid.scale(policy.perpetual_software_credit_bp as i64, 10_000),
         SoftwareKind::Subscription { years } => {
             let term = term_days(p.purchased_at.date_naive(), years);
-            let used = whole_days(p.purchased_at, now).clamp(0, term);
+            let used = days_used(p.purchased_at, now).min(term);
             p.paid.scale(term - used, term)
         }
         SoftwareKind::LinuxPlan => Money::zero(p.paid.currency),
@@ -156,7 +158,7 @@ pub fn credit_entry(state: &State, p: &SoftwarePurchase, credit: Money, now: Dat
         SoftwareKind::Subscription { years } => {
             let start = p.purchased_at.date_naive();
             let end = term_end(start, years.max(1).saturating_mul(12));
-            let used = whole_days(p.purchased_at, now).clamp(0, term_days(start, years));
+            let used = days_used(p.purchased_at, now).min(term_days(start, years));
             start.checked_add_signed(Duration::days(used)).map(|from| Period { start: from.min(end), end })
         }
         SoftwareKind::Perpetual | SoftwareKind::LinuxPlan => None,

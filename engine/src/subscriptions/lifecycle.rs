@@ -13,7 +13,7 @@ use crate::ledger::ChargeType;
 use crate::money::Money;
 use crate::records::{BillingFrequency, PublisherKind, Subscription, SubscriptionStatus};
 use crate::rejection::{Rejection, Violation};
-use crate::{AuditNote, Command, Event, State};
+use crate::{AuditNote, Command, Event, State, SuspensionReason};
 use chrono::{DateTime, Utc};
 
 type Decision = Result<(Vec<Event>, AuditNote), Rejection>;
@@ -21,7 +21,9 @@ type Decision = Result<(Vec<Event>, AuditNote), Rejection>;
 /// Decide one of the subscription commands. Other commands are not this module's: they yield no events.
 pub fn decide(state: &State, cmd: &Command, now: DateTime<Utc>) -> Decision {
     match cmd {
-        Command::SuspendSubscription { subscription } => suspend(state, find(state, subscription)?, now),
+        Command::SuspendSubscription { subscription, reason } => {
+            suspend(state, find(state, subscription)?, *reason, now)
+        }
         Command::ReactivateSubscription { subscription } => reactivate(state, find(state, subscription)?, now),
         Command::ChangeSubscriptionQuantity { subscription, quantity } => {
             change_quantity(state, find(state, subscription)?, *quantity, now)
@@ -82,9 +84,13 @@ fn suspend_one(state: &State, draft: &mut Draft, sub: &Subscription, now: DateTi
     draft.update(next, change);
 }
 
-fn suspend(state: &State, sub: &Subscription, now: DateTime<Utc>) -> Decision {
+fn suspend(state: &State, sub: &Subscription, reason: Option<SuspensionReason>, now: DateTime<Utc>) -> Decision {
     if sub.status != SubscriptionStatus::Active {
         return Err(Rejection::one(transition(sub, SubscriptionStatus::Suspended)));
+    }
+    // RULES §4.3: Microsoft subscriptions, and any subscription for non-payment or fraud.
+    if sub.publisher != PublisherKind::Microsoft && reason.is_none() {
+        return Err(Rejection::one(Violation::SuspensionNeedsReason));
     }
     let mut draft = Draft::new(state, now);
     suspend_one(state, &mut draft, sub, now, SubscriptionChange::Suspended);
@@ -95,7 +101,8 @@ fn suspend(state: &State, sub: &Subscription, now: DateTime<Utc>) -> Decision {
     for add_on in add_ons {
         suspend_one(state, &mut draft, add_on, now, SubscriptionChange::SuspendedWithBase { base: sub.id.clone() });
     }
-    Ok((draft.events, note(AuditAction::SubscriptionSuspended, sub, String::new())))
+    let details = reason.map(|r| format!("({})", r.code())).unwrap_or_default();
+    Ok((draft.events, note(AuditAction::SubscriptionSuspended, sub, details)))
 }
 
 fn reactivate(state: &State, sub: &Subscription, now: DateTime<Utc>) -> Decision {
@@ -183,6 +190,10 @@ fn set_auto_renew(state: &State, sub: &Subscription, auto_renew: bool, now: Date
     if is_closed(sub.status) {
         violations.push(Violation::SubscriptionClosed { status: sub.status });
     }
+    // A scheduled cancellation ends the subscription at renewal: it cannot auto-renew.
+    if let Some(on) = sub.cancel_at.filter(|_| auto_renew) {
+        violations.push(Violation::CancellationAlreadyScheduled { on });
+    }
     Rejection::check(violations)?;
     let mut draft = Draft::new(state, now);
     let targets = std::iter::once(sub)
@@ -198,6 +209,8 @@ fn cancel_isv(state: &State, sub: &Subscription, details: &str, now: DateTime<Ut
     let quote = super::cancel_quote(state, sub, now)?;
     let mut draft = Draft::new(state, now);
     let mut next = sub.clone();
+    // Cancelled now, or at renewal: either way it does not renew (the page said Auto-renew On).
+    next.auto_renew = false;
     let action = match quote {
         super::CancelQuote::FullCredit { amount, .. } => {
             let period = period_of(sub, now.date_naive());

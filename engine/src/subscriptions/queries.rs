@@ -1,9 +1,9 @@
 //! Read-side questions of the subscription, renewals and billing pages. Plain functions over `&State`.
 
-use super::{AccountDates, SubscriptionLogEntry};
+use super::{AccountDates, SubscriptionChange, SubscriptionLogEntry};
 use crate::catalog::{Family, Offer};
 use crate::ids::{CustomerId, OfferId, SubscriptionId};
-use crate::ledger::{entries_of, LedgerEntry};
+use crate::ledger::{entries_of, ChargeType, LedgerEntry};
 use crate::money::Money;
 use crate::policy::Policy;
 use crate::records::{BillingFrequency, PublisherKind, Subscription, SubscriptionStatus};
@@ -264,12 +264,25 @@ impl HistoryItem {
 }
 
 /// Everything that happened to a subscription (changes and its ledger entries), newest first.
+///
+/// A billing cycle is listed once: by its charge when it posted one; the clock's "cycle billed" change
+/// only when the cycle charged nothing (a suspended subscription's), so it is not lost either.
 pub fn history(state: &State, subscription: &SubscriptionId) -> Vec<HistoryItem> {
-    let mut items: Vec<HistoryItem> = entries_of(state, subscription)
-        .cloned()
-        .map(HistoryItem::Ledger)
+    let entries: Vec<&LedgerEntry> = entries_of(state, subscription).collect();
+    let charged = |period: &crate::billing::Period| {
+        entries.iter().any(|e| e.charge_type == ChargeType::CycleCharge && e.service.as_ref() == Some(period))
+    };
+    let mut items: Vec<HistoryItem> = entries
+        .iter()
+        .map(|e| HistoryItem::Ledger((*e).clone()))
         .chain(
-            state.subscription_log.iter().filter(|c| &c.subscription == subscription).cloned().map(HistoryItem::Change),
+            state
+                .subscription_log
+                .iter()
+                .filter(|c| &c.subscription == subscription)
+                .filter(|c| !matches!(&c.change, SubscriptionChange::CycleBilled { period } if charged(period)))
+                .cloned()
+                .map(HistoryItem::Change),
         )
         .collect();
     // Stable sort, then reverse: within one instant the change is listed above the entries it posted.

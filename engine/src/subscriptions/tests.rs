@@ -8,7 +8,7 @@ use crate::ledger::ChargeType;
 use crate::money::{Currency, Money};
 use crate::partner::CspModel;
 use crate::records::{BillingFrequency as BF, PublisherKind, Subscription, SubscriptionStatus as St, Term};
-use crate::{evolve, execute, Command, Rejection, Violation};
+use crate::{evolve, execute, Command, Rejection, SuspensionReason, Violation};
 use chrono::{Duration, NaiveDate, TimeZone};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -185,7 +185,7 @@ fn status(state: &State, n: u64) -> St {
 }
 
 fn suspend(n: u64) -> Command {
-    Command::SuspendSubscription { subscription: sid(n) }
+    Command::SuspendSubscription { subscription: sid(n), reason: None }
 }
 
 fn reactivate(n: u64) -> Command {
@@ -531,6 +531,7 @@ fn isv_cancel_windows_at_their_edges() {
             );
             assert_eq!(amounts(&events), vec![-charged], "{case}");
             assert_eq!(status(&state, 1), St::Cancelled, "{case}");
+            assert!(!state.subscriptions[&sid(1)].auto_renew, "{case}: a cancelled subscription does not auto-renew");
         } else {
             let renewal = term_end(start, 12) + Duration::days(1);
             assert_eq!(quote, CancelQuote::Scheduled { on: renewal }, "{case}");
@@ -1313,4 +1314,81 @@ fn each_clock_change_patches_the_record_as_the_whole_record_would() {
         assert_eq!(by_patch.subscriptions[&sid(1)], want, "{case}: the record left ({patch:?})");
         assert_eq!(by_patch, by_record, "{case}: the same state as the whole record gives (log included)");
     }
+}
+
+// ---------------------------------------------------------------- issue 16
+
+/// Issue 16: a scheduled cancellation ends the subscription at renewal, so it no longer auto-renews, and
+/// auto-renew cannot be turned back on while the cancellation stands.
+#[test]
+fn a_scheduled_isv_cancellation_turns_auto_renew_off() {
+    let start = d(2018, 1, 13);
+    let mut state = with(vec![isv(1, BF::Monthly, start)]);
+    assert!(state.subscriptions[&sid(1)].auto_renew);
+    let later = at(start + Duration::days(7), 9, 0);
+    advance(&mut state, later);
+    run(&mut state, cancel(1), later).unwrap();
+    let sub = &state.subscriptions[&sid(1)];
+    let on = sub.cancel_at.expect("scheduled");
+    assert!(!sub.auto_renew, "a subscription that ends at renewal does not auto-renew");
+    let err = run(&mut state, Command::SetAutoRenew { subscription: sid(1), auto_renew: true }, later).unwrap_err();
+    assert_eq!(err.violations, vec![Violation::CancellationAlreadyScheduled { on }]);
+    advance(&mut state, at(on - Duration::days(1), 12, 0));
+    let due = advance(&mut state, at(on, 0, 0));
+    assert_eq!(status(&state, 1), St::Cancelled, "still cancelled at renewal");
+    assert_eq!(amounts(&due), Vec::<i64>::new(), "not renewed");
+}
+
+/// Issue 16 / RULES §4.3: Microsoft subscriptions may be suspended for any reason; any other (ISV SaaS)
+/// only for non-payment or fraud, and the reason must be given.
+#[test]
+fn an_isv_subscription_is_suspended_only_for_non_payment_or_fraud() {
+    let start = d(2018, 1, 13);
+    let now = at(d(2018, 1, 20), 9, 0);
+    let suspend_for = |reason| Command::SuspendSubscription { subscription: sid(1), reason };
+    let mut state = with(vec![isv(1, BF::Monthly, start)]);
+    let err = run(&mut state, suspend_for(None), now).unwrap_err();
+    assert_eq!(err.violations, vec![Violation::SuspensionNeedsReason]);
+    for reason in [SuspensionReason::NonPayment, SuspensionReason::Fraud] {
+        let mut state = with(vec![isv(1, BF::Monthly, start)]);
+        run(&mut state, suspend_for(Some(reason)), now).unwrap();
+        assert_eq!(status(&state, 1), St::Suspended, "{reason:?}");
+        let note = &state.audit.last().unwrap().details;
+        assert!(note.contains(reason.code()), "the reason is in the activity log: {note}");
+    }
+    let mut state = with(vec![paid(1, BF::Monthly, 2, 400, start)]);
+    run(&mut state, suspend_for(None), now).unwrap();
+    assert_eq!(status(&state, 1), St::Suspended, "a Microsoft subscription needs no reason");
+}
+
+/// Issue 16: the history lists each billing cycle once — its ledger charge — not also the clock's
+/// "cycle billed" change; a cycle that charged nothing (suspended) still appears once, as the change.
+#[test]
+fn history_lists_each_billing_cycle_once() {
+    let start = d(2018, 1, 13);
+    let mut state = with(vec![paid(1, BF::Monthly, 2, 400, start)]);
+    advance(&mut state, at(d(2018, 4, 20), 9, 0));
+    let h = history(&state, &sid(1));
+    let cycle_changes = h
+        .iter()
+        .filter(|i| matches!(i, HistoryItem::Change(c) if matches!(c.change, SubscriptionChange::CycleBilled { .. })))
+        .count();
+    let cycle_charges =
+        h.iter().filter(|i| matches!(i, HistoryItem::Ledger(l) if l.charge_type == ChargeType::CycleCharge)).count();
+    assert_eq!(cycle_charges, 3, "Feb, Mar and Apr cycles charged: {h:?}");
+    assert_eq!(cycle_changes, 0, "each cycle once, as its charge: {h:?}");
+    // Suspended through a cycle: nothing is charged, so the change is the only line of that cycle.
+    run(&mut state, suspend(1), at(d(2018, 4, 20), 10, 0)).unwrap();
+    advance(&mut state, at(d(2018, 5, 20), 9, 0));
+    let h = history(&state, &sid(1));
+    let may = h
+        .iter()
+        .filter(|i| match i {
+            HistoryItem::Change(c) => {
+                matches!(c.change, SubscriptionChange::CycleBilled { period } if period.start == d(2018, 5, 13))
+            }
+            HistoryItem::Ledger(l) => l.service.is_some_and(|p| p.start == d(2018, 5, 13)),
+        })
+        .count();
+    assert!(may <= 1, "the May cycle at most once: {h:?}");
 }

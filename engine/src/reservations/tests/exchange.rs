@@ -33,8 +33,8 @@ fn value_returned_is_prorated_without_fee() {
         cancelled_future: usd(future),
         value: usd(value),
     };
-    assert_eq!(q.returned, vec![rv(1, 183_000, 0, 183_000), rv(2, 8_064, 41_665, 49_729)]);
-    assert_eq!(q.returned_total, usd(232_729));
+    assert_eq!(q.returned, vec![rv(1, 184_000, 0, 184_000), rv(2, 8_333, 41_665, 49_998)]);
+    assert_eq!(q.returned_total, usd(233_998));
     assert_eq!(q.short_by, None);
 }
 
@@ -42,12 +42,12 @@ fn value_returned_is_prorated_without_fee() {
 fn new_commitment_must_cover_the_value_returned() {
     // (case, returned, new total, shortfall)
     let cases: &[(&str, &[u64], i64, Option<i64>)] = &[
-        ("one below", &[1], 182_999, Some(1)),
-        ("equal", &[1], 183_000, None),
+        ("one below", &[1], 183_999, Some(1)),
+        ("equal", &[1], 184_000, None),
         ("larger", &[1], 500_000, None),
-        ("two returned, one below", &[1, 2], 232_728, Some(1)),
-        ("two returned, equal", &[1, 2], 232_729, None),
-        ("much smaller", &[1, 2], 100_000, Some(132_729)),
+        ("two returned, one below", &[1, 2], 233_997, Some(1)),
+        ("two returned, equal", &[1, 2], 233_998, None),
+        ("much smaller", &[1, 2], 100_000, Some(133_998)),
     ];
     for (case, ids, total, short) in cases {
         let mut state = two();
@@ -95,7 +95,7 @@ fn exchange_returns_the_old_and_creates_the_new_from_the_exchange_date() {
     // Not counted toward the cap, and recorded as a request with the value returned.
     assert!(state.reservation_refunds.is_empty());
     let req = state.support_requests.values().next().unwrap();
-    assert_eq!((req.amount, req.reservation().unwrap().new_reservation.clone()), (usd(232_729), Some(new.id.clone())));
+    assert_eq!((req.amount, req.reservation().unwrap().new_reservation.clone()), (usd(233_998), Some(new.id.clone())));
     assert!(matches!(events.first(), Some(Event::SupportRequestFiled(_))));
     assert!(events.iter().any(|e| matches!(e, Event::ReservationExchanged { returned, .. } if returned.len() == 2)));
     assert!(matches!(events.last(), Some(Event::Audited(_))));

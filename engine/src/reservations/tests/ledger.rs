@@ -46,16 +46,16 @@ fn a_refund_posts_the_amount_returned_and_the_fee_separately() {
     let cases: &[(&str, DateTime<Utc>, &[(ChargeType, i64)], i64)] = &[
         ("day 0 without usage: 100 %, no fee", at(2026, 1, 1), &[(ChargeType::Refund, -365_000)], -365_000),
         (
-            "day 6: prorated 3 580.00 less the 12 % fee",
+            "day 6: prorated 3 590.00 less the 12 % fee",
             at(2026, 1, 7),
-            &[(ChargeType::Refund, -358_000), (ChargeType::Fee, 42_960)],
-            -315_040,
+            &[(ChargeType::Refund, -359_000), (ChargeType::Fee, 43_080)],
+            -315_920,
         ),
         (
-            "day 30: prorated 3 340.00 less 400.80",
+            "day 30: prorated 3 350.00 less 402.00",
             at(2026, 1, 31),
-            &[(ChargeType::Refund, -334_000), (ChargeType::Fee, 40_080)],
-            -293_920,
+            &[(ChargeType::Refund, -335_000), (ChargeType::Fee, 40_200)],
+            -294_800,
         ),
     ];
     for (case, when, want, net) in cases {
@@ -100,15 +100,15 @@ fn an_exchange_posts_each_returned_credit_and_the_new_charge() {
     execute(&mut state, &admin(), exchange(&[1, 2], new_vm(usd(300_000))), when).unwrap();
     let new = ReservationId("RSV-0003".into());
     let rows: &[(&str, &ReservationId, &[(ChargeType, i64)])] = &[
-        ("up front returned", &id(1), &[(ChargeType::Credit, -183_000)]),
-        ("monthly returned", &id(2), &[(ChargeType::Credit, -8_064)]),
+        ("up front returned", &id(1), &[(ChargeType::Credit, -184_000)]),
+        ("monthly returned", &id(2), &[(ChargeType::Credit, -8_333)]),
         ("new reservation", &new, &[(ChargeType::Purchase, 8_334)]),
     ];
     for (case, r, want) in rows {
         assert_eq!(kinds(&entries_of(&state, r)), want.to_vec(), "{case}");
     }
     assert_eq!(state.reservations[&new].payments_billed, 1, "the first payment is billed");
-    assert_eq!(invoice_total(&state, when), vec![usd(-183_000 - 8_064 + 8_334)]);
+    assert_eq!(invoice_total(&state, when), vec![usd(-184_000 - 8_333 + 8_334)]);
     assert_eq!(state.counters.ledger, 3);
 }
 

@@ -94,7 +94,7 @@ fn a_refund_request_is_recorded_and_fulfilled_at_once() {
     let mut state = state_with(vec![upfront(365_000)]);
     let when = at(2026, 1, 31);
     let events = execute(&mut state, &admin(), refund(&[1]), when).unwrap();
-    // Day 30 without usage: 3 650.00 × 334 / 365 = 3 340.00, minus 12 % (400.80) = 2 939.20.
+    // Day 30 without usage: 3 650.00 × 335 / 365 = 3 350.00, minus 12 % (402.00) = 2 948.00.
     let req = &state.support_requests[&crate::ids::SupportRequestId("SR-0001".into())];
     let rsv = req.reservation().expect("a reservation request");
     assert_eq!(
@@ -103,14 +103,14 @@ fn a_refund_request_is_recorded_and_fulfilled_at_once() {
     );
     assert_eq!((rsv.reservations.clone(), rsv.reservation_orders[0].as_str()), (vec![id(1)], "RSO-0001"));
     assert_eq!((&rsv.action, &rsv.new_reservation), (&ReservationRequestKind::Refund, &None));
-    assert_eq!((req.amount, req.status, req.filed_at), (usd(293_920), SupportRequestStatus::Fulfilled, when));
+    assert_eq!((req.amount, req.status, req.filed_at), (usd(294_800), SupportRequestStatus::Fulfilled, when));
     assert_eq!((req.customer.clone(), req.filed_by.clone()), (customer(), admin()));
     assert_eq!((req.contact.name.as_str(), req.contact.preferred), ("Ana Souza", Some(ContactMethod::Email)));
     assert_eq!(state.counters.support_request, 1);
     let r = &state.reservations[&id(1)];
     assert_eq!((r.status, r.ended_at), (ReservationStatus::Cancelled, Some(when)));
     assert!(
-        matches!(r.history.last().map(|h| &h.kind), Some(ReservationChangeKind::Refunded { credit, .. }) if *credit == usd(293_920))
+        matches!(r.history.last().map(|h| &h.kind), Some(ReservationChangeKind::Refunded { credit, .. }) if *credit == usd(294_800))
     );
     let refunded: Vec<_> = events
         .iter()
@@ -119,7 +119,7 @@ fn a_refund_request_is_recorded_and_fulfilled_at_once() {
             _ => None,
         })
         .collect();
-    assert_eq!(refunded, vec![(usd(293_920), usd(40_080), usd(0))], "the event carries the money for the ledger");
+    assert_eq!(refunded, vec![(usd(294_800), usd(40_200), usd(0))], "the event carries the money for the ledger");
     let Some(Event::Audited(entry)) = events.last() else { panic!("audited last") };
     assert_eq!((entry.action, entry.customer.clone()), (AuditAction::ReservationRefunded, Some(customer())));
     // Filing again for the same reservation is refused: it is no longer Active.
