@@ -276,18 +276,3 @@ test.describe('in French', () => {
     await expect(page.getByTestId('data-error')).toHaveText('Ce fichier JSON n’est pas une sauvegarde de CSP Marketplace.');
   });
 });
-
-test('a full storage quota offers the backup file', async ({ page }) => {
-  await open(page, '#/settings');
-  await page.evaluate(() => {
-    Storage.prototype.setItem = () => {
-      throw new DOMException('Setting the value exceeded the quota.', 'QuotaExceededError');
-    };
-  });
-  await addUser(page, { name: 'Not Saved Yet', email: 'not.saved.yet@contoso-partners.com', role: 'Sales agent' });
-  const notice = page.getByTestId('notice');
-  await expect(notice).toContainText('the browser’s storage for this site is full');
-  const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download backup' }).click()]);
-  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
-  expect(file.state.users.map((u) => u.name)).toContain('Not Saved Yet');
-});

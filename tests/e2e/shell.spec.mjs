@@ -1,6 +1,7 @@
 // The shell on the release build: load under the strict CSP, navigate by URL and by links, reload keeps
 // the page and the state, back and forward.
 import { test, expect, open, heading, storedText, addUser } from './fixtures.mjs';
+import { readFile } from 'node:fs/promises';
 
 test('loads under the strict Content-Security-Policy without a violation', async ({ page }) => {
   const response = await page.goto('index.html');
@@ -167,7 +168,7 @@ test.describe('in French', () => {
   });
 });
 
-test('a full storage quota is named in the save-failed notice, and the change stays on the page', async ({ page }) => {
+test('a full storage quota is named in the save-failed notice, the change stays on the page, and the notice offers the backup file', async ({ page }) => {
   await open(page, '#/settings');
   // From now on every write fails the way a full localStorage does.
   await page.evaluate(() => {
@@ -180,4 +181,10 @@ test('a full storage quota is named in the save-failed notice, and the change st
     'Your last change could not be saved (the browser’s storage for this site is full).',
   );
   await expect(page.getByTestId('users-table')).toContainText('Not Saved Yet');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('notice').getByRole('button', { name: 'Download backup' }).click(),
+  ]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  expect(file.state.users.map((u) => u.name)).toContain('Not Saved Yet');
 });
