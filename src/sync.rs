@@ -24,7 +24,7 @@
 
 use crate::storage::backups::{self, BackupOf};
 use crate::storage::format::{self, Snapshot};
-use crate::storage::{Keys, Storage, StorageError, Unreadable};
+use crate::storage::{fingerprint, Keys, Storage, StorageError, Unreadable};
 use chrono::{DateTime, Utc};
 use csp_engine::ids::UserId;
 use csp_engine::journal::{self, JournalEntry};
@@ -115,10 +115,6 @@ pub struct Opened {
     /// or it could not be read (a trouble then says so).
     pub session: Option<crate::session::Session>,
     pub troubles: Vec<Trouble>,
-}
-
-fn fnv(value: &str) -> u64 {
-    value.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 fn stamp(tab: &str, e: &Entry) -> Stamp {
@@ -340,7 +336,7 @@ impl Replica {
     ) -> Result<(), StorageError> {
         let raw = format::encode_snapshot(state, &epoch, &folded);
         self.storage.set(self.keys.snapshot(), &raw)?;
-        self.snapshot_seen = fnv(&raw);
+        self.snapshot_seen = fingerprint(&raw);
         self.epoch = epoch;
         self.folded = folded;
         Ok(())
@@ -348,7 +344,7 @@ impl Replica {
 
     fn remember_snapshot(&mut self) {
         if let Ok(Some(raw)) = self.storage.get(self.keys.snapshot()) {
-            self.snapshot_seen = fnv(&raw);
+            self.snapshot_seen = fingerprint(&raw);
         }
     }
 
@@ -395,13 +391,13 @@ impl Replica {
         // 1. Did the snapshot move on?
         let mut rebuild = false;
         match self.storage.get(self.keys.snapshot()) {
-            Ok(Some(raw)) if fnv(&raw) != self.snapshot_seen => match format::decode_head(&raw) {
+            Ok(Some(raw)) if fingerprint(&raw) != self.snapshot_seen => match format::decode_head(&raw) {
                 Ok(head) if head.epoch.as_deref() != Some(self.epoch.as_str()) => {
                     rebuild = true;
                     caught.troubles.push(Trouble::RestoredElsewhere);
                 }
                 Ok(head) => {
-                    self.snapshot_seen = fnv(&raw);
+                    self.snapshot_seen = fingerprint(&raw);
                     if head.folded != self.folded && !self.adopt_fold(&head.folded) {
                         rebuild = true;
                     }
@@ -515,7 +511,7 @@ impl Replica {
         }
         self.epoch = epoch;
         self.folded = folded;
-        self.snapshot_seen = fnv(&raw);
+        self.snapshot_seen = fingerprint(&raw);
         self.applied.clear();
         *state = base;
         let mut pending: Vec<(Stamp, Entry)> = Vec::new();

@@ -51,11 +51,6 @@ impl Backup {
     }
 }
 
-/// FNV-1a, 64 bits: a stable name for a value (not a security measure).
-fn hash(value: &str) -> u64 {
-    value.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
 /// Back up `value` unless an identical value is already backed up; returns the backup's key.
 pub fn back_up(
     storage: &dyn Storage,
@@ -65,7 +60,7 @@ pub fn back_up(
     value: &str,
     now: DateTime<Utc>,
 ) -> Result<String, StorageError> {
-    let key = format!("{}{:016x}", keys.backup_prefix(), hash(value));
+    let key = format!("{}{:016x}", keys.backup_prefix(), super::fingerprint(value));
     if let Some(existing) = storage.get(&key)? {
         if serde_json::from_str::<BackupRecord>(&existing).is_ok_and(|r| r.value == value) {
             return Ok(key);

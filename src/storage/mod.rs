@@ -26,6 +26,12 @@ use std::collections::BTreeMap;
 /// characters for the benchmark partner (2,000 customers × 10 subscriptions after a year).
 pub const BUDGET_CHARS: usize = 2_500_000;
 
+/// FNV-1a, 64 bits: a stable name for a stored value, to tell whether it changed or is already backed up
+/// (not a security measure).
+pub fn fingerprint(value: &str) -> u64 {
+    value.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// Why the browser's storage refused a read or a write.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StorageError {

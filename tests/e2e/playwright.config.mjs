@@ -2,8 +2,9 @@
 // in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
-export const PORT = 8091;
-export const OTHER_PORT = 8092;
+// E2E_PORT lets several checkouts run their suites side by side on one machine.
+export const PORT = Number(process.env.E2E_PORT ?? 8091);
+export const OTHER_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: '.',
