@@ -60,39 +60,8 @@ pub fn Shell() -> impl IntoView {
                 </div>
             </header>
             <Notices/>
-            <main class="cspm-main">{move || page(shown_page.get())}</main>
+            <main class="cspm-main">{move || pages::page(shown_page.get())}</main>
         </div>
-    }
-}
-
-fn page(route: Route) -> AnyView {
-    match route {
-        Route::Customers(query) => view! { <pages::customers::CustomersPage query/> }.into_any(),
-        Route::NewCustomer => view! { <pages::customer_form::CustomerFormPage id=None/> }.into_any(),
-        Route::EditCustomer { id } => view! { <pages::customer_form::CustomerFormPage id=Some(id)/> }.into_any(),
-        Route::Customer { id, tab } => view! { <pages::customer::CustomerPage id tab/> }.into_any(),
-        Route::AddProducts { customer, query } => view! { <pages::catalog::CatalogPage customer query/> }.into_any(),
-        Route::Cart { customer } => view! { <pages::cart::CartPage customer/> }.into_any(),
-        Route::Review { customer } => view! { <pages::cart::ReviewPage customer/> }.into_any(),
-        Route::Confirmation { customer, cart } => view! { <pages::cart::ConfirmationPage customer cart/> }.into_any(),
-        Route::Subscription { customer, id } => {
-            view! { <pages::subscription::SubscriptionPage customer id/> }.into_any()
-        }
-        Route::Reservation { customer, id } => view! { <pages::reservation::ReservationPage customer id/> }.into_any(),
-        Route::ReservationRequest { customer, kind, reservations } => {
-            view! { <pages::reservation::ReservationRequestPage customer kind reservations/> }.into_any()
-        }
-        Route::SupportRequest { customer, purchase } => {
-            view! { <pages::software::SupportRequestPage customer purchase/> }.into_any()
-        }
-        Route::Billing => view! { <pages::billing::BillingPage/> }.into_any(),
-        Route::Invoice { year, month } => view! { <pages::invoice::InvoicePage year month/> }.into_any(),
-        Route::Renewals => view! { <pages::renewals::RenewalsPage/> }.into_any(),
-        Route::SoftwareActivity => view! { <pages::software::SoftwareActivityPage/> }.into_any(),
-        Route::ActivityLog => view! { <pages::activity::ActivityPage/> }.into_any(),
-        Route::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
-        Route::Data => view! { <pages::data::DataPage/> }.into_any(),
-        Route::NotFound(_) => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     }
 }
 
