@@ -1,7 +1,7 @@
 # The project's commands. Each installs what is missing first (scripts/setup.sh, idempotent).
 .PHONY: serve test dist setup clean bench budgets test-properties-100k
 
-serve: ## Serve the app with live rebuild on http://127.0.0.1:8080
+serve: ## Serve the app with live rebuild on http://127.0.0.1:8080 (debug build in target/serve-dist, not dist/)
 	@bash scripts/serve.sh
 
 test: ## Run every test layer; fails if any fails or runs no test
