@@ -45,24 +45,95 @@ pub fn Shell() -> impl IntoView {
     let partner_label = app.partner_label.get_value();
     // A new page only when the route names another one (see `Route::page`), not on each search keystroke.
     let shown_page = Memo::new(move |_| app.route.with(Route::page));
+    let root = NodeRef::<leptos::html::Div>::new();
+    let menu_open = RwSignal::new(false);
+    let menu_id = unique_id("cspm-menu");
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    // On every route change (not on a search or sort within a page) the menu closes and focus moves to the
+    // new page's heading, so a keyboard or screen-reader user starts at the top of what changed, not at <body>.
+    Effect::new(move |prev: Option<Route>| {
+        let page = shown_page.get();
+        if prev.is_some_and(|p| p != page) {
+            menu_open.set(false);
+            focus_heading_soon(root);
+        }
+        page
+    });
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_heading(root);
+    };
+    let close_menu_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(b) = menu_button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     // `lang` on our own root, not on <html>: embedded, the host page's document is not ours to change.
     view! {
-        <div class="cspm" lang=move || i18n.locale.get().tag() on:click=follow_link>
+        <div class="cspm" lang=move || i18n.locale.get().tag() on:click=follow_link node_ref=root>
+            // The first tab stop. Hash routing owns the fragment, so the link moves focus itself.
+            <a class="skip-link" href=move || app.route.get().href() on:click=skip>
+                {move || i18n.t(Key::UiSkipToMain)}
+            </a>
             <header class="cspm-header">
                 <a class="brand" href=Route::default().href()>{move || i18n.t(Key::AppName)}</a>
                 {partner_label.map(|p| view! { <span class="partner-label">{p}</span> })}
-                <Nav/>
-                <CartLink/>
-                <div class="header-controls">
-                    <UserSwitcher/>
-                    <ClockControl/>
-                    <LanguageSwitch/>
+                // On a phone the navigation, user and language fold into a disclosure; wide, the button is hidden
+                // and the panel is part of the bar.
+                <div class="header-menu" on:keydown=close_menu_on_escape>
+                    <button
+                        type="button"
+                        class="menu-button"
+                        node_ref=menu_button
+                        aria-expanded=move || menu_open.get().to_string()
+                        aria-controls=menu_id.clone()
+                        on:click=move |_| menu_open.update(|o| *o = !*o)
+                    >
+                        <span class="menu-icon" aria-hidden="true"></span>
+                        <span class="menu-label">{move || i18n.t(Key::UiMenu)}</span>
+                    </button>
+                    <div class="menu-panel" id=menu_id class:open=move || menu_open.get()>
+                        <Nav/>
+                        <div class="header-controls">
+                            <UserSwitcher/>
+                            <LanguageSwitch/>
+                        </div>
+                    </div>
                 </div>
+                <CartLink/>
+                <ClockControl/>
             </header>
             <Notices/>
-            <main class="cspm-main">{move || pages::page(shown_page.get())}</main>
+            <main class="cspm-main" tabindex="-1">{move || pages::page(shown_page.get())}</main>
         </div>
     }
+}
+
+/// An id unique in the document, so that two embedded instances never share one (`aria-controls`).
+fn unique_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(1);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Focus the page's `<h1>` (made focusable by script only, `tabindex="-1"`), or `<main>` when it has none.
+fn focus_heading(root: NodeRef<leptos::html::Div>) {
+    let Some(root) = root.get_untracked() else { return };
+    let target = root.query_selector("main h1").ok().flatten().or_else(|| root.query_selector("main").ok().flatten());
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+    }
+}
+
+/// After the new page has rendered (the next frame).
+fn focus_heading_soon(root: NodeRef<leptos::html::Div>) {
+    request_animation_frame(move || focus_heading(root));
 }
 
 #[component]
@@ -177,34 +248,67 @@ fn ClockControl() -> impl IntoView {
             None => set_message.set(Some(ClockOutcome::NotADate)),
         }
     };
+    // The date is always shown; the controls that move it open under it (a disclosure), so the header keeps
+    // to one row.
+    let open = RwSignal::new(false);
+    let panel_id = unique_id("cspm-clock");
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = toggle.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     view! {
-        <div class="control clock" role="group" aria-label=move || i18n.t(Key::SimulatedDate)>
-            <span>{move || i18n.t(Key::SimulatedDate)} ": "</span>
-            <strong data-testid="simulated-date">{move || format::date(clock().date_naive(), i18n.locale.get())}</strong>
-            <button type="button" on:click=move |_| by(Step::Day)>{move || i18n.t(Key::PlusDay)}</button>
-            <button type="button" on:click=move |_| by(Step::Week)>{move || i18n.t(Key::PlusWeek)}</button>
-            <button type="button" on:click=move |_| by(Step::Month)>{move || i18n.t(Key::PlusMonth)}</button>
-            <form class="inline" on:submit=go novalidate>
-                <label>
-                    <span class="visually-hidden">{move || i18n.t(Key::MoveDateTo)}</span>
-                    <input
-                        type="date"
-                        prop:value=target
-                        on:input=move |ev| set_target.set(event_target_value(&ev))
-                    />
-                </label>
-                <button type="submit">{move || i18n.t(Key::MoveDate)}</button>
-            </form>
-            {move || {
-                let locale = i18n.locale.get();
-                message
-                    .get()
-                    .map(|outcome| {
-                        let (ok, text) = outcome.text(locale);
-                        let class = if ok { "flash ok" } else { "flash error" };
-                        view! { <span class=class role="status">{text}</span> }
-                    })
-            }}
+        <div class="control clock" on:keydown=on_keydown>
+            <button
+                type="button"
+                class="clock-button"
+                node_ref=toggle
+                aria-expanded=move || open.get().to_string()
+                aria-controls=panel_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="clock-label">{move || i18n.t(Key::SimulatedDate)} ": "</span>
+                <strong data-testid="simulated-date">{move || format::date(clock().date_naive(), i18n.locale.get())}</strong>
+                <span class="chevron" aria-hidden="true"></span>
+            </button>
+            <div
+                class="clock-panel"
+                id=panel_id
+                role="group"
+                aria-label=move || i18n.t(Key::UiChangeDate)
+                class:open=move || open.get()
+            >
+                <div class="clock-steps">
+                    <button type="button" on:click=move |_| by(Step::Day)>{move || i18n.t(Key::PlusDay)}</button>
+                    <button type="button" on:click=move |_| by(Step::Week)>{move || i18n.t(Key::PlusWeek)}</button>
+                    <button type="button" on:click=move |_| by(Step::Month)>{move || i18n.t(Key::PlusMonth)}</button>
+                </div>
+                <form class="inline" on:submit=go novalidate>
+                    <label>
+                        <span class="visually-hidden">{move || i18n.t(Key::MoveDateTo)}</span>
+                        <input
+                            type="date"
+                            prop:value=target
+                            on:input=move |ev| set_target.set(event_target_value(&ev))
+                        />
+                    </label>
+                    <button type="submit">{move || i18n.t(Key::MoveDate)}</button>
+                </form>
+                {move || {
+                    let locale = i18n.locale.get();
+                    message
+                        .get()
+                        .map(|outcome| {
+                            let (ok, text) = outcome.text(locale);
+                            let class = if ok { "flash ok" } else { "flash error" };
+                            view! { <p class=class role="status">{text}</p> }
+                        })
+                }}
+            </div>
         </div>
     }
 }

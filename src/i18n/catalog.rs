@@ -274,6 +274,10 @@ catalog! {
     SwLangCzech => "Czech", "Tchèque";
     SwLangHungarian => "Hungarian", "Hongrois";
 
+    // ui: skip link, phone menu, simulated-date panel.
+    UiSkipToMain => "Skip to main content", "Aller au contenu principal";
+    UiMenu => "Menu", "Menu";
+    UiChangeDate => "Change the simulated date", "Changer la date simulée";
     // Storage notices.
     StorageUnavailable => "This browser blocks local storage here, so your work is kept in memory only and will be lost when this page closes.",
         "Ce navigateur bloque le stockage local ici : votre travail est conservé en mémoire uniquement et sera perdu à la fermeture de la page.";

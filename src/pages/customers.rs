@@ -14,6 +14,8 @@ use leptos::prelude::*;
 pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
+    // The route is followed below (`current`); the shell keeps this page while only its query changes.
+    let _ = query;
     // The URL is the source of truth for search and sort.
     let current = Memo::new(move |_| {
         app.route.with(|r| match r {
@@ -108,7 +110,7 @@ pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
                             type="search"
                             placeholder=move || i18n.t(Key::SearchCustomers)
                             aria-label=move || i18n.t(Key::SearchCustomers)
-                            prop:value=query.text.clone()
+                            prop:value=move || current.get().text
                             on:input=move |ev| {
                                 let mut next = current.get_untracked();
                                 next.text = event_target_value(&ev);

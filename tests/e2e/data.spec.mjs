@@ -1,6 +1,6 @@
 // Data safety (issue 14): tabs agree, a closed tab loses nothing, damaged data costs nothing, backups
 // are listed and restorable, and the backup file round-trips — on the release build, in Chromium.
-import { test, expect, open, heading, addUser } from './fixtures.mjs';
+import { test, expect, open, heading, addUser, clockStep } from './fixtures.mjs';
 import { readFile } from 'node:fs/promises';
 
 const KEY = 'csp-marketplace';
@@ -77,7 +77,7 @@ test('two tabs: 100 alternating changes reach both tabs within a second and surv
       quantities.push(100 + i);
     } else {
       const before = await tab.getByTestId('simulated-date').textContent();
-      await tab.getByRole('button', { name: '+1 day' }).click();
+      await clockStep(tab, '+1 day');
       await expect(tab.getByTestId('simulated-date')).not.toHaveText(before);
       days += 1;
       await expect(other.getByTestId('simulated-date')).toHaveText(await tab.getByTestId('simulated-date').textContent(), { timeout: 1000 });
@@ -209,7 +209,7 @@ for (const [name, c] of Object.entries(corpus)) {
 test('backup file: download, reset the demo data, restore: the identical state, and the previous one kept', async ({ page }) => {
   await open(page, '#/settings');
   await addUser(page, { name: 'Round Trip', email: 'round.trip@contoso-partners.com', role: 'Sales agent' });
-  await page.getByRole('button', { name: '+1 week' }).click();
+  await clockStep(page, '+1 week');
   const before = await downloadBackup(page);
   expect(before.format).toBe('csp-marketplace-backup');
   expect(before.version).toBe(1);

@@ -23,7 +23,9 @@ export { expect };
 /** Open the app at a fragment and wait until the shell has rendered. */
 export async function open(page, hash = '#/customers') {
   await page.goto(`index.html${hash}`);
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  // Attached, not visible: on a phone the navigation is inside the closed Menu.
+  await expect(page.locator('nav.cspm-nav')).toBeAttached();
+  await expect(page.getByTestId('simulated-date')).toBeVisible();
 }
 
 export const heading = (page, name) => page.getByRole('heading', { level: 1, name });
@@ -67,4 +69,19 @@ export async function storedText(page, key) {
     const state = new TextDecoder().decode(await new Response(stream).arrayBuffer());
     return [JSON.stringify(envelope.session ?? null), state, ...extras].join('\n');
   }, key);
+}
+
+/**
+ * The simulated date's controls open under the date in the header (a disclosure): open them if they are
+ * closed. `scope` is a page, a frame or the locator of an embedded instance.
+ */
+export async function openClock(scope) {
+  const toggle = scope.locator('.clock-button');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/** Move the simulated date with one of the panel's buttons (`+1 day`, `+1 week`, `+1 month`). */
+export async function clockStep(scope, name) {
+  await openClock(scope);
+  await scope.getByRole('button', { name, exact: true }).click();
 }

@@ -3,7 +3,7 @@
 // Contoso (C-0001) holds RSV-0001 (2 × D2s_v3, 1 year, monthly, $1,042.80) and Wingtip (C-0005) RSV-0002
 // (4 × B2s, 3 years, up front, $2,340.00), both bought 3 days before the simulated date. The invoice page is
 // built in parallel by another area, so amounts are asserted on the reservation pages.
-import { test, expect, open, heading } from './fixtures.mjs';
+import { test, expect, open, heading, clockStep } from './fixtures.mjs';
 
 /** Parse "$1,234.56" (or "-$…") into cents. */
 const cents = (text) => {
@@ -209,8 +209,8 @@ test('refund on day 30 with usage: prorated minus the 12 % fee', async ({ page }
   await open(page, '#/customers/C-0005/reservations/RSV-0002');
   await expect(page.getByText('No utilization recorded yet.').first()).toBeVisible();
   // 27 more days: day 30 after purchase.
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '+1 week' }).click();
-  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: '+1 day' }).click();
+  for (let i = 0; i < 3; i++) await clockStep(page, '+1 week');
+  for (let i = 0; i < 6; i++) await clockStep(page, '+1 day');
 
   const form = page.getByRole('form', { name: 'Record utilization' });
   await form.getByLabel('Utilization (%)').fill('300');

@@ -1,6 +1,6 @@
 // The shell on the release build: load under the strict CSP, navigate by URL and by links, reload keeps
 // the page and the state, back and forward.
-import { test, expect, open, heading, storedText, addUser } from './fixtures.mjs';
+import { test, expect, open, heading, storedText, addUser, clockStep } from './fixtures.mjs';
 import { readFile } from 'node:fs/promises';
 
 test('loads under the strict Content-Security-Policy without a violation', async ({ page }) => {
@@ -68,7 +68,7 @@ test('reload keeps the page, the signed-in user, the language and the simulated 
   await open(page, '#/settings');
   const date = page.getByTestId('simulated-date');
   const before = await date.textContent();
-  await page.getByRole('button', { name: '+1 week' }).click();
+  await clockStep(page, '+1 week');
   await expect(date).not.toHaveText(before);
   const moved = await date.textContent();
   await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' });

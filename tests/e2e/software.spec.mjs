@@ -2,7 +2,7 @@
 // software key-access and download log, on the release build. The demo's Contoso Ltd (C-0001) bought
 // Windows Server 2022 (perpetual), SQL Server 2019 (1-year subscription) and a SUSE plan three days ago.
 import { readFile } from 'node:fs/promises';
-import { test, expect, open, heading } from './fixtures.mjs';
+import { test, expect, open, heading, clockStep } from './fixtures.mjs';
 
 const WS = 'Windows Server 2022 Standard - 2 Core License Pack (perpetual)';
 const SQL = 'SQL Server 2019 Standard - 2 Core License Pack (subscription)';
@@ -21,7 +21,7 @@ test.afterEach(async ({ page }) => {
 });
 
 async function advanceDays(page, days) {
-  for (let i = 0; i < days; i += 1) await page.getByRole('button', { name: '+1 day' }).click();
+  for (let i = 0; i < days; i += 1) await clockStep(page, '+1 day');
 }
 
 test('an Admin agent gets a key, downloads, copies the link; after 15 days the link has expired and is renewed', async ({
@@ -179,8 +179,8 @@ test('after 60 days the dialog links to the support request form, which refuses 
 }) => {
   await open(page, '#/customers/C-0001/software');
   await adminAgent(page);
-  await page.getByRole('button', { name: '+1 month' }).click();
-  await page.getByRole('button', { name: '+1 month' }).click();
+  await clockStep(page, '+1 month');
+  await clockStep(page, '+1 month');
   const table = page.getByTestId('software-table');
   const sqlRow = table.getByRole('row', { name: /SQL Server 2019/ });
   const number = (await sqlRow.getByRole('cell').nth(2).textContent()).trim();

@@ -2,7 +2,7 @@
 // quantity (preview, then Submit), suspend and see the deletion date, reactivate, move the date past the
 // retention period, cancel an ISV SaaS inside and outside its window, convert a trial, add-ons, auto-renew,
 // invoice totals, renewals; and the refusals (quantity out of range, reactivate after deletion, roles).
-import { test, expect, open, heading } from './fixtures.mjs';
+import { test, expect, open, heading, clockStep, openClock } from './fixtures.mjs';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -35,6 +35,7 @@ const status = (page) => page.getByTestId('subscription-status');
 const statusForm = (page) => page.getByRole('form', { name: 'Status' });
 
 async function moveDateTo(page, date) {
+  await openClock(page);
   await page.getByLabel('Move to').fill(iso(date));
   await page.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(page.getByTestId('simulated-date')).toHaveText(shown(date));
@@ -162,7 +163,7 @@ test('ISV SaaS: after the window the cancellation is scheduled for renewal and C
   page,
 }) => {
   await buyIsv(page, 'Northwind Project Tracker');
-  await page.getByRole('button', { name: '+1 week' }).click();
+  await clockStep(page, '+1 week');
   await expect(page.getByTestId('cancel-quote')).toContainText('schedules the cancellation for the renewal date');
   // Auto-renew of a commercial-marketplace subscription.
   const autoRenew = page.getByRole('form', { name: 'Auto-renew' });
@@ -233,7 +234,7 @@ test('billing: invoices by month whose total is the sum of their entries; the cl
   page,
 }) => {
   await open(page, '#/customers');
-  await page.getByRole('button', { name: '+1 month' }).click();
+  await clockStep(page, '+1 month');
   await expect(page.getByRole('group', { name: 'Simulated date' }).getByRole('status')).toHaveText(
     /Simulated date moved to .*\d+ billing cycles? charged/,
   );
@@ -298,7 +299,7 @@ test('issue 16: ISV SaaS page: Auto-renew Off once a cancellation is scheduled; 
   await expect(statusForm(page).getByRole('radio', { name: 'Suspended for non-payment' })).toBeVisible();
   await expect(statusForm(page).getByRole('radio', { name: 'Suspended for fraud' })).toBeVisible();
 
-  await page.getByRole('button', { name: '+1 week' }).click();
+  await clockStep(page, '+1 week');
   await expect(facts(page)).toContainText('Auto-renewOn');
   await statusForm(page).getByRole('radio', { name: 'Cancel' }).check();
   await statusForm(page).getByRole('button', { name: 'Submit' }).click();
