@@ -15,6 +15,7 @@ use csp_engine::records::{BillingFrequency, ReservationBilling, ReservationOptim
 use csp_engine::roles::Permission;
 use csp_engine::{Command, Rejection};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn tab_key(t: Tab) -> Key {
     match t {
@@ -130,19 +131,64 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
     let flash = RwSignal::new(None::<Message>);
     let rejection = RwSignal::new(None::<Rejection>);
     let not_whole = RwSignal::new(None::<OfferId>);
+    // The offer just added: its row shows the Review link right after its Add button (the next Tab stop).
+    let added = RwSignal::new(None::<OfferId>);
     let name = move || {
         app.state.with(|s| s.customers.get(&customer.get_value()).map(|c| c.company_name.clone()).unwrap_or_default())
     };
 
+    let section = NodeRef::<leptos::html::Section>::new();
+    // Enter in the search box goes to the results: the first offer's first control.
+    let to_first_offer = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let first = section.get_untracked().and_then(|s| {
+            s.query_selector("[data-testid=offers] :is(input, select, button:not([disabled]), a[href])").ok().flatten()
+        });
+        if let Some(el) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    };
+    let search_form = move || {
+        view! {
+            <form class="filters" on:submit=to_first_offer role="search">
+                <label>
+                    {move || i18n.t(Key::FilterSearch)}
+                    <input
+                        type="search"
+                        prop:value=move || current.get().text
+                        on:input=move |ev| {
+                            let mut q = current.get_untracked();
+                            q.text = event_target_value(&ev);
+                            apply(q);
+                        }
+                    />
+                </label>
+                {filter_select(Key::FilterPublisher, &PUBLISHERS, messages::publisher_kind, |q| q.publisher, |q, v| q.publisher = v, current, apply)}
+                {filter_select(Key::FilterBillingType, &BILLING_TYPES, messages::billing_type, |q| q.billing_type, |q, v| q.billing_type = v, current, apply)}
+                {filter_select(Key::FilterCategory, &CATEGORIES, messages::category, |q| q.category, |q, v| q.category = v, current, apply)}
+                {filter_select(Key::FilterSegment, &Segment::ALL, messages::segment, |q| q.segment, |q, v| q.segment = v, current, apply)}
+                <button
+                    type="button"
+                    prop:disabled=move || !current.get().is_filtered()
+                    on:click=move |_| apply(current.get_untracked().cleared())
+                >
+                    {move || i18n.t(Key::ClearFilters)}
+                </button>
+            </form>
+        }
+    };
     view! {
-        <section>
+        <section node_ref=section>
+            // Keyboard order (issue 16): the back link, the heading (focused on arrival), then the search box,
+            // whose Enter takes the focus to the first offer.
+            <p class="breadcrumb">
+                <a href=move || Route::Customer { id: customer.get_value(), tab: CustomerTab::Subscriptions }.href()>
+                    {name}
+                </a>
+            </p>
             <h1>{move || i18n.tf(Key::CatalogFor, &[("customer", &name())])}</h1>
             <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
-                <p>
-                    <a href=move || Route::Customer { id: customer.get_value(), tab: CustomerTab::Subscriptions }.href()>
-                        {name}
-                    </a>
-                </p>
+                {search_form()}
                 <nav class="tabs" aria-label=move || i18n.t(Key::AddProducts)>
                     {[Tab::OnlineServices, Tab::Software, Tab::Azure]
                         .into_iter()
@@ -162,31 +208,6 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                         })
                         .collect_view()}
                 </nav>
-                <form class="filters" on:submit=|ev| ev.prevent_default() role="search">
-                    {filter_select(Key::FilterPublisher, &PUBLISHERS, messages::publisher_kind, |q| q.publisher, |q, v| q.publisher = v, current, apply)}
-                    {filter_select(Key::FilterBillingType, &BILLING_TYPES, messages::billing_type, |q| q.billing_type, |q, v| q.billing_type = v, current, apply)}
-                    {filter_select(Key::FilterCategory, &CATEGORIES, messages::category, |q| q.category, |q, v| q.category = v, current, apply)}
-                    {filter_select(Key::FilterSegment, &Segment::ALL, messages::segment, |q| q.segment, |q, v| q.segment = v, current, apply)}
-                    <label>
-                        {move || i18n.t(Key::FilterSearch)}
-                        <input
-                            type="search"
-                            prop:value=move || current.get().text
-                            on:input=move |ev| {
-                                let mut q = current.get_untracked();
-                                q.text = event_target_value(&ev);
-                                apply(q);
-                            }
-                        />
-                    </label>
-                    <button
-                        type="button"
-                        prop:disabled=move || !current.get().is_filtered()
-                        on:click=move |_| apply(current.get_untracked().cleared())
-                    >
-                        {move || i18n.t(Key::ClearFilters)}
-                    </button>
-                </form>
                 <p role="status">
                     {move || {
                         let (count, on_page) = (offers.with(|o| o.len()), visible.with(|v| v.len()));
@@ -198,9 +219,7 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                     }}
                 </p>
                 {move || flash.get().map(|m| view! {
-                    <p class="flash ok" role="status">
-                        {i18n.msg(&m)} " " <a href=Route::Review { customer: customer.get_value() }.href()>{i18n.t(Key::Review)}</a>
-                    </p>
+                    <p class="flash ok" role="status">{i18n.msg(&m)}</p>
                 })}
                 <RejectionList rejection=rejection.into()/>
                 <Show when=move || offers.with(|o| !o.is_empty()) fallback=move || view! { <p>{move || i18n.t(Key::NoOffers)}</p> }>
@@ -209,7 +228,7 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                             each=move || visible.get()
                             key=|(o, reasons)| (o.id.clone(), format!("{reasons:?}"))
                             children=move |(offer, reasons)| {
-                                view! { <OfferCard offer reasons customer=customer.get_value() flash rejection not_whole/> }
+                                view! { <OfferCard offer reasons customer=customer.get_value() flash rejection not_whole added/> }
                             }
                         />
                     </ul>
@@ -232,6 +251,7 @@ fn OfferCard(
     flash: RwSignal<Option<Message>>,
     rejection: RwSignal<Option<Rejection>>,
     not_whole: RwSignal<Option<OfferId>>,
+    added: RwSignal<Option<OfferId>>,
 ) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
@@ -293,6 +313,7 @@ fn OfferCard(
         ev.prevent_default();
         let Ok(qty) = quantity.get_untracked().trim().parse::<i64>() else {
             flash.set(None);
+            added.set(None);
             rejection.set(None);
             not_whole.set(Some(offer.with_value(|o| o.id.clone())));
             return;
@@ -314,12 +335,14 @@ fn OfferCard(
         match app.dispatch(Command::AddToCart { customer: customer.get_value(), line }) {
             Ok(_) => {
                 rejection.set(None);
+                added.set(Some(offer.with_value(|o| o.id.clone())));
                 flash.set(Some(
                     Message::new(Key::AddedToCart).arg("offer", Arg::Text(offer.with_value(|o| o.name.clone()))),
                 ));
             }
             Err(r) => {
                 flash.set(None);
+                added.set(None);
                 rejection.set(Some(r));
             }
         }
@@ -448,6 +471,14 @@ fn OfferCard(
                         </fieldset>
                     })}
                     <button type="submit">{move || i18n.t(Key::AddToCart)}</button>
+                    {move || {
+                        let here = added.with(|a| a.as_ref().is_some_and(|id| offer.with_value(|o| &o.id == id)));
+                        here.then(|| view! {
+                            <a class="button review-link" href=Route::Review { customer: customer.get_value() }.href()>
+                                {i18n.t(Key::Review)}
+                            </a>
+                        })
+                    }}
                     {move || qty_error().then(|| view! { <span class="field-error" role="alert">{i18n.t(Key::QuantityNotWhole)}</span> })}
                 </form>
             })}

@@ -182,3 +182,55 @@ test('a dialog traps the focus, Escape closes it and the focus returns to its op
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
 });
+
+test('a keyboard-only purchase (customers → customer → Add products → Add to cart → Review → Buy) takes ≤ 30 key presses', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await open(page, '#/customers');
+  let presses = 0;
+  const press = async (key) => {
+    presses += 1;
+    await page.keyboard.press(key);
+  };
+  const active = () =>
+    page.evaluate(() => {
+      const e = document.activeElement;
+      return { tag: e.tagName, type: e.type ?? '', text: (e.textContent ?? '').trim(), inMain: !!e.closest('main') };
+    });
+  // Tab until the focused element matches (each press counted; at most `max` before failing).
+  const tabTo = async (what, matches, max = 12) => {
+    for (let i = 0; i < max; i += 1) {
+      await press('Tab');
+      if (matches(await active())) return;
+    }
+    throw new Error(`${what}: not reached in ${max} Tab presses (focus on ${JSON.stringify(await active())})`);
+  };
+
+  // The skip link is the first tab stop; it lands on the heading, so the page's own controls come next.
+  await tabTo('skip link', (a) => a.text === 'Skip to main content', 1);
+  await press('Enter');
+  await expect(heading(page, 'Customers')).toBeFocused();
+  await tabTo('Contoso Ltd', (a) => a.tag === 'A' && a.text === 'Contoso Ltd');
+  await press('Enter');
+  await expect(heading(page, 'Contoso Ltd')).toBeFocused();
+  await tabTo('Add subscription', (a) => a.text === 'Add subscription', 3);
+  await press('Enter');
+  // Add products: the heading, then the search box; Enter in it goes to the first offer.
+  await expect(heading(page, 'Add products for Contoso Ltd')).toBeFocused();
+  await tabTo('search', (a) => a.type === 'search', 1);
+  await press('Enter');
+  const first = await active();
+  expect(first.inMain).toBe(true);
+  // Enter in the offer's quantity field adds it (the form's submit), the Review link is the next stop after Add.
+  expect(first.type).toBe('number');
+  await press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'added to the cart' })).toBeVisible();
+  await tabTo('Review', (a) => a.tag === 'A' && a.text === 'Review', 4);
+  await press('Enter');
+  await expect(heading(page, 'Review the order for Contoso Ltd')).toBeFocused();
+  await tabTo('Buy', (a) => a.tag === 'BUTTON' && a.text === 'Buy', 4);
+  await press('Enter');
+  await expect(heading(page, 'Order confirmation')).toBeVisible();
+  await expect(heading(page, 'Order confirmation')).toBeFocused();
+  expect(presses).toBeLessThanOrEqual(30);
+  console.log(`keyboard-only purchase: ${presses} key presses`);
+});
