@@ -401,7 +401,7 @@ catalog! {
     RsvRefund => "Refund", "Remboursement";
     RsvExchange => "Exchange", "Échange";
     RsvManageOf => "Manage {reservation}", "Gérer {reservation}";
-    RsvRefundOf => "Refund {reservation}", "Rembourser {reservation}";
+    RsvRefundOf => "Refund {reservation}", "Remboursement {reservation}";
     RsvExchangeHint => "Select one or more active reservations, then Exchange.", "Sélectionnez une ou plusieurs réservations actives, puis Échange.";
     RsvAddAzurePlan => "Add an Azure plan", "Ajouter un plan Azure";
     RsvBuyReservations => "Buy reservations", "Acheter des réservations";

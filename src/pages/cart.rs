@@ -170,6 +170,8 @@ fn CartRow(line: CartLine, customer: CustomerId, rejection: RwSignal<Option<Reje
         }
     };
     let label = name.clone();
+    // The billing and term selects are named like the quantity field: column — offer (axe: select-name).
+    let (billing_label, term_label) = (name.clone(), name.clone());
     view! {
         <tr data-line=id.to_string() aria-invalid=move || (not_whole.get() || issues.with(|i| !i.is_empty())).then_some("true")>
             <th scope="row">
@@ -197,7 +199,7 @@ fn CartRow(line: CartLine, customer: CustomerId, rejection: RwSignal<Option<Reje
                 } else {
                     let options = billings.clone();
                     view! {
-                        <select on:change=move |ev| {
+                        <select aria-label=move || format!("{} — {}", i18n.t(Key::ColBilling), billing_label) on:change=move |ev| {
                             if let Some(b) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| billings.get(i).copied()) {
                                 update(&|i| i.billing = b);
                             }
@@ -216,7 +218,7 @@ fn CartRow(line: CartLine, customer: CustomerId, rejection: RwSignal<Option<Reje
                 } else {
                     let options = terms.clone();
                     view! {
-                        <select on:change=move |ev| {
+                        <select aria-label=move || format!("{} — {}", i18n.t(Key::ColTerm), term_label) on:change=move |ev| {
                             if let Some(t) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| terms.get(i).copied()) {
                                 update(&|i| i.term = t);
                             }
