@@ -1,5 +1,5 @@
 # The project's commands. Each installs what is missing first (scripts/setup.sh, idempotent).
-.PHONY: serve test dist setup clean bench budgets test-properties-100k
+.PHONY: serve test dist setup clean bench budgets test-properties-100k screenshots
 
 serve: ## Serve the app with live rebuild on http://127.0.0.1:8080 (debug build in target/serve-dist, not dist/)
 	@bash scripts/serve.sh
@@ -9,6 +9,9 @@ test: ## Run every test layer; fails if any fails or runs no test
 
 dist: ## Build the release bundle into dist/ and print each file's raw, gzip and brotli size
 	@bash scripts/dist.sh
+
+screenshots: ## The gallery: a PNG of every page, both languages and viewports, dialogs open, into target/screenshots/ (release build)
+	@bash scripts/screenshots.sh
 
 bench: ## Run every benchmark (engine native + wasm, storage, first render, catalog at scale) and print a table; see BENCHMARKS.md
 	@bash scripts/bench.sh

@@ -12,7 +12,7 @@ pub fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, em
         return view! { <p>{move || i18n.t(empty)}</p> }.into_any();
     }
     view! {
-        <table class="grid" data-testid=testid>
+        <table class="grid" data-testid=testid tabindex="0">
             <thead>
                 <tr>{headers.into_iter().map(|k| view! { <th scope="col">{move || i18n.t(k)}</th> }).collect_view()}</tr>
             </thead>

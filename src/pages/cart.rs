@@ -289,7 +289,7 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                         ),
                     };
                     view! {
-                        <table class="grid" data-testid="review-table">
+                        <table class="grid" data-testid="review-table" tabindex="0">
                             <thead>
                                 <tr>
                                     <th scope="col">{i18n.t(Key::ColOffer)}</th>

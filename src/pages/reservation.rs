@@ -957,7 +957,7 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
             {facts("cap-facts", cap_rows)}
             {violation.map(|v| view! { <p class="alert error" role="alert" data-testid="cap-refusal">{v}</p> })}
             <h3>{fill(Key::RsvFeeDayHeading.text(locale), &[("day", &fee_day.to_string())])}</h3>
-            <table class="grid" data-testid="fee-day-table">
+            <table class="grid" data-testid="fee-day-table" tabindex="0">
                 <thead>
                     <tr>
                         <th scope="col">{t(Key::RsvColDay)}</th>
@@ -1094,7 +1094,7 @@ fn ExchangeConfig(
                     view! {
                         <section class="card" data-testid="exchange-quote">
                             <h2>{Key::RsvReturnedHeading.text(locale)}</h2>
-                            <table class="grid">
+                            <table class="grid" tabindex="0">
                                 <thead>
                                     <tr>
                                         <th scope="col">{Key::RsvReservationId.text(locale)}</th>

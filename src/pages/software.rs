@@ -199,7 +199,7 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
             Key::SwColKeys,
         ];
         view! {
-            <table class="grid" data-testid="software-table">
+            <table class="grid" data-testid="software-table" tabindex="0">
                 <thead>
                     <tr>
                         {headers.map(|k| view! { <th scope="col">{i18n.t(k)}</th> }).collect_view()}
