@@ -236,7 +236,8 @@ test('issue 16: a new error on Add products replaces the old "added to cart" mes
 
 test('issue 16: the Review link after adding an offer opens Review', async ({ page }) => {
   await addToCart(page, 'C-0002', 'Exchange Online (Plan 1)', 2);
-  await page.getByRole('status').getByRole('link', { name: 'Review' }).click();
+  // The Review link sits right after the Add button that was used (the next Tab stop).
+  await page.getByRole('listitem', { name: 'Exchange Online (Plan 1)', exact: true }).getByRole('link', { name: 'Review' }).click();
   await expect(heading(page, 'Review the order for Fabrikam France SARL')).toBeVisible();
   await expect(page).toHaveURL(/#\/customers\/C-0002\/review$/);
 });
