@@ -35,7 +35,8 @@ try {
           if (lang !== LANGUAGES[0]) await setLanguage(page, lang);
           await page.waitForTimeout(100);
           const file = join(out, `${entry.name}-${viewport.name}-${lang}.png`);
-          await page.screenshot({ path: file, fullPage: true });
+          // With a dialog open, the viewport (the backdrop is fixed: a full-page capture would cut it).
+          await page.screenshot({ path: file, fullPage: !entry.open });
           written += 1;
         }
       } catch (e) {
