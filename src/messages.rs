@@ -115,6 +115,7 @@ pub fn audit_action(a: AuditAction) -> Key {
         AuditAction::CartLineUpdated => Key::ActCartLineUpdated,
         AuditAction::CartLineRemoved => Key::ActCartLineRemoved,
         AuditAction::OrderPlaced => Key::ActOrderPlaced,
+        AuditAction::PriceListImported => Key::ActPriceListImported,
         AuditAction::SubscriptionSuspended => Key::ActSubscriptionSuspended,
         AuditAction::SubscriptionReactivated => Key::ActSubscriptionReactivated,
         AuditAction::SubscriptionQuantityChanged => Key::ActSubscriptionQuantityChanged,
@@ -328,6 +329,61 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
         Violation::NoPriceForBilling { billing, .. } => {
             f(Key::NoPriceForBilling, &[("billing", &lower(frequency(*billing), locale))])
         }
+        Violation::PriceListRefused(problem) => price_file_problem(problem, locale),
+        Violation::PriceListNoRows { rejected } => {
+            let key = if *rejected == 1 { Key::PriceListNoRowsOne } else { Key::PriceListNoRowsMany };
+            f(key, &[("count", &format::integer(*rejected as i64, locale))])
+        }
+    }
+}
+
+/// Why a price-list file was refused whole (RULES §2.5).
+pub fn price_file_problem(p: &csp_engine::pricelist::FileProblem, locale: Locale) -> String {
+    use csp_engine::pricelist::FileProblem as P;
+    match p {
+        P::Empty => Key::PriceListFileEmpty.text(locale).into(),
+        P::Unreadable { line } => fill(Key::PriceListFileNotCsv.text(locale), &[("line", &line.to_string())]),
+        P::MissingColumns(columns) => {
+            let key = if columns.len() == 1 { Key::PriceListMissingColumnOne } else { Key::PriceListMissingColumnMany };
+            fill(key.text(locale), &[("columns", &column_list(columns, locale))])
+        }
+    }
+}
+
+/// Column headers as the file must spell them (Partner Center writes them in English in every
+/// language), quoted the locale's way.
+pub fn column_list(columns: &[csp_engine::pricelist::Column], locale: Locale) -> String {
+    let quoted: Vec<String> = columns.iter().map(|c| quote(c.header(), locale)).collect();
+    quoted.join(", ")
+}
+
+fn quote(text: &str, locale: Locale) -> String {
+    match locale {
+        Locale::En => format!("“{text}”"),
+        Locale::Fr => format!("«\u{a0}{text}\u{a0}»"),
+    }
+}
+
+/// Why one price-list row was rejected (RULES §2.5).
+pub fn price_row_problem(p: &csp_engine::pricelist::RowProblem, locale: Locale) -> String {
+    use csp_engine::pricelist::RowProblem as P;
+    let value = |k: Key, v: &str| fill(k.text(locale), &[("value", v)]);
+    match p {
+        P::Empty => Key::PriceRowEmpty.text(locale).into(),
+        P::UnknownCurrency(v) => value(Key::PriceRowUnknownCurrency, v),
+        P::NegativePrice => Key::PriceRowNegative.text(locale).into(),
+        P::EndsBeforeStart { from, to } => fill(
+            Key::PriceRowEndsBeforeStart.text(locale),
+            &[("from", &format::date(*from, locale)), ("to", &format::date(*to, locale))],
+        ),
+        P::DuplicateOffer { first_line } => {
+            fill(Key::PriceRowDuplicate.text(locale), &[("line", &first_line.to_string())])
+        }
+        P::BadNumber(v) => value(Key::PriceRowBadNumber, v),
+        P::BadDate(v) => value(Key::PriceRowBadDate, v),
+        P::BadIndicator(v) => value(Key::PriceRowBadIndicator, v),
+        P::BadValue(v) => value(Key::PriceRowBadValue, v),
+        P::UnknownOffer(v) => value(Key::PriceRowUnknownOffer, v),
     }
 }
 
@@ -478,6 +534,9 @@ pub fn ineligible(r: &Ineligible, locale: Locale) -> String {
         }
         Ineligible::NoActiveAzureSubscription => t(Key::WhyNoAzureSubscription),
         Ineligible::AddOnNotListed => t(Key::WhyAddOn),
+        Ineligible::Withdrawn { since } => {
+            fill(Key::WhyWithdrawn.text(locale), &[("date", &crate::i18n::format::date(*since, locale))])
+        }
     }
 }
 
