@@ -331,7 +331,9 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
         }
         Violation::PriceListRefused(problem) => price_file_problem(problem, locale),
         Violation::PriceListNoRows { rejected } => {
-            let key = if *rejected == 1 { Key::PriceListNoRowsOne } else { Key::PriceListNoRowsMany };
+            // French: 0 and 1 are singular.
+            let one = *rejected == 1 || (*rejected == 0 && locale == Locale::Fr);
+            let key = if one { Key::PriceListNoRowsOne } else { Key::PriceListNoRowsMany };
             f(key, &[("count", &format::integer(*rejected as i64, locale))])
         }
     }

@@ -139,8 +139,9 @@ fn Import() -> impl IntoView {
     }
 }
 
+/// A counted phrase: singular for 1, and for 0 in French.
 fn counted(n: usize, one: Key, many: Key, locale: Locale) -> String {
-    let key = if n == 1 { one } else { many };
+    let key = if n == 1 || (n == 0 && locale == Locale::Fr) { one } else { many };
     crate::i18n::fill(key.text(locale), &[("count", &format::integer(n as i64, locale))])
 }
 

@@ -254,6 +254,22 @@ pub fn renewal_price(state: &State, sub: &crate::records::Subscription, date: Na
     q.withdrawn.is_none().then_some(q.list)
 }
 
+/// The ERP price and margin of one plan of an offer on the simulated date, in the partner's currency,
+/// when an imported list gives them (what the catalog and Review show beside the price).
+pub fn erp_now(
+    state: &State,
+    offer: &OfferId,
+    billing: BillingFrequency,
+    term: Option<Term>,
+) -> Option<(Money, Money)> {
+    if state.price_lists.is_empty() {
+        return None;
+    }
+    let offer = state.catalog.get(offer)?;
+    let q = quote(&state.price_lists, offer, state.partner.currency(), billing, term, state.clock.date_naive())?;
+    Some((q.erp?, q.margin()?))
+}
+
 /// The day from which `offer` is withdrawn, if a DEL row is in force on `date`.
 pub fn withdrawn_on(state: &State, offer: &OfferId, currency: Currency, date: NaiveDate) -> Option<NaiveDate> {
     in_force(&state.price_lists, offer, currency, date).filter(|e| e.change == Change::Del).map(|e| e.valid_from)
