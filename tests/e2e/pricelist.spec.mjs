@@ -26,7 +26,7 @@ test('import the sample: preview, apply, the new price from its date in the cata
 
   const preview = page.getByTestId('price-list-preview');
   await expect(preview.getByRole('heading', { name: 'Preview of price-list.csv' })).toBeVisible();
-  await expect(preview).toContainText('Effective from Dec 1, 2026');
+  await expect(preview).toContainText('Effective from Jan 1, 2027');
   const counts = preview.getByTestId('preview-counts').getByRole('listitem');
   await expect(counts).toHaveText([
     '2 offers added',
@@ -36,25 +36,25 @@ test('import the sample: preview, apply, the new price from its date in the cata
     '0 rows rejected',
   ]);
   const bi = preview.getByTestId('preview-PriceListChanged').getByRole('row', { name: /Power BI Pro/ });
-  await expect(bi.getByRole('cell')).toHaveText(['Power BI Pro', '$10.00', '$14.00', '$16.80', 'Dec 1, 2026']);
+  await expect(bi.getByRole('cell')).toHaveText(['Power BI Pro', '$10.00', '$14.00', '$16.80', 'Jan 1, 2027']);
   await expect(preview.getByTestId('preview-PriceListRemoved')).toContainText('Exchange Online Kiosk');
   await axe(page);
 
   await preview.getByRole('button', { name: 'Apply this price list' }).click();
   await expect(page.getByTestId('price-list-done')).toHaveText(
-    'Price list price-list.csv applied: effective from Dec 1, 2026.',
+    'Price list price-list.csv applied: effective from Jan 1, 2027.',
   );
   await expect(page.getByTestId('price-list-preview')).toHaveCount(0);
   await expect(page.getByTestId('price-lists')).toContainText('price-list.csv');
   await expect(page.getByTestId('price-lists')).toContainText('21');
 
-  // Before Dec 1 the catalog price holds; the activity log has the import.
+  // Before Jan 1 (the simulated date is in December) the catalog price holds; the activity log has the import.
   await open(page, '#/customers/C-0002/add?q=Power%20BI%20Pro');
   const offer = page.getByRole('listitem', { name: 'Power BI Pro', exact: true });
   await expect(offer.locator('.price')).toContainText('$10.00');
   await expect(offer.getByTestId('erp-margin')).toHaveCount(0);
 
-  // From Dec 1: the new price, with the ERP price and the margin beside it.
+  // A month later: the new price, with the ERP price and the margin beside it.
   await page.getByRole('button', { name: '+1 month' }).click();
   await expect(offer.locator('.price')).toContainText('$14.00');
   await expect(offer.getByTestId('erp-margin')).toHaveText('ERP $16.80 · margin $2.80');
@@ -75,7 +75,7 @@ test('import the sample: preview, apply, the new price from its date in the cata
   // The withdrawn offer cannot be bought any more.
   await open(page, '#/customers/C-0002/add?q=Exchange%20Online%20Kiosk');
   await expect(page.getByRole('listitem', { name: 'Exchange Online Kiosk' })).toContainText(
-    'Withdrawn from the price list on Dec 1, 2026.',
+    'Withdrawn from the price list on Jan 1, 2027.',
   );
   await open(page, '#/activity');
   await expect(page.getByText('Price list imported').first()).toBeVisible();

@@ -31,7 +31,7 @@ fn the_sample_reads_every_row() {
     assert!(p.rejected.is_empty(), "{:?}", p.rejected);
     let bi = p.rows.iter().find(|r| r.offer.0 == "power-bi-pro").unwrap();
     assert_eq!((bi.change, bi.list, bi.erp, bi.currency), (Change::Chg, 1400, 1680, Currency::USD));
-    assert_eq!((bi.valid_from, bi.valid_to), (date(2026, 12, 1), None));
+    assert_eq!((bi.valid_from, bi.valid_to), (date(2027, 1, 1), None));
     assert_eq!((bi.agreement, bi.secondary), (Some(Agreement::Corporate), Some(Secondary::NonSpecific)));
 }
 
@@ -169,7 +169,7 @@ fn the_preview_counts_added_changed_removed_and_rejected() {
     let p = preview(&s, &parsed(&text).unwrap());
     assert_eq!((p.added.len(), p.changed.len(), p.removed.len(), p.unchanged), (2, 6, 1, 12));
     assert_eq!(p.importable(), 21);
-    assert_eq!(p.valid_from, Some(date(2026, 12, 1)));
+    assert_eq!(p.valid_from, Some(date(2027, 1, 1)));
     let bi = p.changed.iter().find(|l| l.offer.0 == "power-bi-pro").unwrap();
     assert_eq!(
         (bi.old, bi.new, bi.erp),
@@ -187,7 +187,7 @@ fn the_preview_counts_added_changed_removed_and_rejected() {
 fn apply_stores_the_list_logs_it_and_refuses_bad_files() {
     let s = demo_with_sample();
     let [list] = &s.price_lists[..] else { panic!() };
-    assert_eq!((list.number, list.valid_from, list.entries.len(), list.rejected), (1, date(2026, 12, 1), 21, 0));
+    assert_eq!((list.number, list.valid_from, list.entries.len(), list.rejected), (1, date(2027, 1, 1), 21, 0));
     let last = s.audit.last().unwrap();
     assert_eq!(last.action, AuditAction::PriceListImported);
     assert!(last.details.contains("price-list.csv: 21 rows"), "{}", last.details);
@@ -241,17 +241,17 @@ fn the_price_in_force_depends_on_the_date() {
     let q = |billing, d| quote(&s.price_lists, &offer, usd, billing, Some(Term::OneYear), d).unwrap();
     let cases = [
         // Before Valid from: the catalog's price, no ERP.
-        (BillingFrequency::Monthly, date(2026, 11, 30), 1000, None),
-        (BillingFrequency::Monthly, date(2026, 12, 1), 1400, Some(1680)),
+        (BillingFrequency::Monthly, date(2026, 12, 31), 1000, None),
+        (BillingFrequency::Monthly, date(2027, 1, 1), 1400, Some(1680)),
         // The annual plan moves by the same ratio (120.00 × 14/10).
-        (BillingFrequency::Annual, date(2026, 12, 1), 16800, Some(20160)),
+        (BillingFrequency::Annual, date(2027, 1, 1), 16800, Some(20160)),
         (BillingFrequency::Monthly, date(2027, 6, 1), 1400, Some(1680)),
     ];
     for (billing, d, list, erp) in cases {
         let got = q(billing, d);
         assert_eq!((got.list.minor, got.erp.map(|e| e.minor)), (list, erp), "{billing:?} {d}");
     }
-    assert_eq!(q(BillingFrequency::Monthly, date(2026, 12, 1)).margin(), Some(Money::new(280, usd)));
+    assert_eq!(q(BillingFrequency::Monthly, date(2027, 1, 1)).margin(), Some(Money::new(280, usd)));
     // A later list wins from its own date; a bounded row stops at its Valid to.
     let mut s2 = s.clone();
     let text = format!("{HEADER}\nCHG,power-bi-pro,2/1/2027,2/28/2027,15.00,18.00,USD\n");
@@ -265,17 +265,17 @@ fn the_price_in_force_depends_on_the_date() {
 fn a_withdrawn_offer_cannot_be_bought_from_its_valid_from_date() {
     let mut s = demo_with_sample();
     let kiosk = OfferId("exchange-online-kiosk".into());
-    assert_eq!(withdrawn_on(&s, &kiosk, Currency::USD, date(2026, 11, 30)), None);
-    assert_eq!(withdrawn_on(&s, &kiosk, Currency::USD, date(2026, 12, 1)), Some(date(2026, 12, 1)));
+    assert_eq!(withdrawn_on(&s, &kiosk, Currency::USD, date(2026, 12, 31)), None);
+    assert_eq!(withdrawn_on(&s, &kiosk, Currency::USD, date(2027, 1, 1)), Some(date(2027, 1, 1)));
     let c = add_customer(&mut s, "US", Segment::Commercial);
     let offer = s.catalog.get(&kiosk).unwrap().clone();
     let customer = s.customers.get(&c).unwrap().clone();
     assert!(!crate::eligibility::offer_reasons(&s, &customer, &offer)
-        .contains(&crate::eligibility::Ineligible::Withdrawn { since: date(2026, 12, 1) }));
+        .contains(&crate::eligibility::Ineligible::Withdrawn { since: date(2027, 1, 1) }));
     let admin = demo::global_admin();
-    execute(&mut s, &admin, Command::AdvanceClock { to: now() + chrono::Duration::days(10) }, now()).unwrap();
+    execute(&mut s, &admin, Command::AdvanceClock { to: now() + chrono::Duration::days(42) }, now()).unwrap();
     assert!(crate::eligibility::offer_reasons(&s, &customer, &offer)
-        .contains(&crate::eligibility::Ineligible::Withdrawn { since: date(2026, 12, 1) }));
+        .contains(&crate::eligibility::Ineligible::Withdrawn { since: date(2027, 1, 1) }));
 }
 
 /// Buy `quantity` of `offer` (monthly, one year) for `customer` on the state's date; the new subscription.
@@ -310,12 +310,12 @@ fn a_purchase_keeps_its_price_for_the_term_and_renews_at_the_price_then_in_force
     // Bought before the list's Valid from: the catalog price.
     let early = buy(&mut s, &c, "power-bi-pro");
     assert_eq!(s.subscriptions[&early].unit_price, usd(1000));
-    advance_to(&mut s, date(2026, 12, 1));
+    advance_to(&mut s, date(2027, 1, 1));
     // Bought on Valid from: the new price; the earlier subscription keeps its own.
     let late = buy(&mut s, &c, "power-bi-pro");
     assert_eq!(s.subscriptions[&late].unit_price, usd(1400));
     assert_eq!(s.subscriptions[&early].unit_price, usd(1000));
-    // Its December cycle is still charged at 10.00.
+    // Its cycles are still charged at 10.00, before and after the list's Valid from.
     let charged = |s: &State, id: &crate::ids::SubscriptionId, on: NaiveDate| {
         s.ledger
             .iter()
@@ -323,9 +323,10 @@ fn a_purchase_keeps_its_price_for_the_term_and_renews_at_the_price_then_in_force
             .map(|e| e.unit_price)
             .collect::<Vec<_>>()
     };
-    assert_eq!(charged(&s, &early, date(2026, 12, 21)), Vec::<Money>::new());
-    advance_to(&mut s, date(2026, 12, 22));
     assert_eq!(charged(&s, &early, date(2026, 12, 21)), vec![usd(1000)]);
+    assert_eq!(charged(&s, &early, date(2027, 1, 21)), Vec::<Money>::new());
+    advance_to(&mut s, date(2027, 1, 22));
+    assert_eq!(charged(&s, &early, date(2027, 1, 21)), vec![usd(1000)]);
     // After its term: renewed at the price in force at renewal, and charged at it.
     let end = s.subscriptions[&early].term_end;
     advance_to(&mut s, end.succ_opt().unwrap());
