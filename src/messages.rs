@@ -827,6 +827,22 @@ mod tests {
             (Violation::NotAnAddOn { offer: offer.clone() }, "isn’t an add-on"),
             (Violation::AddOnNotForBase { add_on: offer.clone(), base_offer: offer.clone() }, "can’t be added"),
             (Violation::NoPriceForBilling { offer, billing: BillingFrequency::Annual }, "no annual price"),
+            (
+                Violation::PriceListRefused(csp_engine::pricelist::FileProblem::MissingColumns(vec![
+                    csp_engine::pricelist::Column::ListPrice,
+                ])),
+                "lacks the required column “List price”: nothing was imported",
+            ),
+            (
+                Violation::PriceListRefused(csp_engine::pricelist::FileProblem::MissingColumns(vec![
+                    csp_engine::pricelist::Column::ListPrice,
+                    csp_engine::pricelist::Column::Currency,
+                ])),
+                "required columns “List price”, “Currency”",
+            ),
+            (Violation::PriceListRefused(csp_engine::pricelist::FileProblem::Unreadable { line: 7 }), "(line 7)"),
+            (Violation::PriceListNoRows { rejected: 1 }, "(1 rejected row)"),
+            (Violation::PriceListNoRows { rejected: 3 }, "(3 rejected rows)"),
         ];
         for (v, piece) in rows {
             for locale in Locale::ALL {
@@ -836,6 +852,30 @@ mod tests {
             }
             let en = violation(&v, Locale::En);
             assert!(en.contains(piece), "{v:?}: “{en}” should contain “{piece}”");
+        }
+    }
+
+    #[test]
+    fn every_price_row_problem_is_worded_in_both_languages() {
+        use chrono::NaiveDate;
+        use csp_engine::pricelist::RowProblem as P;
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let rows = [
+            (P::Empty, "Empty: this column is required."),
+            (P::UnknownCurrency("XYZ".into()), "Unknown currency “XYZ”."),
+            (P::NegativePrice, "Negative price."),
+            (P::EndsBeforeStart { from: d(12, 1), to: d(11, 1) }, "Ends (Nov 1, 2026) before it starts (Dec 1, 2026)."),
+            (P::DuplicateOffer { first_line: 2 }, "Duplicate offer ID: already on line 2."),
+            (P::BadNumber("ten".into()), "Not a number: “ten”."),
+            (P::BadDate("13/1/2026".into()), "Not a date: “13/1/2026”."),
+            (P::BadIndicator("NEW".into()), "Unknown change indicator “NEW” (ADD, CHG, DEL or UNC)."),
+            (P::BadValue("Military".into()), "Unknown value “Military”."),
+            (P::UnknownOffer("x".into()), "No offer with the ID “x” in the catalog."),
+        ];
+        for (p, en) in rows {
+            assert_eq!(price_row_problem(&p, Locale::En), en);
+            let fr = price_row_problem(&p, Locale::Fr);
+            assert!(!fr.is_empty() && !fr.contains('{') && fr != en, "{p:?}: {fr}");
         }
     }
 
