@@ -49,6 +49,9 @@ const worst = Math.max(...ws.map((r) => ratio(r.wasm, r.native)));
 check('wasm/native, worst benchmark', ws.length ? worst : NaN, 2);
 const size = rows.get('storage_bytes');
 check('storage: stored value, format 2 (MB)', size ? (size.native ?? size.wasm).median / 1e6 : NaN, 2.5, ' MB');
+for (const name of ['pricelist_10k_rows_preview', 'pricelist_10k_rows_apply']) {
+  check(`price list: ${name.replace('pricelist_10k_rows_', '')} 10,000 rows, wasm (ms)`, rows.get(name)?.wasm?.median ?? NaN, 2000, ' ms');
+}
 
 const browser = [...rows].filter(([, r]) => r.browser);
 if (browser.length) {

@@ -115,6 +115,7 @@ pub fn audit_action(a: AuditAction) -> Key {
         AuditAction::CartLineUpdated => Key::ActCartLineUpdated,
         AuditAction::CartLineRemoved => Key::ActCartLineRemoved,
         AuditAction::OrderPlaced => Key::ActOrderPlaced,
+        AuditAction::PriceListImported => Key::ActPriceListImported,
         AuditAction::SubscriptionSuspended => Key::ActSubscriptionSuspended,
         AuditAction::SubscriptionReactivated => Key::ActSubscriptionReactivated,
         AuditAction::SubscriptionQuantityChanged => Key::ActSubscriptionQuantityChanged,
@@ -328,6 +329,63 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
         Violation::NoPriceForBilling { billing, .. } => {
             f(Key::NoPriceForBilling, &[("billing", &lower(frequency(*billing), locale))])
         }
+        Violation::PriceListRefused(problem) => price_file_problem(problem, locale),
+        Violation::PriceListNoRows { rejected } => {
+            // French: 0 and 1 are singular.
+            let one = *rejected == 1 || (*rejected == 0 && locale == Locale::Fr);
+            let key = if one { Key::PriceListNoRowsOne } else { Key::PriceListNoRowsMany };
+            f(key, &[("count", &format::integer(*rejected as i64, locale))])
+        }
+    }
+}
+
+/// Why a price-list file was refused whole (RULES §2.5).
+pub fn price_file_problem(p: &csp_engine::pricelist::FileProblem, locale: Locale) -> String {
+    use csp_engine::pricelist::FileProblem as P;
+    match p {
+        P::Empty => Key::PriceListFileEmpty.text(locale).into(),
+        P::Unreadable { line } => fill(Key::PriceListFileNotCsv.text(locale), &[("line", &line.to_string())]),
+        P::MissingColumns(columns) => {
+            let key = if columns.len() == 1 { Key::PriceListMissingColumnOne } else { Key::PriceListMissingColumnMany };
+            fill(key.text(locale), &[("columns", &column_list(columns, locale))])
+        }
+    }
+}
+
+/// Column headers as the file must spell them (Partner Center writes them in English in every
+/// language), quoted the locale's way.
+pub fn column_list(columns: &[csp_engine::pricelist::Column], locale: Locale) -> String {
+    let quoted: Vec<String> = columns.iter().map(|c| quote(c.header(), locale)).collect();
+    quoted.join(", ")
+}
+
+fn quote(text: &str, locale: Locale) -> String {
+    match locale {
+        Locale::En => format!("“{text}”"),
+        Locale::Fr => format!("«\u{a0}{text}\u{a0}»"),
+    }
+}
+
+/// Why one price-list row was rejected (RULES §2.5).
+pub fn price_row_problem(p: &csp_engine::pricelist::RowProblem, locale: Locale) -> String {
+    use csp_engine::pricelist::RowProblem as P;
+    let value = |k: Key, v: &str| fill(k.text(locale), &[("value", v)]);
+    match p {
+        P::Empty => Key::PriceRowEmpty.text(locale).into(),
+        P::UnknownCurrency(v) => value(Key::PriceRowUnknownCurrency, v),
+        P::NegativePrice => Key::PriceRowNegative.text(locale).into(),
+        P::EndsBeforeStart { from, to } => fill(
+            Key::PriceRowEndsBeforeStart.text(locale),
+            &[("from", &format::date(*from, locale)), ("to", &format::date(*to, locale))],
+        ),
+        P::DuplicateOffer { first_line } => {
+            fill(Key::PriceRowDuplicate.text(locale), &[("line", &first_line.to_string())])
+        }
+        P::BadNumber(v) => value(Key::PriceRowBadNumber, v),
+        P::BadDate(v) => value(Key::PriceRowBadDate, v),
+        P::BadIndicator(v) => value(Key::PriceRowBadIndicator, v),
+        P::BadValue(v) => value(Key::PriceRowBadValue, v),
+        P::UnknownOffer(v) => value(Key::PriceRowUnknownOffer, v),
     }
 }
 
@@ -478,6 +536,9 @@ pub fn ineligible(r: &Ineligible, locale: Locale) -> String {
         }
         Ineligible::NoActiveAzureSubscription => t(Key::WhyNoAzureSubscription),
         Ineligible::AddOnNotListed => t(Key::WhyAddOn),
+        Ineligible::Withdrawn { since } => {
+            fill(Key::WhyWithdrawn.text(locale), &[("date", &crate::i18n::format::date(*since, locale))])
+        }
     }
 }
 
@@ -766,6 +827,22 @@ mod tests {
             (Violation::NotAnAddOn { offer: offer.clone() }, "isn’t an add-on"),
             (Violation::AddOnNotForBase { add_on: offer.clone(), base_offer: offer.clone() }, "can’t be added"),
             (Violation::NoPriceForBilling { offer, billing: BillingFrequency::Annual }, "no annual price"),
+            (
+                Violation::PriceListRefused(csp_engine::pricelist::FileProblem::MissingColumns(vec![
+                    csp_engine::pricelist::Column::ListPrice,
+                ])),
+                "lacks the required column “List price”: nothing was imported",
+            ),
+            (
+                Violation::PriceListRefused(csp_engine::pricelist::FileProblem::MissingColumns(vec![
+                    csp_engine::pricelist::Column::ListPrice,
+                    csp_engine::pricelist::Column::Currency,
+                ])),
+                "required columns “List price”, “Currency”",
+            ),
+            (Violation::PriceListRefused(csp_engine::pricelist::FileProblem::Unreadable { line: 7 }), "(line 7)"),
+            (Violation::PriceListNoRows { rejected: 1 }, "(1 rejected row)"),
+            (Violation::PriceListNoRows { rejected: 3 }, "(3 rejected rows)"),
         ];
         for (v, piece) in rows {
             for locale in Locale::ALL {
@@ -775,6 +852,30 @@ mod tests {
             }
             let en = violation(&v, Locale::En);
             assert!(en.contains(piece), "{v:?}: “{en}” should contain “{piece}”");
+        }
+    }
+
+    #[test]
+    fn every_price_row_problem_is_worded_in_both_languages() {
+        use chrono::NaiveDate;
+        use csp_engine::pricelist::RowProblem as P;
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let rows = [
+            (P::Empty, "Empty: this column is required."),
+            (P::UnknownCurrency("XYZ".into()), "Unknown currency “XYZ”."),
+            (P::NegativePrice, "Negative price."),
+            (P::EndsBeforeStart { from: d(12, 1), to: d(11, 1) }, "Ends (Nov 1, 2026) before it starts (Dec 1, 2026)."),
+            (P::DuplicateOffer { first_line: 2 }, "Duplicate offer ID: already on line 2."),
+            (P::BadNumber("ten".into()), "Not a number: “ten”."),
+            (P::BadDate("13/1/2026".into()), "Not a date: “13/1/2026”."),
+            (P::BadIndicator("NEW".into()), "Unknown change indicator “NEW” (ADD, CHG, DEL or UNC)."),
+            (P::BadValue("Military".into()), "Unknown value “Military”."),
+            (P::UnknownOffer("x".into()), "No offer with the ID “x” in the catalog."),
+        ];
+        for (p, en) in rows {
+            assert_eq!(price_row_problem(&p, Locale::En), en);
+            let fr = price_row_problem(&p, Locale::Fr);
+            assert!(!fr.is_empty() && !fr.contains('{') && fr != en, "{p:?}: {fr}");
         }
     }
 

@@ -258,6 +258,40 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
         emit(name, runs, t, "ms");
     }
 
+    // A 10,000-row price list over the 10,000-offer catalog (issue 15 §2: within 2 s in Chromium): the
+    // preview (parse + compare) and the import (the engine parses again, then stores the list).
+    if plan.wants("pricelist_10k_rows") {
+        let state = scale::partner(10, 2, big.clone(), SEED);
+        let text = price_list_csv(&big, 10_000);
+        let runs = plan.runs(5);
+        let preview = measure(
+            clock,
+            w,
+            runs,
+            || (),
+            |_| {
+                csp_engine::pricelist::parse(&text, &state.catalog)
+                    .map(|p| csp_engine::pricelist::preview(&state, &p).importable())
+            },
+        );
+        emit("pricelist_10k_rows_preview", runs, preview, "ms");
+        let admin = demo::global_admin();
+        let apply = measure(
+            clock,
+            w,
+            runs,
+            || state.clone(),
+            |mut s| {
+                let cmd = Command::ImportPriceList { file: "bench.csv".into(), text: text.clone() };
+                let at = s.clock;
+                let ok = execute(&mut s, &admin, cmd, at).is_ok();
+                assert!(ok, "the generated price list imports");
+                s
+            },
+        );
+        emit("pricelist_10k_rows_apply", runs, apply, "ms");
+    }
+
     // Storage: the stored value's size (format 2, and format 1's JSON for comparison), each format-2
     // section's size after deflate, and the time to save (encode) and load (decode) it.
     if !plan.wants("storage") {
@@ -282,6 +316,33 @@ pub fn run_all(target: &'static str, clock: Clock, plan: Plan, report: &mut dyn 
     emit("storage_decode", runs, measure(clock, w, runs, || (), |_| decode(&raw).is_some()), "ms");
     emit("storage_json_encode", runs, measure(clock, w, runs, || (), |_| encode_json(&state).len()), "ms");
     emit("storage_json_decode", runs, measure(clock, w, runs, || (), |_| decode_json(&json).is_some()), "ms");
+}
+
+/// A price list in Partner Center's layout with one CHG row per offer (up to `rows`), 5% above each
+/// offer's reference price in USD.
+pub fn price_list_csv(catalog: &Catalog, rows: usize) -> String {
+    use csp_engine::money::Currency;
+    use std::fmt::Write;
+    let mut out = String::from(
+        "Change indicator,Valid from,Valid to,Offer display name,Offer ID,License agreement type,Purchase unit,\
+         Secondary license type,End customer type,List price,ERP price,Currency\n",
+    );
+    for o in catalog.offers().iter().take(rows) {
+        let base = csp_engine::pricelist::reference_price(o, Currency::USD).map_or(1000, |m| m.minor);
+        let list = base + base / 20;
+        let erp = list + list / 5;
+        let name = o.name.replace('"', "\"\"");
+        let _ = writeln!(
+            out,
+            "CHG,12/1/2026,,\"{name}\",{},Corporate,Licenses,Non-specific,Commercial,{}.{:02},{}.{:02},USD",
+            o.id.as_str(),
+            list / 100,
+            list % 100,
+            erp / 100,
+            erp % 100
+        );
+    }
+    out
 }
 
 #[cfg(test)]
@@ -315,6 +376,13 @@ mod tests {
         // The catalog is not persisted: it comes back as the built-in one.
         state.catalog = back.catalog.clone();
         assert_eq!(back, state);
+    }
+
+    #[test]
+    fn the_generated_price_list_reads_every_row() {
+        let catalog = Catalog::generated(300, SEED);
+        let parsed = csp_engine::pricelist::parse(&price_list_csv(&catalog, 300), &catalog).expect("reads");
+        assert_eq!((parsed.rows.len(), parsed.rejected.len()), (300, 0));
     }
 
     #[test]

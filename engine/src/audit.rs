@@ -37,6 +37,7 @@ pub enum AuditAction {
     CartLineUpdated,
     CartLineRemoved,
     OrderPlaced,
+    PriceListImported,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -354,7 +354,14 @@ pub struct Review {
 
 /// Unit price and what a line charges at purchase, in the partner's currency.
 pub fn line_price(state: &State, offer: &Offer, line: &CartLine) -> Option<(Money, Money)> {
-    let unit = offer.price(state.partner.currency(), line.billing, Some(line.term))?;
+    let unit = crate::pricelist::price_on(
+        state,
+        offer,
+        state.partner.currency(),
+        line.billing,
+        Some(line.term),
+        state.clock.date_naive(),
+    )?;
     let charged = if offer.billing_type == crate::catalog::BillingType::Usage {
         Money::zero(unit.currency)
     } else {

@@ -224,10 +224,16 @@ fn create(
             .clone()
             .unwrap_or(crate::catalog::ReservationSpec { vm_size: String::new(), region: String::new() });
         // Up front and monthly total the same commitment: the one-time price of the term.
-        let commitment = offer
-            .price(currency, BillingFrequency::OneTime, Some(line.term))
-            .map(|u| u.times(line.quantity.max(0)))
-            .unwrap_or(unit.times(line.quantity.max(0) * line.term.months() as i64));
+        let commitment = crate::pricelist::price_on(
+            state,
+            offer,
+            currency,
+            BillingFrequency::OneTime,
+            Some(line.term),
+            state.clock.date_naive(),
+        )
+        .map(|u| u.times(line.quantity.max(0)))
+        .unwrap_or(unit.times(line.quantity.max(0) * line.term.months() as i64));
         let scope = match (opts.scope, &opts.azure_subscription) {
             (ScopeChoice::Single, Some(sub)) => ReservationScope::Single(sub.clone()),
             _ => ReservationScope::Shared,

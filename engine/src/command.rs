@@ -164,6 +164,12 @@ pub enum Command {
         customer: CustomerId,
         cart: CartId,
     },
+    /// RULES §2.5: import a price list (the CSV text as read from the file; the engine parses it, so a
+    /// replay reaches the same list). Rejected rows are left out; an unreadable file is refused.
+    ImportPriceList {
+        file: String,
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -285,6 +291,7 @@ pub enum Event {
         line: LineId,
     },
     CheckedOut(Box<Purchase>),
+    PriceListImported(Box<crate::pricelist::PriceList>),
 }
 
 /// Why a subscription is suspended (RULES §4.3): any subscription may be suspended for non-payment or

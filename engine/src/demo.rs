@@ -67,6 +67,7 @@ pub fn partner_state(now: DateTime<Utc>) -> State {
         customers: Default::default(),
         carts: Default::default(),
         checked_out: Default::default(),
+        price_lists: Vec::new(),
         catalog: crate::catalog::builtin(),
     }
 }

@@ -59,6 +59,10 @@ pub enum Ineligible {
         country: String,
     },
     NoActiveAzureSubscription,
+    /// RULES §2.5: a price list withdrew the offer (DEL) from this day.
+    Withdrawn {
+        since: chrono::NaiveDate,
+    },
     /// Add-ons are bought from the base subscription's page.
     AddOnNotListed,
 }
@@ -222,6 +226,12 @@ pub fn reasons_for(
         if state.policy.trial_excluded_segments.contains(&customer.segment) {
             out.push(Ineligible::TrialNotForSegment { segment: customer.segment });
         }
+    }
+    // RULES §2.5: withdrawn by a price list on the simulated date.
+    if let Some(since) =
+        crate::pricelist::withdrawn_on(state, &offer.id, state.partner.currency(), state.clock.date_naive())
+    {
+        out.push(Ineligible::Withdrawn { since });
     }
     // 7. Reservations.
     if offer.family == Family::AzureReservation {

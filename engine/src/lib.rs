@@ -43,6 +43,7 @@ pub mod money;
 pub mod partner;
 pub mod persist;
 pub mod policy;
+pub mod pricelist;
 pub mod records;
 pub mod rejection;
 pub mod reservations;
@@ -72,7 +73,9 @@ use roles::Permission;
 pub fn required_permission(cmd: &Command) -> Option<Permission> {
     match cmd {
         Command::AdvanceClock { .. } => None,
-        Command::UpdatePartnerProfile { .. } | Command::ResetDemoData => Some(Permission::EditPartnerSettings),
+        Command::UpdatePartnerProfile { .. } | Command::ResetDemoData | Command::ImportPriceList { .. } => {
+            Some(Permission::EditPartnerSettings)
+        }
         Command::AddUser { .. } | Command::UpdateUser { .. } | Command::RemoveUser { .. } => {
             Some(Permission::ManageUsers)
         }
@@ -226,6 +229,7 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
         Command::UpdateCartLine { customer, line, input } => cart::decide_update(state, customer, *line, input)?,
         Command::RemoveCartLine { customer, line } => cart::decide_remove(state, customer, *line)?,
         Command::Checkout { customer, cart } => checkout::decide(state, actor, customer, cart, now)?,
+        Command::ImportPriceList { file, text } => pricelist::decide_import(state, actor, file, text, now)?,
     };
     events.push(Event::Audited(audit.entry(state, actor, now)));
     Ok(events)
@@ -328,6 +332,7 @@ pub fn evolve(state: &mut State, event: &Event) {
         Event::CartLineUpdated { customer, line } => cart::evolve_updated(state, customer, line),
         Event::CartLineRemoved { customer, line } => cart::evolve_removed(state, customer, *line),
         Event::CheckedOut(purchase) => checkout::evolve(state, purchase),
+        Event::PriceListImported(list) => pricelist::evolve_imported(state, list),
     }
 }
 

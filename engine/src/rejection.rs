@@ -372,6 +372,12 @@ pub enum Violation {
         offer: OfferId,
         billing: BillingFrequency,
     },
+    /// RULES §2.5: the price-list file cannot be imported at all (a required column missing, not CSV).
+    PriceListRefused(crate::pricelist::FileProblem),
+    /// RULES §2.5: no row of the price-list file can be imported (`rejected` rows were rejected).
+    PriceListNoRows {
+        rejected: usize,
+    },
 }
 
 impl Violation {
@@ -439,7 +445,9 @@ impl Violation {
             | Violation::InsufficientCreditLimit { .. }
             | Violation::NotAnAddOn { .. }
             | Violation::AddOnNotForBase { .. }
-            | Violation::NoPriceForBilling { .. } => None,
+            | Violation::NoPriceForBilling { .. }
+            | Violation::PriceListRefused(_)
+            | Violation::PriceListNoRows { .. } => None,
         }
     }
 }

@@ -67,6 +67,9 @@ pub struct State {
     /// Carts already bought, and the orders each became (a second Buy creates nothing).
     #[serde(default)]
     pub checked_out: BTreeMap<CartId, Vec<OrderId>>,
+    /// Imported price lists, in import order (RULES §2.5); absent from saves made before them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub price_lists: Vec<crate::pricelist::PriceList>,
     /// The catalog is built-in data: shared, never persisted.
     #[serde(skip, default = "catalog::builtin")]
     pub catalog: Arc<Catalog>,

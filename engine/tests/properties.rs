@@ -370,6 +370,24 @@ fn command(s: &State, rng: &mut Rng) -> Command {
             }
         }
         86 if rng.chance(30) => Command::ResetDemoData,
+        // RULES §2.5: a price list from a date near the simulated one (a bad one: a row of every kind of
+        // problem), so renewals and purchases reprice along the way.
+        87 if rng.chance(30) => {
+            let from = (s.clock + Duration::days(rng.range(-10, 60))).date_naive();
+            let pct = rng.range(80, 130);
+            let mut text = String::from("Change indicator,Offer ID,Valid from,List price,ERP price,Currency\n");
+            for id in
+                ["power-bi-pro", "o365-e3", "m365-business-basic", "exchange-online-plan1", "exchange-online-kiosk"]
+            {
+                let change = if id == "exchange-online-kiosk" && rng.chance(50) { "DEL" } else { "CHG" };
+                let list = 1000 * pct / 100;
+                text.push_str(&format!("{change},{id},{from},{}.{:02},{}.00,USD\n", list / 100, list % 100, list / 80));
+            }
+            if bad {
+                text.push_str("CHG,o365-e3,2026-13-01,-1,x,XYZ\n");
+            }
+            Command::ImportPriceList { file: "p.csv".into(), text }
+        }
         _ => {
             let days = if bad { -rng.range(1, 5) } else { rng.range(1, 40) };
             Command::AdvanceClock { to: s.clock + Duration::days(days) }

@@ -321,7 +321,12 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                                             </th>
                                             <td>{quantity}</td>
                                             <td>{messages::frequency(l.billing).text(locale)}</td>
-                                            <td class="num">{l.unit_price.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
+                                            <td class="num">
+                                                {l.unit_price.map(|m| format::money(m, locale)).unwrap_or_default()}
+                                                {app.state.with_untracked(|s| csp_engine::pricelist::erp_now(s, &l.offer, l.billing, Some(l.term))).map(|(erp, margin)| view! {
+                                                    <span class="erp" data-testid="erp-margin">{i18n.tf(Key::ErpAndMargin, &[("erp", &format::money(erp, locale)), ("margin", &format::money(margin, locale))])}</span>
+                                                })}
+                                            </td>
                                             <td class="num">{total.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
                                         </tr>
                                     }

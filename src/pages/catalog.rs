@@ -276,7 +276,9 @@ fn OfferCard(
         let locale = i18n.locale.get();
         offer.with_value(|o| {
             let b = if is_reservation { BillingFrequency::OneTime } else { billing.get() };
-            match o.price(currency, b, Some(term.get())) {
+            let date = app.state.with(|s| s.clock.date_naive());
+            let quoted = app.state.with(|s| csp_engine::pricelist::price_on(s, o, currency, b, Some(term.get()), date));
+            match quoted {
                 Some(p) if is_reservation => i18n.tf(
                     Key::ReservationRate,
                     &[
@@ -389,7 +391,7 @@ fn OfferCard(
                 " · "
                 <span>{move || i18n.t(messages::category(o_category))}</span>
             </p>
-            <p class="price">{price}</p>
+            <p class="price">{price}<ErpMargin offer=offer.with_value(|o| o.id.clone()) billing term is_reservation/></p>
             {(!eligible).then(|| view! {
                 <div class="reasons" role="note">
                     <p>{move || i18n.t(Key::CannotBuy)}</p>
@@ -483,5 +485,27 @@ fn OfferCard(
                 </form>
             })}
         </li>
+    }
+}
+
+/// prices: the ERP price and the partner's margin beside the price, when an imported list gives them.
+#[component]
+fn ErpMargin(
+    offer: csp_engine::ids::OfferId,
+    billing: RwSignal<BillingFrequency>,
+    term: RwSignal<Term>,
+    is_reservation: bool,
+) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let b = if is_reservation { BillingFrequency::OneTime } else { billing.get() };
+        let locale = app.i18n.locale.get();
+        app.state.with(|s| csp_engine::pricelist::erp_now(s, &offer, b, Some(term.get()))).map(|(erp, margin)| {
+            let text = app.i18n.tf(
+                Key::ErpAndMargin,
+                &[("erp", &format::money(erp, locale)), ("margin", &format::money(margin, locale))],
+            );
+            view! { " " <span class="erp" data-testid="erp-margin">{text}</span> }
+        })
     }
 }

@@ -30,6 +30,12 @@ pub fn SettingsPage() -> impl IntoView {
             }}
             <PartnerUsers/>
             <div class="card">
+                <h2>{move || i18n.t(Key::PriceListsTitle)}</h2>
+                <p>
+                    <a href=crate::route::Route::PriceLists.href()>{move || i18n.t(Key::PriceListsLink)}</a>
+                </p>
+            </div>
+            <div class="card">
                 <h2>{move || i18n.t(Key::DataTitle)}</h2>
                 <p>
                     <a href=crate::route::Route::Data.href()>{move || i18n.t(Key::DataLink)}</a>

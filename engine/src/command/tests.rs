@@ -11,7 +11,7 @@ use crate::software::{Bitness, Language, SoftwareVersion};
 use chrono::{Duration, TimeZone};
 
 /// The number of [`Command`] variants: [`index`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 28;
+const VARIANTS: usize = 29;
 
 /// The variant's number and name. No wildcard arm: a new variant does not compile until it is numbered
 /// here, and the test then fails until [`one_of_each`] builds one.
@@ -45,6 +45,7 @@ fn index(command: &Command) -> (usize, &'static str) {
         Command::UpdateCartLine { .. } => (25, "UpdateCartLine"),
         Command::RemoveCartLine { .. } => (26, "RemoveCartLine"),
         Command::Checkout { .. } => (27, "Checkout"),
+        Command::ImportPriceList { .. } => (28, "ImportPriceList"),
     }
 }
 
@@ -163,6 +164,10 @@ fn one_of_each() -> Vec<Command> {
         Command::UpdateCartLine { customer: customer(), line: LineId::MAX, input: reserved_line },
         Command::RemoveCartLine { customer: customer(), line: 0 },
         Command::Checkout { customer: customer(), cart: CartId("CART-0001".into()) },
+        Command::ImportPriceList {
+            file: "prix \"déc\".csv".into(),
+            text: "\u{feff}Offer ID;List price\r\nx;1,5\n".into(),
+        },
     ]
 }
 

@@ -106,6 +106,8 @@ struct Rest<'a> {
     customers: &'a BTreeMap<CustomerId, Customer>,
     carts: &'a BTreeMap<CustomerId, Cart>,
     checked_out: &'a BTreeMap<CartId, Vec<OrderId>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    price_lists: &'a [crate::pricelist::PriceList],
 }
 
 /// The subscriptions by the string index of their map key. Ledger and log rows name a subscription by
@@ -153,6 +155,7 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
         customers,
         carts,
         checked_out,
+        price_lists,
         catalog: _,
     } = state;
     let rest = Rest {
@@ -172,6 +175,7 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
         customers,
         carts,
         checked_out,
+        price_lists,
     };
     let mut strings = Interner::default();
     let (subs, keys) = subscriptions::encode(subscriptions, &mut strings);

@@ -180,10 +180,14 @@ fn due_active(
         }
         let term = roll_term(&mut next, state, today);
         next.billed_through = None;
+        if let Some(price) = crate::pricelist::renewal_price(state, sub, term.start) {
+            next.unit_price = price;
+        }
         if let Some(period) = next.period_of(sub, today) {
             // A renewal is charged from the new term's first period; a missed day catches up below.
             let first = next.period_of(sub, term.start).unwrap_or(period);
-            draft.post(sub, &full_period(ChargeType::Renewal, sub.unit_price, sub.quantity, first), Some(first.start));
+            let line = full_period(ChargeType::Renewal, next.unit_price, sub.quantity, first);
+            draft.post_priced(sub, next.unit_price, &line, Some(first.start));
             next.charged(first, sub.quantity);
         }
         bill_cycles(draft, sub, &mut next, today);
@@ -207,15 +211,21 @@ fn bill_cycles(draft: &mut Draft, sub: &Subscription, next: &mut SubscriptionPat
         let charge = if next.term_start == today { ChargeType::Purchase } else { ChargeType::CycleCharge };
         let first = next.period_of(sub, next.term_start.max(today.min(next.term_end)));
         if let Some(p) = first {
-            draft.post(sub, &full_period(charge, sub.unit_price, sub.quantity, p), Some(p.start));
+            draft.post_priced(
+                sub,
+                next.unit_price,
+                &full_period(charge, next.unit_price, sub.quantity, p),
+                Some(p.start),
+            );
             next.charged(p, sub.quantity);
         }
     }
     while let Some(next_day) = next.billed_through.filter(|b| *b < today).and_then(|b| b.succ_opt()) {
         let Some(period) = next.period_of(sub, next_day) else { break };
-        draft.post(
+        draft.post_priced(
             sub,
-            &full_period(ChargeType::CycleCharge, sub.unit_price, sub.quantity, period),
+            next.unit_price,
+            &full_period(ChargeType::CycleCharge, next.unit_price, sub.quantity, period),
             Some(period.start),
         );
         next.charged(period, sub.quantity);

@@ -244,8 +244,7 @@ fn cancel_isv(state: &State, sub: &Subscription, details: &str, now: DateTime<Ut
 fn catalog_price(state: &State, offer: &Offer, billing: BillingFrequency) -> Result<Money, Violation> {
     let term =
         offer.terms.iter().copied().find(|t| t.months() == state.policy.term_months).or(offer.terms.first().copied());
-    offer
-        .price(state.partner.currency(), billing, term)
+    crate::pricelist::price_on(state, offer, state.partner.currency(), billing, term, state.clock.date_naive())
         .ok_or_else(|| Violation::NoPriceForBilling { offer: offer.id.clone(), billing })
 }
 

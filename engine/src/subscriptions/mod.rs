@@ -215,6 +215,17 @@ impl Draft {
 
     /// Post a computed line for `sub` (nothing for a zero amount).
     pub fn post(&mut self, sub: &Subscription, line: &BillLine, period_start: Option<NaiveDate>) {
+        self.post_priced(sub, sub.unit_price, line, period_start)
+    }
+
+    /// [`Draft::post`] at `unit_price` rather than the record's (a renewal's new price, RULES §2.5).
+    pub fn post_priced(
+        &mut self,
+        sub: &Subscription,
+        unit_price: Money,
+        line: &BillLine,
+        period_start: Option<NaiveDate>,
+    ) {
         if line.amount.is_zero() {
             return;
         }
@@ -227,7 +238,7 @@ impl Draft {
             description: sub.name.clone(),
             charge_type: line.charge_type,
             quantity: line.quantity,
-            unit_price: sub.unit_price,
+            unit_price,
             amount: line.amount,
             service: Some(line.service),
             period_start,

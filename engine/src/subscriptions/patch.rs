@@ -5,6 +5,7 @@
 
 use super::billed_by;
 use crate::billing::{period_containing, Period, QuantitySegment};
+use crate::money::Money;
 use crate::records::{Subscription, SubscriptionStatus};
 use chrono::NaiveDate;
 
@@ -19,6 +20,8 @@ pub struct SubscriptionPatch {
     /// `Some(run)`: a period was charged in full, so the quantity runs restart as this one run.
     /// `None`: the runs are kept.
     pub restart_runs: Option<QuantitySegment>,
+    /// The price of one license per period: a renewal takes the price in force on its date (RULES §2.5).
+    pub unit_price: Money,
 }
 
 impl SubscriptionPatch {
@@ -31,6 +34,7 @@ impl SubscriptionPatch {
             trial_ends: sub.trial_ends,
             billed_through: sub.billed_through,
             restart_runs: None,
+            unit_price: sub.unit_price,
         }
     }
 
@@ -41,6 +45,7 @@ impl SubscriptionPatch {
         sub.term_end = self.term_end;
         sub.trial_ends = self.trial_ends;
         sub.billed_through = self.billed_through;
+        sub.unit_price = self.unit_price;
         if let Some(run) = self.restart_runs {
             sub.segments.clear();
             sub.segments.push(run);
