@@ -37,6 +37,8 @@ pub enum AuditAction {
     CartLineUpdated,
     CartLineRemoved,
     OrderPlaced,
+    PolicyChanged,
+    PolicyReset,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

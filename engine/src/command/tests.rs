@@ -11,7 +11,7 @@ use crate::software::{Bitness, Language, SoftwareVersion};
 use chrono::{Duration, TimeZone};
 
 /// The number of [`Command`] variants: [`index`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 28;
+const VARIANTS: usize = 30;
 
 /// The variant's number and name. No wildcard arm: a new variant does not compile until it is numbered
 /// here, and the test then fails until [`one_of_each`] builds one.
@@ -45,6 +45,8 @@ fn index(command: &Command) -> (usize, &'static str) {
         Command::UpdateCartLine { .. } => (25, "UpdateCartLine"),
         Command::RemoveCartLine { .. } => (26, "RemoveCartLine"),
         Command::Checkout { .. } => (27, "Checkout"),
+        Command::SetPolicy { .. } => (28, "SetPolicy"),
+        Command::ResetPolicy => (29, "ResetPolicy"),
     }
 }
 
@@ -163,6 +165,13 @@ fn one_of_each() -> Vec<Command> {
         Command::UpdateCartLine { customer: customer(), line: LineId::MAX, input: reserved_line },
         Command::RemoveCartLine { customer: customer(), line: 0 },
         Command::Checkout { customer: customer(), cart: CartId("CART-0001".into()) },
+        Command::SetPolicy {
+            values: vec![
+                (crate::policy::PolicyKey::IsvAnnualCancelDays, "7".into()),
+                (crate::policy::PolicyKey::UsdRate(Currency::EUR), "1,1 \"€\"".into()),
+            ],
+        },
+        Command::ResetPolicy,
     ]
 }
 
@@ -175,8 +184,8 @@ fn every_command_round_trips_through_serde_json() {
     for command in commands {
         let (_, name) = index(&command);
         let text = serde_json::to_string(&command).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let tagged = if name == "ResetDemoData" {
-            text == "\"ResetDemoData\""
+        let tagged = if name == "ResetDemoData" || name == "ResetPolicy" {
+            text == format!("\"{name}\"")
         } else {
             text.starts_with(&format!("{{\"{name}\":"))
         };
