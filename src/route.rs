@@ -69,6 +69,8 @@ pub enum Route {
     Settings,
     /// Settings → Data: backups, the backup file, restore.
     Data,
+    /// Settings → Policy: every policy value, its default and the rule it drives (the in-app rule book).
+    Policy,
     NotFound(String),
 }
 
@@ -331,6 +333,7 @@ impl Route {
             ["activity"] => Route::ActivityLog,
             ["settings"] => Route::Settings,
             ["settings", "data"] => Route::Data,
+            ["settings", "policy"] => Route::Policy,
             _ => Route::NotFound(raw.to_string()),
         }
     }
@@ -370,6 +373,7 @@ impl Route {
             Route::ActivityLog => "#/activity".into(),
             Route::Settings => "#/settings".into(),
             Route::Data => "#/settings/data".into(),
+            Route::Policy => "#/settings/policy".into(),
             Route::NotFound(raw) => {
                 let mut out = String::from("#/");
                 let _ = write!(out, "{}", raw.trim_start_matches('/'));
@@ -411,7 +415,7 @@ impl Route {
         match self {
             Route::Billing | Route::Invoice { .. } | Route::Renewals => Section::Billing,
             Route::ActivityLog | Route::SoftwareActivity => Section::ActivityLog,
-            Route::Settings | Route::Data => Section::Settings,
+            Route::Settings | Route::Data | Route::Policy => Section::Settings,
             _ => Section::Customers,
         }
     }
@@ -541,6 +545,8 @@ mod tests {
             ("#/activity", Route::ActivityLog),
             ("#/settings?x=1", Route::Settings),
             ("#/settings/data", Route::Data),
+            ("#/settings/policy", Route::Policy),
+            ("#/settings/policy/extra", Route::NotFound("/settings/policy/extra".into())),
             ("#/customers/C-0001/nonsense", Route::NotFound("/customers/C-0001/nonsense".into())),
             ("#/nowhere/at/all", Route::NotFound("/nowhere/at/all".into())),
         ];

@@ -8,6 +8,7 @@ pub mod customers;
 pub mod data;
 pub mod invoice;
 pub mod not_found;
+pub mod policy;
 pub mod renewals;
 pub mod reservation;
 pub mod settings;
@@ -43,6 +44,7 @@ pub fn page(route: Route) -> AnyView {
         Route::ActivityLog => view! { <activity::ActivityPage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::Data => view! { <data::DataPage/> }.into_any(),
+        Route::Policy => view! { <policy::PolicyPage/> }.into_any(),
         Route::NotFound(_) => view! { <not_found::NotFoundPage/> }.into_any(),
     }
 }
