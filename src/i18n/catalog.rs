@@ -1009,6 +1009,17 @@ catalog! {
     ActPolicyChanged => "Policy changed", "Règles de gestion modifiées";
     ActPolicyReset => "Policy reset to defaults", "Règles de gestion rétablies par défaut";
 
+    // Quotes for any day (issue 15 §4).
+    QuoteIfCancelledOn => "If cancelled on", "En cas d’annulation le";
+    QuoteCreditOnDay => "If cancelled on {date}: credit {amount}, early termination fee {fee}.", "En cas d’annulation le {date} : crédit de {amount}, frais de résiliation anticipée de {fee}.";
+    QuoteSwRuleWithin => "Day {day} of the {window}-day cancellation window, which closes on {date}: no early termination fee.", "Jour {day} du délai d’annulation de {window} jours, qui se termine le {date} : sans frais de résiliation anticipée.";
+    QuoteSwRuleClosed => "The cancellation window closed on {date}: no credit here; only a support request can ask for a refund.", "Le délai d’annulation s’est terminé le {date} : aucun crédit ici ; seule une demande de support peut demander un remboursement.";
+    QuoteDayOutside => "Choose a day from {from} to {to}.", "Choisissez un jour du {from} au {to}.";
+    QuoteNothingOnDay => "Nothing can be quoted for that day.", "Aucun devis n’est possible pour ce jour.";
+    QuoteChartLabel => "Credit by cancellation day, from {from} to {to}; today ({today}) and the chosen day ({day}) are marked.", "Crédit selon le jour d’annulation, du {from} au {to} ; aujourd’hui ({today}) et le jour choisi ({day}) sont repérés.";
+    QuoteLegendToday => "Today", "Aujourd’hui";
+    QuoteLegendChosen => "Chosen day", "Jour choisi";
+    QuoteFullCreditDays => "Cancellable with a full credit of {amount} for {count} more days (until {date}).", "Annulable avec un crédit complet de {amount} pendant encore {count} jours (jusqu’au {date}).";
     // Not found.
     NotFoundTitle => "Page not found", "Page introuvable";
     NotFoundBody => "There is no page at this address.", "Il n’y a pas de page à cette adresse.";

@@ -76,8 +76,8 @@ test('bad values are refused with a message beside each field, and nothing chang
   await row(page, 'ReservationUnavailableMarkets').getByRole('textbox').fill('CN, ZZ');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved. Fix the fields below.' })).toBeVisible();
-  await expect(row(page, 'IsvAnnualCancelDays')).toContainText('must be between 0 and 366');
-  await expect(row(page, 'EarlyTerminationFeePercent')).toContainText('must be between 0 and 100');
+  await expect(row(page, 'IsvAnnualCancelDays')).toContainText('full-credit window: enter a number from 0 to 366.');
+  await expect(row(page, 'EarlyTerminationFeePercent')).toContainText('Early termination fee: enter a number from 0 to 100.');
   await expect(row(page, 'RefundCapUsd').locator('[data-field-error]')).toBeVisible();
   await expect(row(page, 'ReservationUnavailableMarkets').locator('[data-field-error]')).toBeVisible();
   await expect(row(page, 'IsvAnnualCancelDays').getByTestId('policy-in-force')).toHaveText('In force: 14 days');
