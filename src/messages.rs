@@ -957,4 +957,3 @@ mod tests {
         assert_eq!(field_error(&r, Field::UserName, Locale::En), None);
     }
 }
-

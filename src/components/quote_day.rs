@@ -66,7 +66,14 @@ where
             ],
         )
     });
-    let input_value = move || typed.get().trim().is_empty().then(|| today.get().to_string()).unwrap_or_else(|| typed.get());
+    let input_value = move || {
+        let text = typed.get();
+        if text.trim().is_empty() {
+            today.get().to_string()
+        } else {
+            text
+        }
+    };
     view! {
         <div class="quote-day" data-testid="quote-day">
             <label>
@@ -119,6 +126,19 @@ where
                 }}
             </div>
             <StepChart points today=Signal::from(today) chosen=Signal::derive(move || chosen.get().ok()) label/>
+            <p class="chart-range" aria-hidden="true">
+                {move || {
+                    let locale = i18n.locale.get();
+                    window
+                        .get()
+                        .map(|(from, to)| {
+                            view! {
+                                <span>{format::date(from, locale)}</span>
+                                <span>{format::date(to, locale)}</span>
+                            }
+                        })
+                }}
+            </p>
             <p class="chart-legend" aria-hidden="true">
                 <span class="today">{move || i18n.t(Key::QuoteLegendToday)}</span>
                 <span class="chosen">{move || i18n.t(Key::QuoteLegendChosen)}</span>

@@ -5,8 +5,8 @@
 use super::customer::order_number;
 use crate::browser;
 use crate::components::dialog::Dialog;
-use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission, TextInput};
+use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::components::table::{date_range_filter, log_entries, table};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
@@ -535,7 +535,8 @@ fn CancelDialog(
             let closed_on = format::date(q.window_closes_at.date_naive(), locale);
             let (credit, rule) = if q.window_passed {
                 (zero, fill(Key::QuoteSwRuleClosed.text(locale), &[("date", &closed_on)]))
-            } else if let Some(v) = q.blockers.iter().find(|v| !matches!(v, Violation::OrderDoesNotHoldPurchase { .. })) {
+            } else if let Some(v) = q.blockers.iter().find(|v| !matches!(v, Violation::OrderDoesNotHoldPurchase { .. }))
+            {
                 (zero, messages::violation(v, locale))
             } else {
                 let rule = fill(

@@ -341,7 +341,8 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                 let s = s.as_ref()?;
                 match cancel_quote(st, s, s.created_at).ok()? {
                     CancelQuote::FullCredit { until, .. } => {
-                        let end = until.date_naive().checked_add_days(chrono::Days::new(3)).unwrap_or(until.date_naive());
+                        let end =
+                            until.date_naive().checked_add_days(chrono::Days::new(3)).unwrap_or(until.date_naive());
                         Some((s.created_at.date_naive(), end.max(st.clock.date_naive())))
                     }
                     _ => None,

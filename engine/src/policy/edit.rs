@@ -114,10 +114,15 @@ impl PolicyKey {
             UsdRate(_) => PolicyUnit::UsdPerUnit,
             TaxInclusiveCountries | ReservationUnavailableMarkets => PolicyUnit::Countries,
             TrialExcludedSegments => PolicyUnit::Segments,
-            RetentionBaseDays | RetentionCapDays | SuspensionFullCreditDays | TrialDays | IsvAnnualCancelDays
-            | SoftwareCancelDays | DownloadLinkValidDays | ReservationFullRefundDays | RefundWindowDays => {
-                PolicyUnit::Days
-            }
+            RetentionBaseDays
+            | RetentionCapDays
+            | SuspensionFullCreditDays
+            | TrialDays
+            | IsvAnnualCancelDays
+            | SoftwareCancelDays
+            | DownloadLinkValidDays
+            | ReservationFullRefundDays
+            | RefundWindowDays => PolicyUnit::Days,
         }
     }
 
@@ -267,7 +272,8 @@ fn parse_decimal(raw: &str, digits: u32, min: i64, max: i64) -> Result<i64, Prob
     }
     let scale = 10i64.pow(digits);
     let whole: i64 = whole.parse().map_err(|_| Problem::InvalidAmount)?;
-    let frac: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<width$}", width = digits as usize).parse().unwrap_or(0) };
+    let frac: i64 =
+        if frac.is_empty() { 0 } else { format!("{frac:0<width$}", width = digits as usize).parse().unwrap_or(0) };
     let value = whole * scale + frac;
     let value = if negative { -value } else { value };
     if value < min * scale || value > max * scale {
@@ -292,7 +298,10 @@ fn parse_countries(raw: &str) -> Result<Vec<String>, Problem> {
 fn parse_segments(raw: &str) -> Result<Vec<Segment>, Problem> {
     let mut out = Vec::new();
     for part in raw.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
-        let seg = Segment::ALL.into_iter().find(|s| format!("{s:?}").eq_ignore_ascii_case(part)).ok_or(Problem::NotOffered)?;
+        let seg = Segment::ALL
+            .into_iter()
+            .find(|s| format!("{s:?}").eq_ignore_ascii_case(part))
+            .ok_or(Problem::NotOffered)?;
         if !out.contains(&seg) {
             out.push(seg);
         }
@@ -310,7 +319,8 @@ pub fn apply(base: &Policy, values: &[(PolicyKey, String)]) -> Result<Policy, Re
             v.push(Violation::Invalid { field: Field::Policy(*key), problem });
         }
     }
-    let bad = |k: PolicyKey| v.iter().any(|x| matches!(x, Violation::Invalid { field: Field::Policy(f), .. } if *f == k));
+    let bad =
+        |k: PolicyKey| v.iter().any(|x| matches!(x, Violation::Invalid { field: Field::Policy(f), .. } if *f == k));
     if !bad(PolicyKey::RetentionBaseDays)
         && !bad(PolicyKey::RetentionCapDays)
         && next.retention_cap_days < next.retention_base_days

@@ -1,6 +1,9 @@
 //! The policy editor: validation per field, Global admin only, logged, and a changed value changes a
 //! decision from then on.
 
+// Case tables are slices of tuples, one row per case, by design.
+#![allow(clippy::type_complexity)]
+
 use super::*;
 use crate::audit::AuditAction;
 use crate::demo;
@@ -30,19 +33,51 @@ fn each_bad_value_is_refused_with_its_field_and_nothing_changes() {
         Problem::OutOfRange { min, max }
     };
     let cases: &[(&str, &[(PolicyKey, &str)], Vec<Violation>)] = &[
-        ("negative window", &[(IsvAnnualCancelDays, "-1")], vec![invalid(IsvAnnualCancelDays, range(IsvAnnualCancelDays))]),
+        (
+            "negative window",
+            &[(IsvAnnualCancelDays, "-1")],
+            vec![invalid(IsvAnnualCancelDays, range(IsvAnnualCancelDays))],
+        ),
         ("not a number", &[(SoftwareCancelDays, "sixty")], vec![invalid(SoftwareCancelDays, Problem::InvalidAmount)]),
         ("empty", &[(TrialDays, " ")], vec![invalid(TrialDays, Problem::Required)]),
         ("decimal days", &[(TrialDays, "2.5")], vec![invalid(TrialDays, Problem::InvalidAmount)]),
-        ("fee above 100 %", &[(EarlyTerminationFeePercent, "100.01")], vec![invalid(EarlyTerminationFeePercent, range(EarlyTerminationFeePercent))]),
-        ("fee below 0 %", &[(EarlyTerminationFeePercent, "-3")], vec![invalid(EarlyTerminationFeePercent, range(EarlyTerminationFeePercent))]),
-        ("fee with 3 decimals", &[(EarlyTerminationFeePercent, "12.125")], vec![invalid(EarlyTerminationFeePercent, Problem::TooManyDecimals { max: 2 })]),
+        (
+            "fee above 100 %",
+            &[(EarlyTerminationFeePercent, "100.01")],
+            vec![invalid(EarlyTerminationFeePercent, range(EarlyTerminationFeePercent))],
+        ),
+        (
+            "fee below 0 %",
+            &[(EarlyTerminationFeePercent, "-3")],
+            vec![invalid(EarlyTerminationFeePercent, range(EarlyTerminationFeePercent))],
+        ),
+        (
+            "fee with 3 decimals",
+            &[(EarlyTerminationFeePercent, "12.125")],
+            vec![invalid(EarlyTerminationFeePercent, Problem::TooManyDecimals { max: 2 })],
+        ),
         ("cap negative", &[(RefundCapUsd, "-50000")], vec![invalid(RefundCapUsd, range(RefundCapUsd))]),
         ("rate zero", &[(UsdRate(Currency::EUR), "0")], vec![invalid(UsdRate(Currency::EUR), Problem::NotPositive)]),
-        ("unknown market", &[(ReservationUnavailableMarkets, "CN, ZZ")], vec![invalid(ReservationUnavailableMarkets, Problem::UnknownCountry)]),
-        ("unknown segment", &[(TrialExcludedSegments, "Government, Army")], vec![invalid(TrialExcludedSegments, Problem::NotOffered)]),
-        ("retention cap below base", &[(RetentionBaseDays, "100"), (RetentionCapDays, "95")], vec![invalid(RetentionCapDays, Problem::OutOfRange { min: 100, max: 3650 })]),
-        ("zero downloads", &[(DownloadLinkMaxDownloads, "0")], vec![invalid(DownloadLinkMaxDownloads, range(DownloadLinkMaxDownloads))]),
+        (
+            "unknown market",
+            &[(ReservationUnavailableMarkets, "CN, ZZ")],
+            vec![invalid(ReservationUnavailableMarkets, Problem::UnknownCountry)],
+        ),
+        (
+            "unknown segment",
+            &[(TrialExcludedSegments, "Government, Army")],
+            vec![invalid(TrialExcludedSegments, Problem::NotOffered)],
+        ),
+        (
+            "retention cap below base",
+            &[(RetentionBaseDays, "100"), (RetentionCapDays, "95")],
+            vec![invalid(RetentionCapDays, Problem::OutOfRange { min: 100, max: 3650 })],
+        ),
+        (
+            "zero downloads",
+            &[(DownloadLinkMaxDownloads, "0")],
+            vec![invalid(DownloadLinkMaxDownloads, range(DownloadLinkMaxDownloads))],
+        ),
         ("huge number", &[(TermMonths, "99999999999999999999")], vec![invalid(TermMonths, range(TermMonths))]),
         (
             "every reason at once",
@@ -80,7 +115,8 @@ fn good_values_are_read_in_their_units() {
         (IsvMonthlyCancelHours, "0", &|p| p.isv_monthly_cancel_hours == 0),
     ];
     for (key, raw, check) in cases {
-        let p = apply(&Policy::default(), &[(*key, raw.to_string())]).unwrap_or_else(|e| panic!("{key:?} {raw}: {e:?}"));
+        let p =
+            apply(&Policy::default(), &[(*key, raw.to_string())]).unwrap_or_else(|e| panic!("{key:?} {raw}: {e:?}"));
         assert!(check(&p), "{key:?} {raw}");
     }
 }
