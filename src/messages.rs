@@ -11,6 +11,7 @@ use csp_engine::customers::Segment;
 use csp_engine::eligibility::Ineligible;
 use csp_engine::invariants::{Inconsistency, RecordRef};
 use csp_engine::partner::CspModel;
+use csp_engine::policy::PolicyKey;
 use csp_engine::records::{
     BillingFrequency, OrderStatus, PurchaseStatus, ReservationKind, ReservationStatus, SoftwareKind,
     SubscriptionStatus, Term,
@@ -98,6 +99,7 @@ pub fn field(f: Field) -> Key {
         Field::ReservationQuantity => Key::FieldReservationQuantity,
         Field::ReservationTerm => Key::FieldReservationTerm,
         Field::ReservationTotal => Key::FieldReservationTotal,
+        Field::Policy(k) => policy_name(k),
     }
 }
 
@@ -134,11 +136,22 @@ pub fn audit_action(a: AuditAction) -> Key {
         AuditAction::ReservationConfigured => Key::ActReservationConfigured,
         AuditAction::ReservationRefunded => Key::ActReservationRefunded,
         AuditAction::ReservationExchanged => Key::ActReservationExchanged,
+        AuditAction::PolicyChanged => Key::ActPolicyChanged,
+        AuditAction::PolicyReset => Key::ActPolicyReset,
     }
 }
 
-fn problem(field_key: Key, p: &Problem, locale: Locale) -> String {
-    let name = field_key.text(locale);
+/// A field's name in a message: its catalog entry, with the currency for an exchange rate.
+fn field_name(f: Field, locale: Locale) -> String {
+    match f {
+        Field::Policy(PolicyKey::UsdRate(c)) => fill(Key::PolicyRate.text(locale), &[("currency", c.code())]),
+        f => field(f).text(locale).to_string(),
+    }
+}
+
+fn problem(f: Field, p: &Problem, locale: Locale) -> String {
+    let name = field_name(f, locale);
+    let name = name.as_str();
     match p {
         Problem::Required => fill(Key::FieldRequired.text(locale), &[("field", name)]),
         Problem::TooLong { max } => fill(Key::FieldTooLong.text(locale), &[("field", name), ("max", &max.to_string())]),
@@ -169,6 +182,7 @@ fn problem(field_key: Key, p: &Problem, locale: Locale) -> String {
             &[("field", name), ("min", &format::integer(*min, locale)), ("max", &format::integer(*max, locale))],
         ),
         Problem::NotThisCustomer => fill(Key::FieldNotThisCustomer.text(locale), &[("field", name)]),
+        Problem::BelowRefundsMade => fill(Key::PolicyBelowRefundsMade.text(locale), &[("field", name)]),
     }
 }
 
@@ -186,7 +200,7 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
             fill(Key::NotPermitted.text(locale), &[("roles", &roles_list(allowed, locale))])
         }
         Violation::UnknownUser => Key::UnknownUser.text(locale).into(),
-        Violation::Invalid { field: f, problem: p } => problem(field(*f), p, locale),
+        Violation::Invalid { field: f, problem: p } => problem(*f, p, locale),
         Violation::ClockWouldGoBack { current } => {
             fill(Key::ClockWouldGoBack.text(locale), &[("date", &format::datetime(*current, locale))])
         }
@@ -600,7 +614,7 @@ pub fn rejection(r: &Rejection, locale: Locale) -> Vec<String> {
 /// The message for one form field, if the rejection has one (shown beside the field).
 pub fn field_error(r: &Rejection, f: Field, locale: Locale) -> Option<String> {
     r.violations.iter().find_map(|v| match v {
-        Violation::Invalid { field: vf, problem: p } if *vf == f => Some(problem(field(f), p, locale)),
+        Violation::Invalid { field: vf, problem: p } if *vf == f => Some(problem(f, p, locale)),
         _ => None,
     })
 }
@@ -697,6 +711,132 @@ pub fn inconsistency(i: &Inconsistency, locale: Locale) -> String {
             f(Key::BadCartLine, &[("cart", &cart.to_string()), ("line", &line.to_string())])
         }
         Inconsistency::CartAlreadyCheckedOut { cart } => f(Key::BadCartCheckedOut, &[("cart", &cart.to_string())]),
+    }
+}
+
+// ── Policy (Settings → Policy) ──
+
+/// A policy value's name (for an exchange rate, without its currency: see `field_name`).
+pub fn policy_name(k: PolicyKey) -> Key {
+    use PolicyKey::*;
+    match k {
+        SmallBusinessMaxLicenses => Key::PolicySmallBusinessMax,
+        TaxInclusiveCountries => Key::PolicyTaxCountries,
+        TermMonths => Key::PolicyTermMonths,
+        RetentionBaseDays => Key::PolicyRetentionBase,
+        RetentionCapDays => Key::PolicyRetentionCap,
+        SuspensionFullCreditDays => Key::PolicySuspensionCredit,
+        TrialDays => Key::PolicyTrialDays,
+        TrialLicenses => Key::PolicyTrialLicenses,
+        TrialExcludedSegments => Key::PolicyTrialSegments,
+        IsvMonthlyCancelHours => Key::PolicyIsvMonthly,
+        IsvAnnualCancelDays => Key::PolicyIsvAnnual,
+        SoftwareCancelDays => Key::PolicySoftwareCancel,
+        PerpetualSoftwareCreditPercent => Key::PolicyPerpetualCredit,
+        DownloadLinkValidDays => Key::PolicyLinkDays,
+        DownloadLinkMaxDownloads => Key::PolicyLinkDownloads,
+        ReservationUnavailableMarkets => Key::PolicyMarkets,
+        ReservationFullRefundDays => Key::PolicyRefundDays,
+        EarlyTerminationFeePercent => Key::PolicyFee,
+        RefundCapUsd => Key::PolicyCap,
+        RefundWindowDays => Key::PolicyCapWindow,
+        UsdRate(_) => Key::PolicyRate,
+    }
+}
+
+/// The one-line description of the rule a policy value drives.
+pub fn policy_rule(k: PolicyKey) -> Key {
+    use PolicyKey::*;
+    match k {
+        SmallBusinessMaxLicenses => Key::PolicySmallBusinessMaxRule,
+        TaxInclusiveCountries => Key::PolicyTaxCountriesRule,
+        TermMonths => Key::PolicyTermMonthsRule,
+        RetentionBaseDays => Key::PolicyRetentionBaseRule,
+        RetentionCapDays => Key::PolicyRetentionCapRule,
+        SuspensionFullCreditDays => Key::PolicySuspensionCreditRule,
+        TrialDays => Key::PolicyTrialDaysRule,
+        TrialLicenses => Key::PolicyTrialLicensesRule,
+        TrialExcludedSegments => Key::PolicyTrialSegmentsRule,
+        IsvMonthlyCancelHours => Key::PolicyIsvMonthlyRule,
+        IsvAnnualCancelDays => Key::PolicyIsvAnnualRule,
+        SoftwareCancelDays => Key::PolicySoftwareCancelRule,
+        PerpetualSoftwareCreditPercent => Key::PolicyPerpetualCreditRule,
+        DownloadLinkValidDays => Key::PolicyLinkDaysRule,
+        DownloadLinkMaxDownloads => Key::PolicyLinkDownloadsRule,
+        ReservationUnavailableMarkets => Key::PolicyMarketsRule,
+        ReservationFullRefundDays => Key::PolicyRefundDaysRule,
+        EarlyTerminationFeePercent => Key::PolicyFeeRule,
+        RefundCapUsd => Key::PolicyCapRule,
+        RefundWindowDays => Key::PolicyCapWindowRule,
+        UsdRate(_) => Key::PolicyRateRule,
+    }
+}
+
+/// The title of the rule-book section (`PolicyKey::rule`) a value belongs to.
+pub fn policy_section(rule: &str) -> Key {
+    match rule {
+        "§2.2" => Key::PolicySecCatalog,
+        "§3" => Key::PolicySecTax,
+        "§4.2" => Key::PolicySecTerms,
+        "§4.3" => Key::PolicySecSuspension,
+        "§4.5" => Key::PolicySecTrials,
+        "§4.6" => Key::PolicySecIsv,
+        "§5" => Key::PolicySecSoftware,
+        "§6.1" => Key::PolicySecMarkets,
+        _ => Key::PolicySecRefunds,
+    }
+}
+
+/// A counted unit: French takes the singular for 0 and 1, English for 1 only.
+fn counted(n: i64, one: Key, many: Key, locale: Locale) -> String {
+    let singular = match locale {
+        Locale::En => n == 1,
+        Locale::Fr => n == 0 || n == 1,
+    };
+    fill(if singular { one } else { many }.text(locale), &[("n", &format::integer(n, locale))])
+}
+
+/// A policy value in words, with its unit ("14 days", "12 %", "USD 50,000.00", "AU, BR").
+pub fn policy_value(k: PolicyKey, p: &csp_engine::policy::Policy, locale: Locale) -> String {
+    use csp_engine::policy::PolicyUnit as U;
+    let text = k.text(p);
+    let whole = || text.parse::<i64>().unwrap_or(0);
+    // Decimals as the locale writes them.
+    let decimal = || if locale == Locale::Fr { text.replace('.', ",") } else { text.clone() };
+    match k.unit() {
+        U::Days => counted(whole(), Key::PolicyDayOne, Key::PolicyDayMany, locale),
+        U::Hours => counted(whole(), Key::PolicyHourOne, Key::PolicyHourMany, locale),
+        U::Months => counted(whole(), Key::PolicyMonthOne, Key::PolicyMonthMany, locale),
+        U::Licenses => counted(whole(), Key::PolicyLicenseOne, Key::PolicyLicenseMany, locale),
+        U::Downloads => counted(whole(), Key::PolicyDownloadOne, Key::PolicyDownloadMany, locale),
+        U::Percent => fill(Key::PolicyPercentValue.text(locale), &[("n", &decimal())]),
+        U::Usd => format::money(
+            csp_engine::money::Money::new(p.refund_cap_usd_minor, csp_engine::money::Currency::USD),
+            locale,
+        ),
+        U::UsdPerUnit => {
+            let currency = match k {
+                PolicyKey::UsdRate(c) => c.code(),
+                _ => "",
+            };
+            fill(Key::PolicyRateValue.text(locale), &[("n", &decimal()), ("currency", currency)])
+        }
+        U::Countries => {
+            let codes: Vec<&str> = text.split(", ").filter(|c| !c.is_empty()).collect();
+            match codes.len() {
+                0 => Key::PolicyNone.text(locale).to_string(),
+                1..=8 => codes.join(", "),
+                n => fill(Key::PolicyCodesCount.text(locale), &[("count", &format::integer(n as i64, locale))]),
+            }
+        }
+        U::Segments => {
+            let names: Vec<&str> = p.trial_excluded_segments.iter().map(|s| segment(*s).text(locale)).collect();
+            if names.is_empty() {
+                Key::PolicyNone.text(locale).to_string()
+            } else {
+                names.join(", ")
+            }
+        }
     }
 }
 

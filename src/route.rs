@@ -71,6 +71,8 @@ pub enum Route {
     Data,
     /// Settings → Price lists: import (preview, apply) and the lists imported (RULES §2.5).
     PriceLists,
+    /// Settings → Policy: every policy value, its default and the rule it drives (the in-app rule book).
+    Policy,
     NotFound(String),
 }
 
@@ -334,6 +336,7 @@ impl Route {
             ["settings"] => Route::Settings,
             ["settings", "data"] => Route::Data,
             ["settings", "price-lists"] => Route::PriceLists,
+            ["settings", "policy"] => Route::Policy,
             _ => Route::NotFound(raw.to_string()),
         }
     }
@@ -374,6 +377,7 @@ impl Route {
             Route::Settings => "#/settings".into(),
             Route::Data => "#/settings/data".into(),
             Route::PriceLists => "#/settings/price-lists".into(),
+            Route::Policy => "#/settings/policy".into(),
             Route::NotFound(raw) => {
                 let mut out = String::from("#/");
                 let _ = write!(out, "{}", raw.trim_start_matches('/'));
@@ -417,7 +421,7 @@ impl Route {
         match self {
             Route::Billing | Route::Invoice { .. } | Route::Renewals => Section::Billing,
             Route::ActivityLog | Route::SoftwareActivity => Section::ActivityLog,
-            Route::Settings | Route::Data | Route::PriceLists => Section::Settings,
+            Route::Settings | Route::Data | Route::PriceLists | Route::Policy => Section::Settings,
             _ => Section::Customers,
         }
     }
@@ -549,6 +553,8 @@ mod tests {
             ("#/settings/data", Route::Data),
             ("#/settings/price-lists", Route::PriceLists),
             ("#/settings/price-lists/", Route::PriceLists),
+            ("#/settings/policy", Route::Policy),
+            ("#/settings/policy/extra", Route::NotFound("/settings/policy/extra".into())),
             ("#/customers/C-0001/nonsense", Route::NotFound("/customers/C-0001/nonsense".into())),
             ("#/nowhere/at/all", Route::NotFound("/nowhere/at/all".into())),
         ];

@@ -38,6 +38,8 @@ pub enum AuditAction {
     CartLineRemoved,
     OrderPlaced,
     PriceListImported,
+    PolicyChanged,
+    PolicyReset,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

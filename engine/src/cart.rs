@@ -278,8 +278,18 @@ fn quantity_issues(state: &State, offer: &Offer, quantity: i64, out: &mut Vec<Li
         }
     } else if quantity < offer.min_quantity as i64 {
         out.push(LineIssue::QuantityBelowMin { min: offer.min_quantity });
-    } else if quantity > offer.max_quantity as i64 {
-        out.push(LineIssue::QuantityAboveMax { max: offer.max_quantity });
+    } else if quantity > max_quantity(state, offer) as i64 {
+        out.push(LineIssue::QuantityAboveMax { max: max_quantity(state, offer) });
+    }
+}
+
+/// The most licenses one line may buy: the offer's maximum, and for small-business offers strictly
+/// below the policy's small-business ceiling (RULES §2.2).
+pub fn max_quantity(state: &State, offer: &Offer) -> u32 {
+    if offer.category == crate::catalog::Category::SmallBusiness {
+        offer.max_quantity.min(state.policy.small_business_max_licenses.saturating_sub(1))
+    } else {
+        offer.max_quantity
     }
 }
 

@@ -51,6 +51,12 @@ pub enum Command {
     RemoveUser {
         user: UserId,
     },
+    /// Change policy values (as typed; RULES §1.2: Global admin only). They apply from now on.
+    SetPolicy {
+        values: Vec<(crate::policy::PolicyKey, String)>,
+    },
+    /// Every policy value back to its default.
+    ResetPolicy,
     /// Replace everything with the demo data (the simulated clock is kept: it never goes back).
     ResetDemoData,
     /// RULES §4.3: Active → Suspended (with its add-ons), crediting per the suspension rule.
@@ -189,6 +195,8 @@ pub enum Event {
         user: UserId,
     },
     DemoDataReset,
+    /// The whole policy, from now on.
+    PolicySet(Box<crate::policy::Policy>),
     Audited(AuditEntry),
     /// A subscription's new record (created or changed) and what happened to it.
     SubscriptionUpdated {

@@ -283,8 +283,16 @@ fn clamp(v: i128) -> i64 {
 }
 
 fn refund_cap(state: &State, out: &mut Vec<Inconsistency>) {
-    let policy = &state.policy;
-    for (customer, records) in &state.reservation_refunds {
+    refund_cap_under(&state.policy, &state.reservation_refunds, out)
+}
+
+/// The refund-cap check under any policy (the policy editor refuses a policy the refunds made break).
+pub(crate) fn refund_cap_under(
+    policy: &crate::policy::Policy,
+    refunds: &std::collections::BTreeMap<CustomerId, Vec<crate::reservations::RefundRecord>>,
+    out: &mut Vec<Inconsistency>,
+) {
+    for (customer, records) in refunds {
         // (date made, date it frees up, amount), oldest first.
         let mut items: Vec<(NaiveDate, NaiveDate, i128)> =
             records.iter().map(|r| (r.at.date_naive(), r.frees_up_on(policy), i128::from(r.usd_minor))).collect();

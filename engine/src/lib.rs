@@ -73,9 +73,11 @@ use roles::Permission;
 pub fn required_permission(cmd: &Command) -> Option<Permission> {
     match cmd {
         Command::AdvanceClock { .. } => None,
-        Command::UpdatePartnerProfile { .. } | Command::ResetDemoData | Command::ImportPriceList { .. } => {
-            Some(Permission::EditPartnerSettings)
-        }
+        Command::UpdatePartnerProfile { .. }
+        | Command::ResetDemoData
+        | Command::SetPolicy { .. }
+        | Command::ResetPolicy
+        | Command::ImportPriceList { .. } => Some(Permission::EditPartnerSettings),
         Command::AddUser { .. } | Command::UpdateUser { .. } | Command::RemoveUser { .. } => {
             Some(Permission::ManageUsers)
         }
@@ -195,6 +197,8 @@ pub fn decide(state: &State, actor: &UserId, cmd: &Command, now: DateTime<Utc>) 
         Command::UpdateUser { user, name, email, roles } => users::decide_update(state, user, name, email, roles)?,
         Command::RemoveUser { user } => users::decide_remove(state, user)?,
         Command::ResetDemoData => (vec![Event::DemoDataReset], AuditNote::new(AuditAction::DemoDataReset, "")),
+        Command::SetPolicy { values } => policy::edit::decide_set(state, values)?,
+        Command::ResetPolicy => policy::edit::decide_reset(state)?,
         Command::SuspendSubscription { .. }
         | Command::ReactivateSubscription { .. }
         | Command::ChangeSubscriptionQuantity { .. }
@@ -296,6 +300,7 @@ pub fn evolve(state: &mut State, event: &Event) {
             // The activity log survives a reset: it records that the reset happened.
             state.audit = audit;
         }
+        Event::PolicySet(policy) => state.policy = (**policy).clone(),
         Event::Audited(entry) => state.audit.push(entry.clone()),
         Event::SubscriptionUpdated { at, change, subscription } => {
             subscriptions::apply(state, *at, change, subscription)

@@ -5,6 +5,9 @@ use crate::customers::Segment;
 use crate::money::{Currency, Money};
 use serde::{Deserialize, Serialize};
 
+pub mod edit;
+pub use edit::{PolicyKey, PolicyUnit};
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Policy {

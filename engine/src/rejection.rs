@@ -74,6 +74,8 @@ pub enum Field {
     CustomerSegment,
     CustomerAccountOpened,
     CustomerFirstBilling,
+    /// A value of the policy editor.
+    Policy(crate::policy::PolicyKey),
 }
 
 /// What is wrong with a field's value.
@@ -125,6 +127,8 @@ pub enum Problem {
     },
     /// A valid value, but not the customer's own (e.g. another tenant ID or domain).
     NotThisCustomer,
+    /// A policy value under which refunds already made would exceed the refund cap (RULES §6.3).
+    BelowRefundsMade,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -27,6 +27,8 @@ pub struct State {
     pub users: Vec<PartnerUser>,
     /// The simulated "now". Moves forward only, through `Command::AdvanceClock`.
     pub clock: DateTime<Utc>,
+    /// The policy values every rule reads (RULES.md's numbers); a Global admin changes them (`SetPolicy`).
+    #[serde(default)]
     pub policy: Policy,
     pub counters: Counters,
     /// The activity log, oldest first (append-only).

@@ -9,6 +9,7 @@ pub mod data;
 pub mod invoice;
 pub mod not_found;
 pub mod price_lists;
+pub mod policy;
 pub mod renewals;
 pub mod reservation;
 pub mod settings;
@@ -45,6 +46,7 @@ pub fn page(route: Route) -> AnyView {
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::Data => view! { <data::DataPage/> }.into_any(),
         Route::PriceLists => view! { <price_lists::PriceListsPage/> }.into_any(),
+        Route::Policy => view! { <policy::PolicyPage/> }.into_any(),
         Route::NotFound(_) => view! { <not_found::NotFoundPage/> }.into_any(),
     }
 }

@@ -3,6 +3,7 @@
 //! and value shown here comes from `csp_engine::reservations`; every change goes through `dispatch`.
 
 use crate::components::errors::{field_error, field_invalid, RejectionList};
+use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
@@ -870,13 +871,12 @@ pub fn ReservationRequestPage(
 fn RefundQuotes(ids: Vec<ReservationId>) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
-    let ids = StoredValue::new(ids);
-    move || {
-        let locale = i18n.locale.get();
-        app.state.with(|s| {
-            ids.get_value()
-                .iter()
-                .map(|id| match rsv::refund_quote(s, id, s.clock) {
+    ids.into_iter()
+        .map(|id| {
+            let rid = StoredValue::new(id);
+            let quote = move || {
+                let locale = i18n.locale.get();
+                app.state.with(|s| match rsv::refund_quote(s, &rid.get_value(), s.clock) {
                     Ok(q) => quote_view(s, &q, locale).into_any(),
                     Err(r) => view! {
                         <div class="alert error" role="alert">
@@ -885,8 +885,39 @@ fn RefundQuotes(ids: Vec<ReservationId>) -> impl IntoView {
                     }
                     .into_any(),
                 })
-                .collect_view()
+            };
+            view! {
+                {quote}
+                <ReservationDayQuote id=rid/>
+            }
         })
+        .collect_view()
+}
+
+/// "If cancelled on …" for one reservation: any day of its term, quoted by the engine.
+#[component]
+fn ReservationDayQuote(id: StoredValue<ReservationId>) -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let window = Signal::derive(move || {
+        app.state.with(|s| {
+            let r = s.reservations.get(&id.get_value()).filter(|r| r.status == ReservationStatus::Active)?;
+            Some((r.purchased_at.date_naive(), r.expires))
+        })
+    });
+    let quote = move |day: chrono::NaiveDate| {
+        app.state.with(|s| {
+            let q = rsv::refund_quote(s, &id.get_value(), at_day(s.clock, day)).ok()?;
+            let rule = rule_text(q.rule, s, i18n.locale.get());
+            Some(DayQuote { credit: q.credit, fee: q.fee, rule })
+        })
+    };
+    view! {
+        <Show when=move || window.with(|w| w.is_some())>
+            <section class="card" data-testid="reservation-day-quote">
+                <QuoteForDay window quote/>
+            </section>
+        </Show>
     }
 }
 

@@ -41,6 +41,12 @@ pub fn SettingsPage() -> impl IntoView {
                     <a href=crate::route::Route::Data.href()>{move || i18n.t(Key::DataLink)}</a>
                 </p>
             </div>
+            <div class="card">
+                <h2>{move || i18n.t(Key::PolicyTitle)}</h2>
+                <p>
+                    <a href=crate::route::Route::Policy.href()>{move || i18n.t(Key::PolicyLink)}</a>
+                </p>
+            </div>
             <DemoReset/>
         </section>
     }

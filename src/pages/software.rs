@@ -6,6 +6,7 @@ use super::customer::order_number;
 use crate::browser;
 use crate::components::dialog::Dialog;
 use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission, TextInput};
+use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::components::table::{date_range_filter, log_entries, table};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
@@ -515,6 +516,42 @@ fn CancelDialog(
             Some((q, kind))
         })
     });
+    // "If cancelled on …": the window from the purchase to a few days past its close, quoted day by day.
+    let day_window = Signal::derive(move || {
+        let c = current()?;
+        app.state.with(|s| {
+            let p = s.software.get(&c.purchase)?;
+            let closes = csp_engine::software::cancel::window_closes_at(&s.policy, p).date_naive();
+            let tail = chrono::Days::new(u64::from(s.policy.software_cancel_days / 10).max(3));
+            Some((p.purchased_at.date_naive(), closes.checked_add_days(tail).unwrap_or(closes)))
+        })
+    });
+    let day_quote = move |day: chrono::NaiveDate| {
+        let c = current()?;
+        app.state.with(|s| {
+            let q = cancellation_quote(s, &c.purchase, &c.order, at_day(s.clock, day)).ok()?;
+            let locale = i18n.locale.get();
+            let zero = csp_engine::money::Money::zero(q.credit.currency);
+            let closed_on = format::date(q.window_closes_at.date_naive(), locale);
+            let (credit, rule) = if q.window_passed {
+                (zero, fill(Key::QuoteSwRuleClosed.text(locale), &[("date", &closed_on)]))
+            } else if let Some(v) = q.blockers.iter().find(|v| !matches!(v, Violation::OrderDoesNotHoldPurchase { .. }))
+            {
+                (zero, messages::violation(v, locale))
+            } else {
+                let rule = fill(
+                    Key::QuoteSwRuleWithin.text(locale),
+                    &[
+                        ("day", &format::integer(q.day, locale)),
+                        ("window", &format::integer(i64::from(s.policy.software_cancel_days), locale)),
+                        ("date", &closed_on),
+                    ],
+                );
+                (q.credit, rule)
+            };
+            Some(DayQuote { credit, fee: zero, rule })
+        })
+    };
     let acknowledged = RwSignal::new(false);
     let rejection = RwSignal::new(None::<Rejection>);
     let close = move || cancelling.set(None);
@@ -617,6 +654,7 @@ fn CancelDialog(
                             })
                     }}
                 </div>
+                <QuoteForDay window=day_window quote=day_quote/>
                 <div class="important" role="note">
                     <strong>{move || i18n.t(Key::SwImportant)}</strong>
                     <p>{move || i18n.t(Key::SwImportantBody)}</p>

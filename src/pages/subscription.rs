@@ -6,6 +6,7 @@ use super::billing::{charge_type, period};
 use super::customer::order_number;
 use super::renewals::upcoming_kind;
 use crate::components::errors::{RejectionList, RequirePermission};
+use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
@@ -269,8 +270,20 @@ enum Choice {
     Cancel,
 }
 
-fn quote_text(q: &CancelQuote, locale: Locale) -> String {
+fn quote_text(q: &CancelQuote, today: chrono::NaiveDate, locale: Locale) -> String {
     match q {
+        // Days left: "for 3 more days (until Dec 6, 2026)"; within a day of the end, the hour it ends.
+        CancelQuote::FullCredit { amount, until } if (until.date_naive() - today).num_days() >= 2 => {
+            let days = (until.date_naive() - today).num_days();
+            fill(
+                Key::QuoteFullCreditDays.text(locale),
+                &[
+                    ("amount", &format::money(*amount, locale)),
+                    ("count", &format::integer(days, locale)),
+                    ("date", &format::date(until.date_naive(), locale)),
+                ],
+            )
+        }
         CancelQuote::FullCredit { amount, until } => fill(
             Key::QuoteFullCredit.text(locale),
             &[("amount", &format::money(*amount, locale)), ("until", &format::datetime(*until, locale))],
@@ -320,6 +333,37 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
         })
     };
     let scheduled = move || sub.with(|s| s.as_ref().and_then(|s| s.cancel_at));
+    // "If cancelled on …" (paid ISV SaaS only): from the order to a few days past the full-credit window,
+    // each day quoted by the engine.
+    let day_window = Signal::derive(move || {
+        app.state.with(|st| {
+            sub.with(|s| {
+                let s = s.as_ref()?;
+                match cancel_quote(st, s, s.created_at).ok()? {
+                    CancelQuote::FullCredit { until, .. } => {
+                        let end =
+                            until.date_naive().checked_add_days(chrono::Days::new(3)).unwrap_or(until.date_naive());
+                        Some((s.created_at.date_naive(), end.max(st.clock.date_naive())))
+                    }
+                    _ => None,
+                }
+            })
+        })
+    });
+    let day_quote = move |day: chrono::NaiveDate| {
+        app.state.with(|st| {
+            sub.with(|s| {
+                let s = s.as_ref()?;
+                let q = cancel_quote(st, s, at_day(st.clock, day)).ok()?;
+                let zero = Money::zero(s.unit_price.currency);
+                let credit = match &q {
+                    CancelQuote::FullCredit { amount, .. } => *amount,
+                    _ => zero,
+                };
+                Some(DayQuote { credit, fee: zero, rule: quote_text(&q, day, i18n.locale.get()) })
+            })
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         rejection.set(None);
@@ -416,7 +460,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                         quote
                             .get()
                             .map(|q| {
-                                let text = quote_text(&q, i18n.locale.get());
+                                let text = quote_text(&q, app.state.with(|s| s.clock.date_naive()), i18n.locale.get());
                                 view! {
                                     <div class="choice">
                                         {radio(Choice::Cancel, Key::Cancel)}
@@ -440,12 +484,16 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                 <button type="submit">{move || i18n.t(Key::SubSubmit)}</button>
                 {move || notice.get().map(|k| view! { <span class="flash" role="status">{i18n.t(k)}</span> })}
             </form>
+            <Show when=move || day_window.with(|w| w.is_some())>
+                <QuoteForDay window=day_window quote=day_quote/>
+            </Show>
             <Show when=move || dialog.get()>
                 {move || {
                     let locale = i18n.locale.get();
                     let name = sub.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default());
                     let title = fill(Key::CancelDialogTitle.text(locale), &[("name", &name)]);
-                    let text = quote.get().map(|q| quote_text(&q, locale)).unwrap_or_default();
+                    let today = app.state.with(|s| s.clock.date_naive());
+                    let text = quote.get().map(|q| quote_text(&q, today, locale)).unwrap_or_default();
                     view! {
                         <div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="cancel-title" aria-describedby="cancel-quote">
                             <h3 id="cancel-title">{title}</h3>

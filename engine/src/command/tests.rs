@@ -11,7 +11,7 @@ use crate::software::{Bitness, Language, SoftwareVersion};
 use chrono::{Duration, TimeZone};
 
 /// The number of [`Command`] variants: [`index`] numbers them `0..VARIANTS`.
-const VARIANTS: usize = 29;
+const VARIANTS: usize = 31;
 
 /// The variant's number and name. No wildcard arm: a new variant does not compile until it is numbered
 /// here, and the test then fails until [`one_of_each`] builds one.
@@ -46,6 +46,8 @@ fn index(command: &Command) -> (usize, &'static str) {
         Command::RemoveCartLine { .. } => (26, "RemoveCartLine"),
         Command::Checkout { .. } => (27, "Checkout"),
         Command::ImportPriceList { .. } => (28, "ImportPriceList"),
+        Command::SetPolicy { .. } => (29, "SetPolicy"),
+        Command::ResetPolicy => (30, "ResetPolicy"),
     }
 }
 
@@ -168,6 +170,13 @@ fn one_of_each() -> Vec<Command> {
             file: "prix \"déc\".csv".into(),
             text: "\u{feff}Offer ID;List price\r\nx;1,5\n".into(),
         },
+        Command::SetPolicy {
+            values: vec![
+                (crate::policy::PolicyKey::IsvAnnualCancelDays, "7".into()),
+                (crate::policy::PolicyKey::UsdRate(Currency::EUR), "1,1 \"€\"".into()),
+            ],
+        },
+        Command::ResetPolicy,
     ]
 }
 
@@ -180,8 +189,8 @@ fn every_command_round_trips_through_serde_json() {
     for command in commands {
         let (_, name) = index(&command);
         let text = serde_json::to_string(&command).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let tagged = if name == "ResetDemoData" {
-            text == "\"ResetDemoData\""
+        let tagged = if name == "ResetDemoData" || name == "ResetPolicy" {
+            text == format!("\"{name}\"")
         } else {
             text.starts_with(&format!("{{\"{name}\":"))
         };
