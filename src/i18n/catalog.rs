@@ -741,6 +741,12 @@ catalog! {
     OptimizeCapacity => "Capacity priority", "Priorité de capacité";
     QuantityNotWhole => "Licenses: enter a whole number.", "Licences : saisissez un nombre entier.";
 
+    // pages: Add products rows, reservation options dialog, confirmation, badges, empty states (issue 16).
+    PagesColEligibility => "Eligibility", "Admissibilité";
+    PagesEligible => "Can buy", "Peut acheter";
+    PagesCannotBuyShort => "Can’t buy", "Achat impossible";
+    PagesReservationOptions => "Reservation options", "Options de la réservation";
+    PagesChooseOptions => "Choose options…", "Choisir les options…";
     // Eligibility reasons (RULES §2.4).
     WhySegment => "Offers for {offer} customers can’t be sold to a {customer} customer.", "Les offres destinées aux clients {offer} ne peuvent pas être vendues à un client {customer}.";
     WhyGovernmentLocked => "This Government customer holds a Government subscription and can buy nothing else.", "Ce client de l’administration détient un abonnement Administration et ne peut rien acheter d’autre.";
