@@ -750,6 +750,10 @@ catalog! {
     PagesOrderHeading => "Order {number}", "Commande {number}";
     PagesBillingGroup => "Billing frequency: {billing}", "Fréquence de facturation : {billing}";
     PagesOrderTotal => "Order total: {total}", "Total de la commande : {total}";
+    PagesNoCustomersYet => "No customers yet: add your first customer to sell to them.", "Aucun client pour l’instant : ajoutez votre premier client pour lui vendre des produits.";
+    PagesClearSearch => "Show all customers", "Afficher tous les clients";
+    PagesEmptyInvoicesAction => "Choose a customer to sell to", "Choisir un client à qui vendre";
+    PagesShowAllDates => "Show every date", "Afficher toutes les dates";
     PagesCreatedByOrder => "Created by this order", "Créé par cette commande";
     PagesInvoiceToCome => "The charges of this purchase will appear on the invoice for {month}.", "Les frais de cet achat figureront sur la facture de {month}.";
     PagesOpenInvoice => "Open the invoice for {month}", "Ouvrir la facture de {month}";

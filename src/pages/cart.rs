@@ -1,6 +1,7 @@
 //! Cart, Review and the order confirmation (RULES §3). Every line is validated by the engine on every
 //! change; an invalid line says why and blocks Buy while the others keep their values.
 
+use crate::components::empty::empty_state;
 use crate::components::errors::{RejectionList, RequirePermission};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
@@ -47,7 +48,10 @@ pub fn CartPage(customer: CustomerId) -> impl IntoView {
             <h1>{move || i18n.tf(Key::CartTitle, &[("customer", &customer_name(&customer.get_value()))])}</h1>
             <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 <RejectionList rejection=rejection.into()/>
-                <Show when=move || lines.with(|l| !l.is_empty()) fallback=move || view! { <p>{move || i18n.t(Key::CartEmpty)}</p> }>
+                <Show
+                    when=move || lines.with(|l| !l.is_empty())
+                    fallback=move || move || empty_state(Key::CartEmpty, Key::AddProducts, add_more(), i18n.locale.get())
+                >
                     <table class="grid" data-testid="cart-table">
                         <thead>
                             <tr>
@@ -55,7 +59,7 @@ pub fn CartPage(customer: CustomerId) -> impl IntoView {
                                 <th scope="col">{move || i18n.t(Key::ColQuantity)}</th>
                                 <th scope="col">{move || i18n.t(Key::ColBilling)}</th>
                                 <th scope="col">{move || i18n.t(Key::ColTerm)}</th>
-                                <th scope="col">{move || i18n.t(Key::ColLineTotal)}</th>
+                                <th scope="col" class="num">{move || i18n.t(Key::ColLineTotal)}</th>
                                 <th scope="col"></th>
                             </tr>
                         </thead>
@@ -68,14 +72,14 @@ pub fn CartPage(customer: CustomerId) -> impl IntoView {
                         </tbody>
                     </table>
                 </Show>
-                <div class="toolbar">
-                    <a class="button" href=add_more>{move || i18n.t(Key::ContinueShopping)}</a>
-                    <Show when=move || lines.with(|l| !l.is_empty())>
+                <Show when=move || lines.with(|l| !l.is_empty())>
+                    <div class="toolbar">
+                        <a class="button" href=add_more>{move || i18n.t(Key::ContinueShopping)}</a>
                         <a class="button primary" href=move || Route::Review { customer: customer.get_value() }.href()>
                             {move || i18n.t(Key::Review)}
                         </a>
-                    </Show>
-                </div>
+                    </div>
+                </Show>
             </RequirePermission>
         </section>
     }
@@ -293,7 +297,7 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                             <thead>
                                 <tr>
                                     <th scope="col">{i18n.t(Key::ColOffer)}</th>
-                                    <th scope="col">{i18n.t(Key::ColQuantity)}</th>
+                                    <th scope="col" class="num">{i18n.t(Key::ColQuantity)}</th>
                                     <th scope="col">{i18n.t(Key::ColBilling)}</th>
                                     <th scope="col" class="num">{i18n.t(Key::ColUnitPrice)}</th>
                                     <th scope="col" class="num">{i18n.t(Key::ColLineTotal)}</th>
@@ -319,7 +323,7 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                                                     </ul>
                                                 })}
                                             </th>
-                                            <td>{quantity}</td>
+                                            <td class="num">{quantity}</td>
                                             <td>{messages::frequency(l.billing).text(locale)}</td>
                                             <td class="num">{l.unit_price.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
                                             <td class="num">{total.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
