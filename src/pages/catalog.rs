@@ -442,7 +442,7 @@ fn OfferRow(
         view! {
             <Dialog title=Key::PagesReservationOptions on_close=move || dialog_open.set(false)>
                 <p class="dialog-offer">{offer.with_value(|o| o.name.clone())}</p>
-                <form class="add reservation-options" on:submit=add novalidate aria-label=move || format!("{} — {}", i18n.t(Key::AddToCart), offer.with_value(|o| o.name.clone()))>
+                <form class="reservation-options" on:submit=add novalidate aria-label=move || format!("{} — {}", i18n.t(Key::AddToCart), offer.with_value(|o| o.name.clone()))>
                     <label>
                         {move || i18n.t(Key::ColQuantity)}
                         {quantity_input()}
