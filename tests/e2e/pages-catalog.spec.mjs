@@ -17,6 +17,11 @@ test('at 1366×800 at least 10 offers are in view and the filters stay in view w
   const offers = page.getByTestId('offers').locator('li.offer');
   await expect(offers.first()).toBeVisible();
   expect(await rowsInView(page)).toBeGreaterThanOrEqual(10);
+  // French words are longer: still ten rows.
+  await page.getByTestId('language-switch').selectOption('fr');
+  await expect(page.getByRole('button', { name: 'Ajouter au panier' }).first()).toBeVisible();
+  expect(await rowsInView(page)).toBeGreaterThanOrEqual(10);
+  await page.getByTestId('language-switch').selectOption('en');
 
   // Each row carries name, publisher, billing, price, eligibility, quantity and Add.
   const basic = page.getByRole('listitem', { name: 'Microsoft 365 Business Basic', exact: true });
