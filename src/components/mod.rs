@@ -1,6 +1,8 @@
+pub mod badge;
 pub mod choices;
 pub mod country_select;
 pub mod dialog;
+pub mod empty;
 pub mod errors;
 pub mod quote_day;
 pub mod shell;

@@ -7,6 +7,17 @@ use leptos::prelude::*;
 
 /// A table with a heading row, or the empty message.
 pub fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, empty: Key) -> AnyView {
+    table_with_numbers(testid, headers, rows, empty, &[])
+}
+
+/// [`table`] whose columns at the positions `numbers` hold amounts or counts: right-aligned, tabular figures.
+pub fn table_with_numbers(
+    testid: &'static str,
+    headers: Vec<Key>,
+    rows: Vec<Vec<String>>,
+    empty: Key,
+    numbers: &'static [usize],
+) -> AnyView {
     let i18n = use_app().i18n;
     if rows.is_empty() {
         return view! { <p>{move || i18n.t(empty)}</p> }.into_any();
@@ -14,10 +25,29 @@ pub fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, em
     view! {
         <table class="grid" data-testid=testid tabindex="0">
             <thead>
-                <tr>{headers.into_iter().map(|k| view! { <th scope="col">{move || i18n.t(k)}</th> }).collect_view()}</tr>
+                <tr>
+                    {headers
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, k)| view! { <th scope="col" class:num=numbers.contains(&i)>{move || i18n.t(k)}</th> })
+                        .collect_view()}
+                </tr>
             </thead>
             <tbody>
-                {rows.into_iter().map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}
+                {rows
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <tr>
+                                {r
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, c)| view! { <td class:num=numbers.contains(&i)>{c}</td> })
+                                    .collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </tbody>
         </table>
     }

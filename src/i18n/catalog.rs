@@ -815,6 +815,22 @@ catalog! {
     OptimizeCapacity => "Capacity priority", "Priorité de capacité";
     QuantityNotWhole => "Licenses: enter a whole number.", "Licences : saisissez un nombre entier.";
 
+    // pages: Add products rows, reservation options dialog, confirmation, badges, empty states (issue 16).
+    PagesColEligibility => "Eligibility", "Admissibilité";
+    PagesEligible => "Can buy", "Peut acheter";
+    PagesCannotBuyShort => "Can’t buy", "Achat impossible";
+    PagesReservationOptions => "Reservation options", "Options de la réservation";
+    PagesChooseOptions => "Choose options…", "Choisir les options…";
+    PagesOrderHeading => "Order {number}", "Commande {number}";
+    PagesBillingGroup => "Billing frequency: {billing}", "Fréquence de facturation : {billing}";
+    PagesOrderTotal => "Order total: {total}", "Total de la commande : {total}";
+    PagesNoCustomersYet => "No customers yet: add your first customer to sell to them.", "Aucun client pour l’instant : ajoutez votre premier client pour lui vendre des produits.";
+    PagesClearSearch => "Show all customers", "Afficher tous les clients";
+    PagesEmptyInvoicesAction => "Choose a customer to sell to", "Choisir un client à qui vendre";
+    PagesShowAllDates => "Show every date", "Afficher toutes les dates";
+    PagesCreatedByOrder => "Created by this order", "Créé par cette commande";
+    PagesInvoiceToCome => "The charges of this purchase will appear on the invoice for {month}.", "Les frais de cet achat figureront sur la facture de {month}.";
+    PagesOpenInvoice => "Open the invoice for {month}", "Ouvrir la facture de {month}";
     // Eligibility reasons (RULES §2.4).
     WhySegment => "Offers for {offer} customers can’t be sold to a {customer} customer.", "Les offres destinées aux clients {offer} ne peuvent pas être vendues à un client {customer}.";
     WhyGovernmentLocked => "This Government customer holds a Government subscription and can buy nothing else.", "Ce client de l’administration détient un abonnement Administration et ne peut rien acheter d’autre.";

@@ -57,6 +57,15 @@ pub fn ActivityPage() -> impl IntoView {
             <RequirePermission permission=Permission::ViewActivityLog>
                 {date_range_filter(from, to, export)}
                 {log_entries("activity-table", headers.to_vec(), rows)}
+                // "No activity in this date range": the next step is to widen it.
+                <Show when=move || rows.with(|r| r.is_empty()) && !(from.get().is_empty() && to.get().is_empty())>
+                    <button type="button" class="primary" on:click=move |_| {
+                        from.set(String::new());
+                        to.set(String::new());
+                    }>
+                        {move || i18n.t(Key::PagesShowAllDates)}
+                    </button>
+                </Show>
             </RequirePermission>
         </section>
     }

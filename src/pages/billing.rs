@@ -1,6 +1,7 @@
 //! Billing: the invoices by calendar month (RULES §7), and the wording shared by the billing pages
 //! (charge types, service periods) and the clock summary (RULES §8).
 
+use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
@@ -27,7 +28,9 @@ pub fn BillingPage() -> impl IntoView {
                     let locale = i18n.locale.get();
                     let list = app.state.with(invoices);
                     if list.is_empty() {
-                        return view! { <p>{i18n.t(Key::NoInvoicesYet)}</p> }.into_any();
+                        let customers = Route::Customers(Default::default()).href();
+                        return empty_state(Key::NoInvoicesYet, Key::PagesEmptyInvoicesAction, customers, i18n.locale.get())
+                            .into_any();
                     }
                     view! {
                         <table class="grid" data-testid="invoices-table">

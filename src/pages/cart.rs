@@ -1,14 +1,17 @@
 //! Cart, Review and the order confirmation (RULES §3). Every line is validated by the engine on every
 //! change; an invalid line says why and blocks Buy while the others keep their values.
 
+use crate::components::empty::empty_state;
 use crate::components::errors::{RejectionList, RequirePermission};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
 use crate::route::{CatalogQuery, CustomerTab, Route};
+use chrono::Datelike;
 use csp_engine::cart::{review, validate_cart, CartLine, LineId, LineInput};
 use csp_engine::checkout::orders_of_cart;
 use csp_engine::ids::{CartId, CustomerId};
+use csp_engine::money::Money;
 use csp_engine::roles::Permission;
 use csp_engine::{Command, Rejection};
 use leptos::prelude::*;
@@ -45,7 +48,10 @@ pub fn CartPage(customer: CustomerId) -> impl IntoView {
             <h1>{move || i18n.tf(Key::CartTitle, &[("customer", &customer_name(&customer.get_value()))])}</h1>
             <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
                 <RejectionList rejection=rejection.into()/>
-                <Show when=move || lines.with(|l| !l.is_empty()) fallback=move || view! { <p>{move || i18n.t(Key::CartEmpty)}</p> }>
+                <Show
+                    when=move || lines.with(|l| !l.is_empty())
+                    fallback=move || move || empty_state(Key::CartEmpty, Key::AddProducts, add_more(), i18n.locale.get())
+                >
                     <table class="grid" data-testid="cart-table">
                         <thead>
                             <tr>
@@ -53,7 +59,7 @@ pub fn CartPage(customer: CustomerId) -> impl IntoView {
                                 <th scope="col">{move || i18n.t(Key::ColQuantity)}</th>
                                 <th scope="col">{move || i18n.t(Key::ColBilling)}</th>
                                 <th scope="col">{move || i18n.t(Key::ColTerm)}</th>
-                                <th scope="col">{move || i18n.t(Key::ColLineTotal)}</th>
+                                <th scope="col" class="num">{move || i18n.t(Key::ColLineTotal)}</th>
                                 <th scope="col"></th>
                             </tr>
                         </thead>
@@ -66,14 +72,14 @@ pub fn CartPage(customer: CustomerId) -> impl IntoView {
                         </tbody>
                     </table>
                 </Show>
-                <div class="toolbar">
-                    <a class="button" href=add_more>{move || i18n.t(Key::ContinueShopping)}</a>
-                    <Show when=move || lines.with(|l| !l.is_empty())>
+                <Show when=move || lines.with(|l| !l.is_empty())>
+                    <div class="toolbar">
+                        <a class="button" href=add_more>{move || i18n.t(Key::ContinueShopping)}</a>
                         <a class="button primary" href=move || Route::Review { customer: customer.get_value() }.href()>
                             {move || i18n.t(Key::Review)}
                         </a>
-                    </Show>
-                </div>
+                    </div>
+                </Show>
             </RequirePermission>
         </section>
     }
@@ -293,7 +299,7 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                             <thead>
                                 <tr>
                                     <th scope="col">{i18n.t(Key::ColOffer)}</th>
-                                    <th scope="col">{i18n.t(Key::ColQuantity)}</th>
+                                    <th scope="col" class="num">{i18n.t(Key::ColQuantity)}</th>
                                     <th scope="col">{i18n.t(Key::ColBilling)}</th>
                                     <th scope="col" class="num">{i18n.t(Key::ColUnitPrice)}</th>
                                     <th scope="col" class="num">{i18n.t(Key::ColLineTotal)}</th>
@@ -319,7 +325,7 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                                                     </ul>
                                                 })}
                                             </th>
-                                            <td>{quantity}</td>
+                                            <td class="num">{quantity}</td>
                                             <td>{messages::frequency(l.billing).text(locale)}</td>
                                             <td class="num">
                                                 {l.unit_price.map(|m| format::money(m, locale)).unwrap_or_default()}
@@ -358,13 +364,38 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
     }
 }
 
+/// The records one order created: subscriptions, software purchases and reservations, each with its page.
+fn created_by_order(s: &csp_engine::State, order: &csp_engine::ids::OrderId) -> Vec<(String, String)> {
+    let customer = |c: &CustomerId| c.clone();
+    let mut out: Vec<(String, String)> = s
+        .subscriptions
+        .values()
+        .filter(|x| &x.order == order)
+        .map(|x| {
+            let href = Route::Subscription { customer: customer(&x.customer), id: x.id.clone() }.href();
+            (format!("{} ({})", x.name, x.id), href)
+        })
+        .collect();
+    out.extend(s.software.values().filter(|x| &x.order == order).map(|x| {
+        let href = Route::Customer { id: customer(&x.customer), tab: CustomerTab::Software }.href();
+        (format!("{} ({})", x.name, x.id), href)
+    }));
+    out.extend(s.reservations.values().filter(|x| &x.order == order).map(|x| {
+        let href = Route::Reservation { customer: customer(&x.customer), id: x.id.clone() }.href();
+        (format!("{} ({})", x.name, x.id), href)
+    }));
+    out
+}
+
+/// After Buy: each order with its lines, quantities, amounts and billing group, links to what it created,
+/// and to the invoice of the billing month where its charges will appear.
 #[component]
 pub fn ConfirmationPage(customer: CustomerId, cart: CartId) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let orders = {
         let cart = cart.clone();
-        move || app.state.with(|s| orders_of_cart(s, &cart).into_iter().map(|o| o.number.clone()).collect::<Vec<_>>())
+        move || app.state.with(|s| orders_of_cart(s, &cart).into_iter().cloned().collect::<Vec<_>>())
     };
     let setup_links = {
         let cart = cart.clone();
@@ -383,19 +414,88 @@ pub fn ConfirmationPage(customer: CustomerId, cart: CartId) -> impl IntoView {
     };
     let orders_href = Route::Customer { id: customer.clone(), tab: CustomerTab::Orders }.href();
     view! {
-        <section>
+        <section class="confirmation">
             <h1>{move || i18n.t(Key::ConfirmationTitle)}</h1>
             {move || {
-                let numbers = orders();
-                if numbers.is_empty() {
-                    view! { <p class="alert error">{i18n.t(Key::NoSuchCart)}</p> }.into_any()
-                } else {
-                    view! {
-                        <p class="flash ok" role="status">{i18n.t(Key::OrderConfirmed)}</p>
-                        <p data-testid="order-numbers">{i18n.tf(Key::OrderNumbers, &[("numbers", &numbers.join(", "))])}</p>
-                    }
-                    .into_any()
+                let orders = orders();
+                let locale = i18n.locale.get();
+                let Some(first) = orders.first() else {
+                    return view! { <p class="alert error">{i18n.t(Key::NoSuchCart)}</p> }.into_any();
+                };
+                let numbers = orders.iter().map(|o| o.number.clone()).collect::<Vec<_>>().join(", ");
+                let day = first.created_at.date_naive();
+                let (year, month) = (day.year(), day.month());
+                let month_name = format::month_year(year, month, locale);
+                let cards = orders
+                    .iter()
+                    .map(|o| {
+                        let total = Money::sum(o.lines.iter().map(|l| l.line_total));
+                        let created = app.state.with(|s| created_by_order(s, &o.id));
+                        let lines = o
+                            .lines
+                            .iter()
+                            .map(|l| {
+                                view! {
+                                    <tr>
+                                        <td>{l.offer_name.clone()}</td>
+                                        <td class="num">{l.quantity}</td>
+                                        <td>{i18n.t(messages::term(l.term))}</td>
+                                        <td class="num">{format::money(l.unit_price, locale)}</td>
+                                        <td class="num">{format::money(l.line_total, locale)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <section class="card order" data-testid="confirmed-order" data-order=o.number.clone()>
+                                <h2>{i18n.tf(Key::PagesOrderHeading, &[("number", &o.number)])}</h2>
+                                <p class="billing-group">
+                                    {i18n.tf(Key::PagesBillingGroup, &[("billing", i18n.t(messages::frequency(o.billing)))])}
+                                    <br/>
+                                    <strong>
+                                        {total.map(|t| i18n.tf(Key::PagesOrderTotal, &[("total", &format::money(t, locale))]))}
+                                    </strong>
+                                </p>
+                                <div class="table-scroll">
+                                    <table class="grid">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{i18n.t(Key::ColOffer)}</th>
+                                                <th scope="col" class="num">{i18n.t(Key::ColQuantity)}</th>
+                                                <th scope="col">{i18n.t(Key::ColTerm)}</th>
+                                                <th scope="col" class="num">{i18n.t(Key::ColUnitPrice)}</th>
+                                                <th scope="col" class="num">{i18n.t(Key::ColLineTotal)}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>{lines}</tbody>
+                                        <tfoot>
+                                            <tr>
+                                                <th scope="row" colspan="4">{i18n.t(Key::ColTotal)}</th>
+                                                <td class="num">{total.map(|t| format::money(t, locale)).unwrap_or_default()}</td>
+                                            </tr>
+                                        </tfoot>
+                                    </table>
+                                </div>
+                                {(!created.is_empty()).then(|| view! {
+                                    <h3>{i18n.t(Key::PagesCreatedByOrder)}</h3>
+                                    <ul class="created">
+                                        {created.into_iter().map(|(text, href)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                                    </ul>
+                                })}
+                            </section>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <p class="flash ok" role="status">{i18n.t(Key::OrderConfirmed)}</p>
+                    <p data-testid="order-numbers">{i18n.tf(Key::OrderNumbers, &[("numbers", &numbers)])}</p>
+                    {cards}
+                    <p class="invoice-to-come" data-testid="invoice-to-come">
+                        {i18n.tf(Key::PagesInvoiceToCome, &[("month", &month_name)])} " "
+                        <a href=Route::Invoice { year, month }.href()>{i18n.tf(Key::PagesOpenInvoice, &[("month", &month_name)])}</a>
+                    </p>
                 }
+                .into_any()
             }}
             <ul class="setup-links">
                 {move || setup_links().into_iter().map(|(name, url)| view! {

@@ -1,6 +1,7 @@
 //! Add subscription / Add products: the catalog for one customer, by tab and filters (kept in the URL),
 //! with every reason an offer cannot be bought, and Add to cart.
 
+use crate::components::dialog::Dialog;
 use crate::components::errors::{RejectionList, RequirePermission};
 use crate::ctx::use_app;
 use crate::i18n::{format, Arg, Key, Message};
@@ -148,37 +149,8 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
             let _ = el.focus();
         }
     };
-    let search_form = move || {
-        view! {
-            <form class="filters" on:submit=to_first_offer role="search">
-                <label>
-                    {move || i18n.t(Key::FilterSearch)}
-                    <input
-                        type="search"
-                        prop:value=move || current.get().text
-                        on:input=move |ev| {
-                            let mut q = current.get_untracked();
-                            q.text = event_target_value(&ev);
-                            apply(q);
-                        }
-                    />
-                </label>
-                {filter_select(Key::FilterPublisher, &PUBLISHERS, messages::publisher_kind, |q| q.publisher, |q, v| q.publisher = v, current, apply)}
-                {filter_select(Key::FilterBillingType, &BILLING_TYPES, messages::billing_type, |q| q.billing_type, |q, v| q.billing_type = v, current, apply)}
-                {filter_select(Key::FilterCategory, &CATEGORIES, messages::category, |q| q.category, |q, v| q.category = v, current, apply)}
-                {filter_select(Key::FilterSegment, &Segment::ALL, messages::segment, |q| q.segment, |q, v| q.segment = v, current, apply)}
-                <button
-                    type="button"
-                    prop:disabled=move || !current.get().is_filtered()
-                    on:click=move |_| apply(current.get_untracked().cleared())
-                >
-                    {move || i18n.t(Key::ClearFilters)}
-                </button>
-            </form>
-        }
-    };
     view! {
-        <section node_ref=section>
+        <section class="catalog-page" node_ref=section>
             // Keyboard order (issue 16): the back link, the heading (focused on arrival), then the search box,
             // whose Enter takes the focus to the first offer.
             <p class="breadcrumb">
@@ -188,7 +160,34 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
             </p>
             <h1>{move || i18n.tf(Key::CatalogFor, &[("customer", &name())])}</h1>
             <RequirePermission permission=Permission::ViewCustomers action=Permission::ManageSubscriptions>
-                {search_form()}
+                // The search, filters, tabs, count and the outcome of the last Add stay in view while the list
+                // scrolls.
+                <div class="catalog-bar">
+                <form class="filters" on:submit=to_first_offer role="search">
+                    <label>
+                        {move || i18n.t(Key::FilterSearch)}
+                        <input
+                            type="search"
+                            prop:value=move || current.get().text
+                            on:input=move |ev| {
+                                let mut q = current.get_untracked();
+                                q.text = event_target_value(&ev);
+                                apply(q);
+                            }
+                        />
+                    </label>
+                    {filter_select(Key::FilterPublisher, &PUBLISHERS, messages::publisher_kind, |q| q.publisher, |q, v| q.publisher = v, current, apply)}
+                    {filter_select(Key::FilterBillingType, &BILLING_TYPES, messages::billing_type, |q| q.billing_type, |q, v| q.billing_type = v, current, apply)}
+                    {filter_select(Key::FilterCategory, &CATEGORIES, messages::category, |q| q.category, |q, v| q.category = v, current, apply)}
+                    {filter_select(Key::FilterSegment, &Segment::ALL, messages::segment, |q| q.segment, |q, v| q.segment = v, current, apply)}
+                    <button
+                        type="button"
+                        prop:disabled=move || !current.get().is_filtered()
+                        on:click=move |_| apply(current.get_untracked().cleared())
+                    >
+                        {move || i18n.t(Key::ClearFilters)}
+                    </button>
+                </form>
                 <nav class="tabs" aria-label=move || i18n.t(Key::AddProducts)>
                     {[Tab::OnlineServices, Tab::Software, Tab::Azure]
                         .into_iter()
@@ -208,7 +207,7 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                         })
                         .collect_view()}
                 </nav>
-                <p role="status">
+                <p role="status" class="offers-count">
                     {move || {
                         let (count, on_page) = (offers.with(|o| o.len()), visible.with(|v| v.len()));
                         if on_page < count {
@@ -222,13 +221,23 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                     <p class="flash ok" role="status">{i18n.msg(&m)}</p>
                 })}
                 <RejectionList rejection=rejection.into()/>
+                // Column names for sighted users; each row's controls carry their own labels.
+                <div class="offer-head" aria-hidden="true">
+                    <span>{move || i18n.t(Key::ColOffer)}</span>
+                    <span>{move || i18n.t(Key::ReservationBilling)}</span>
+                    <span>{move || i18n.t(Key::ColPrice)}</span>
+                    <span>{move || i18n.t(Key::PagesColEligibility)}</span>
+                    <span>{move || i18n.t(Key::ColQuantity)}</span>
+                    <span></span>
+                </div>
+                </div>
                 <Show when=move || offers.with(|o| !o.is_empty()) fallback=move || view! { <p>{move || i18n.t(Key::NoOffers)}</p> }>
                     <ul class="offers" data-testid="offers">
                         <For
                             each=move || visible.get()
                             key=|(o, reasons)| (o.id.clone(), format!("{reasons:?}"))
                             children=move |(offer, reasons)| {
-                                view! { <OfferCard offer reasons customer=customer.get_value() flash rejection not_whole added/> }
+                                view! { <OfferRow offer reasons customer=customer.get_value() flash rejection not_whole added/> }
                             }
                         />
                     </ul>
@@ -243,8 +252,10 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
     }
 }
 
+/// One offer as one row: name and publisher, billing, price, eligibility, quantity, Add. A reservation's
+/// options (term, billing, scope, subscription, optimization) are chosen once, in a dialog opened from its row.
 #[component]
-fn OfferCard(
+fn OfferRow(
     offer: Offer,
     reasons: Vec<Ineligible>,
     customer: CustomerId,
@@ -266,6 +277,7 @@ fn OfferCard(
     let scope = RwSignal::new(ScopeChoice::Shared);
     let azure_sub = RwSignal::new(None::<SubscriptionId>);
     let optimize = RwSignal::new(ReservationOptimize::InstanceSizeFlexibility);
+    let dialog_open = RwSignal::new(false);
     let offer = StoredValue::new(offer);
     let qty_error = move || not_whole.with(|n| n.as_ref().is_some_and(|id| offer.with_value(|o| &o.id == id)));
     let eligible = reasons.is_empty();
@@ -338,6 +350,7 @@ fn OfferCard(
             Ok(_) => {
                 rejection.set(None);
                 added.set(Some(offer.with_value(|o| o.id.clone())));
+                dialog_open.set(false);
                 flash.set(Some(
                     Message::new(Key::AddedToCart).arg("offer", Arg::Text(offer.with_value(|o| o.name.clone()))),
                 ));
@@ -348,6 +361,15 @@ fn OfferCard(
                 rejection.set(Some(r));
             }
         }
+    };
+    // After a successful Add, the Review link follows this row's button: the next Tab stop (issue 16).
+    let review_link = move || {
+        let here = added.with(|a| a.as_ref().is_some_and(|id| offer.with_value(|o| &o.id == id)));
+        here.then(|| view! {
+            <a class="button review-link" href=Route::Review { customer: customer.get_value() }.href()>
+                {i18n.t(Key::Review)}
+            </a>
+        })
     };
     let reasons_view = move || {
         let locale = i18n.locale.get();
@@ -376,114 +398,188 @@ fn OfferCard(
     let billings = offer.with_value(|o| o.billing.clone());
     let terms = offer.with_value(|o| o.terms.clone());
     let setup = offer.with_value(|o| o.setup_url.clone());
+    let qty_label = if is_reservation { Key::ColQuantity } else { Key::Licenses };
+    let quantity_input = move || {
+        view! {
+            <input
+                type="number"
+                inputmode="numeric"
+                step="1"
+                prop:value=quantity
+                on:input=move |ev| quantity.set(event_target_value(&ev))
+            />
+        }
+    };
+    let term_select = {
+        let terms = terms.clone();
+        move || {
+            let terms = terms.clone();
+            view! {
+                <select on:change=move |ev| {
+                    if let Some(t) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| terms.get(i).copied()) {
+                        term.set(t);
+                    }
+                }>
+                    {offer.with_value(|o| o.terms.clone()).into_iter().enumerate().map(|(i, t)| view! {
+                        <option value=i.to_string() selected=move || term.get() == t>{move || i18n.t(messages::term(t))}</option>
+                    }).collect_view()}
+                </select>
+            }
+        }
+    };
+    // The billing cell: a choice where the offer has several, plain words otherwise.
+    let billing_cell = {
+        let term_select = term_select.clone();
+        let billings = billings.clone();
+        move || {
+            if is_reservation {
+                return view! {
+                    <span>{move || format!("{} / {}", i18n.t(Key::BillingUpfront), i18n.t(Key::BillingMonthlyRes))}</span>
+                }
+                .into_any();
+            }
+            let words = billings.first().copied().map(messages::frequency);
+            let several = billings.len() > 1 && eligible;
+            let billings = billings.clone();
+            view! {
+                {several.then(|| view! {
+                    <label>
+                        <span class="visually-hidden">{move || i18n.t(Key::ColBilling)}</span>
+                        <select on:change=move |ev| {
+                            if let Some(b) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| billings.get(i).copied()) {
+                                billing.set(b);
+                            }
+                        }>
+                            {offer.with_value(|o| o.billing.clone()).into_iter().enumerate().map(|(i, b)| view! {
+                                <option value=i.to_string() selected=move || billing.get() == b>{move || i18n.t(messages::frequency(b))}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                })}
+                {(!several).then(|| words.map(|k| view! { <span>{move || i18n.t(k)}</span> }))}
+                {(terms.len() > 1 && eligible).then(|| view! {
+                    <label>
+                        <span class="visually-hidden">{move || i18n.t(Key::ColTerm)}</span>
+                        {term_select.clone()}
+                    </label>
+                })}
+            }
+            .into_any()
+        }
+    };
+    let dialog = move || {
+        let term_select = term_select.clone();
+        view! {
+            <Dialog title=Key::PagesReservationOptions on_close=move || dialog_open.set(false)>
+                <p class="dialog-offer">{offer.with_value(|o| o.name.clone())}</p>
+                <form class="reservation-options" on:submit=add novalidate aria-label=move || format!("{} — {}", i18n.t(Key::AddToCart), offer.with_value(|o| o.name.clone()))>
+                    <label>
+                        {move || i18n.t(Key::ColQuantity)}
+                        {quantity_input()}
+                    </label>
+                    <label>{move || i18n.t(Key::ColTerm)} {term_select()}</label>
+                    <label>
+                        {move || i18n.t(Key::ReservationBilling)}
+                        <select on:change=move |ev| res_billing.set(if event_target_value(&ev) == "monthly" { ReservationBilling::Monthly } else { ReservationBilling::Upfront })>
+                            <option value="upfront" selected=move || res_billing.get() == ReservationBilling::Upfront>{move || i18n.t(Key::BillingUpfront)}</option>
+                            <option value="monthly" selected=move || res_billing.get() == ReservationBilling::Monthly>{move || i18n.t(Key::BillingMonthlyRes)}</option>
+                        </select>
+                    </label>
+                    <label>
+                        {move || i18n.t(Key::Scope)}
+                        <select on:change=move |ev| scope.set(if event_target_value(&ev) == "single" { ScopeChoice::Single } else { ScopeChoice::Shared })>
+                            <option value="shared" selected=move || scope.get() == ScopeChoice::Shared>{move || i18n.t(Key::ScopeShared)}</option>
+                            <option value="single" selected=move || scope.get() == ScopeChoice::Single>{move || i18n.t(Key::ScopeSingle)}</option>
+                        </select>
+                    </label>
+                    <label>
+                        {move || i18n.t(Key::AzureSubscription)}
+                        <select on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            azure_sub.set((!v.is_empty()).then_some(SubscriptionId(v)));
+                        }>
+                            <option value="">{move || i18n.t(Key::ChooseAzureSubscription)}</option>
+                            {move || azure_subs().into_iter().map(|(id, label)| {
+                                let selected = azure_sub.get_untracked().as_ref() == Some(&id);
+                                view! { <option value=id.0 selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        {move || i18n.t(Key::Optimize)}
+                        <select on:change=move |ev| optimize.set(if event_target_value(&ev) == "capacity" { ReservationOptimize::CapacityPriority } else { ReservationOptimize::InstanceSizeFlexibility })>
+                            <option value="flexibility" selected=move || optimize.get() == ReservationOptimize::InstanceSizeFlexibility>{move || i18n.t(Key::OptimizeFlexibility)}</option>
+                            <option value="capacity" selected=move || optimize.get() == ReservationOptimize::CapacityPriority>{move || i18n.t(Key::OptimizeCapacity)}</option>
+                        </select>
+                    </label>
+                    <p class="price">{price}</p>
+                    {move || qty_error().then(|| view! { <span class="field-error" role="alert">{i18n.t(Key::QuantityNotWhole)}</span> })}
+                    <RejectionList rejection=rejection.into()/>
+                    <div class="toolbar">
+                        <button type="submit">{move || i18n.t(Key::AddToCart)}</button>
+                        <button type="button" on:click=move |_| dialog_open.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                    </div>
+                </form>
+            </Dialog>
+        }
+    };
     view! {
         <li class="offer" data-offer=offer.with_value(|o| o.id.0.clone()) aria-label=o_name.clone()>
-            <h3>{o_name.clone()}</h3>
-            <p class="meta">
-                // "Microsoft · Microsoft" says nothing: the kind is shown only for ISV (marketplace) offers.
-                <span>
-                    {o_publisher}
-                    {(o_kind != PublisherKind::Microsoft)
-                        .then(|| view! { " · " {move || i18n.t(messages::publisher_kind(o_kind))} })}
-                </span>
-                " · "
-                <span>{move || i18n.t(messages::billing_type(o_billing_type))}</span>
-                " · "
-                <span>{move || i18n.t(messages::category(o_category))}</span>
-            </p>
-            <p class="price">{price}<ErpMargin offer=offer.with_value(|o| o.id.clone()) billing term is_reservation/></p>
-            {(!eligible).then(|| view! {
-                <div class="reasons" role="note">
-                    <p>{move || i18n.t(Key::CannotBuy)}</p>
-                    <ul>{reasons_view.clone()}</ul>
-                    {exclusive.then(|| {
-                        let href = setup.clone().unwrap_or_else(|| "#".into());
-                        view! { <a class="button" href=href target="_blank" rel="noopener">{move || i18n.t(Key::ContactPublisher)}</a> }
-                    })}
-                </div>
-            })}
-            {eligible.then(|| view! {
+            <div class="cell name">
+                <h3>{o_name.clone()}</h3>
+                <p class="meta">
+                    // "Microsoft · Microsoft" says nothing: the kind is shown only for ISV (marketplace) offers.
+                    <span>
+                        {o_publisher}
+                        {(o_kind != PublisherKind::Microsoft)
+                            .then(|| view! { " · " {move || i18n.t(messages::publisher_kind(o_kind))} })}
+                    </span>
+                    " · "
+                    <span>{move || i18n.t(messages::billing_type(o_billing_type))}</span>
+                    " · "
+                    <span>{move || i18n.t(messages::category(o_category))}</span>
+                </p>
+            </div>
+            <div class="cell billing">{billing_cell}</div>
+            <div class="cell price">{price}<ErpMargin offer=offer.with_value(|o| o.id.clone()) billing term is_reservation/></div>
+            <div class="cell eligibility">
+                {eligible.then(|| view! { <span class="badge ok">{move || i18n.t(Key::PagesEligible)}</span> })}
+                {(!eligible).then(|| view! {
+                    <div class="reasons" role="note">
+                        <p>
+                            <span class="badge warn" aria-hidden="true">{move || i18n.t(Key::PagesCannotBuyShort)}</span>
+                            <span class="visually-hidden">{move || i18n.t(Key::CannotBuy)}</span>
+                        </p>
+                        <ul>{reasons_view.clone()}</ul>
+                        {exclusive.then(|| {
+                            let href = setup.clone().unwrap_or_else(|| "#".into());
+                            view! { <a class="button" href=href target="_blank" rel="noopener">{move || i18n.t(Key::ContactPublisher)}</a> }
+                        })}
+                    </div>
+                })}
+            </div>
+            {(eligible && !is_reservation).then(|| view! {
                 <form class="add" on:submit=add novalidate aria-label=move || format!("{} — {}", i18n.t(Key::AddToCart), form_label)>
-                    <label>
-                        {move || i18n.t(if is_reservation { Key::ColQuantity } else { Key::Licenses })}
-                        <input type="number" inputmode="numeric" step="1" prop:value=quantity on:input=move |ev| quantity.set(event_target_value(&ev))/>
+                    <label class="cell quantity">
+                        <span class="visually-hidden">{move || i18n.t(qty_label)}</span>
+                        {quantity_input()}
                     </label>
-                    {(!is_reservation && billings.len() > 1).then(|| view! {
-                        <label>
-                            {move || i18n.t(Key::ColBilling)}
-                            <select on:change=move |ev| {
-                                if let Some(b) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| billings.get(i).copied()) {
-                                    billing.set(b);
-                                }
-                            }>
-                                {offer.with_value(|o| o.billing.clone()).into_iter().enumerate().map(|(i, b)| view! {
-                                    <option value=i.to_string() selected=move || billing.get() == b>{move || i18n.t(messages::frequency(b))}</option>
-                                }).collect_view()}
-                            </select>
-                        </label>
-                    })}
-                    {(terms.len() > 1).then(|| view! {
-                        <label>
-                            {move || i18n.t(Key::ColTerm)}
-                            <select on:change=move |ev| {
-                                if let Some(t) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| terms.get(i).copied()) {
-                                    term.set(t);
-                                }
-                            }>
-                                {offer.with_value(|o| o.terms.clone()).into_iter().enumerate().map(|(i, t)| view! {
-                                    <option value=i.to_string() selected=move || term.get() == t>{move || i18n.t(messages::term(t))}</option>
-                                }).collect_view()}
-                            </select>
-                        </label>
-                    })}
-                    {is_reservation.then(|| view! {
-                        <fieldset class="reservation">
-                            <legend>{move || i18n.t(Key::ReservationOptionsLegend)}</legend>
-                            <label>
-                                {move || i18n.t(Key::ReservationBilling)}
-                                <select on:change=move |ev| res_billing.set(if event_target_value(&ev) == "monthly" { ReservationBilling::Monthly } else { ReservationBilling::Upfront })>
-                                    <option value="upfront">{move || i18n.t(Key::BillingUpfront)}</option>
-                                    <option value="monthly">{move || i18n.t(Key::BillingMonthlyRes)}</option>
-                                </select>
-                            </label>
-                            <label>
-                                {move || i18n.t(Key::Scope)}
-                                <select on:change=move |ev| scope.set(if event_target_value(&ev) == "single" { ScopeChoice::Single } else { ScopeChoice::Shared })>
-                                    <option value="shared">{move || i18n.t(Key::ScopeShared)}</option>
-                                    <option value="single">{move || i18n.t(Key::ScopeSingle)}</option>
-                                </select>
-                            </label>
-                            <label>
-                                {move || i18n.t(Key::AzureSubscription)}
-                                <select on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    azure_sub.set((!v.is_empty()).then_some(SubscriptionId(v)));
-                                }>
-                                    <option value="">{move || i18n.t(Key::ChooseAzureSubscription)}</option>
-                                    {move || azure_subs().into_iter().map(|(id, label)| view! { <option value=id.0>{label}</option> }).collect_view()}
-                                </select>
-                            </label>
-                            <label>
-                                {move || i18n.t(Key::Optimize)}
-                                <select on:change=move |ev| optimize.set(if event_target_value(&ev) == "capacity" { ReservationOptimize::CapacityPriority } else { ReservationOptimize::InstanceSizeFlexibility })>
-                                    <option value="flexibility">{move || i18n.t(Key::OptimizeFlexibility)}</option>
-                                    <option value="capacity">{move || i18n.t(Key::OptimizeCapacity)}</option>
-                                </select>
-                            </label>
-                        </fieldset>
-                    })}
-                    <button type="submit">{move || i18n.t(Key::AddToCart)}</button>
-                    {move || {
-                        let here = added.with(|a| a.as_ref().is_some_and(|id| offer.with_value(|o| &o.id == id)));
-                        here.then(|| view! {
-                            <a class="button review-link" href=Route::Review { customer: customer.get_value() }.href()>
-                                {i18n.t(Key::Review)}
-                            </a>
-                        })
-                    }}
-                    {move || qty_error().then(|| view! { <span class="field-error" role="alert">{i18n.t(Key::QuantityNotWhole)}</span> })}
+                    <div class="cell action">
+                        <button type="submit">{move || i18n.t(Key::AddToCart)}</button>
+                        {review_link}
+                        {move || qty_error().then(|| view! { <span class="field-error" role="alert">{i18n.t(Key::QuantityNotWhole)}</span> })}
+                    </div>
                 </form>
             })}
+            {(eligible && is_reservation).then(|| view! {
+                <div class="cell action options">
+                    <button type="button" class="primary" on:click=move |_| dialog_open.set(true)>
+                        {move || i18n.t(Key::PagesChooseOptions)}
+                    </button>
+                    {review_link}
+                </div>
+            })}
+            {move || (dialog_open.get() && is_reservation).then(dialog.clone())}
         </li>
     }
 }

@@ -2,8 +2,9 @@
 //! Order history and Account.
 
 use crate::browser::country_name;
+use crate::components::badge;
+use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
-use crate::components::table::table;
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
@@ -102,23 +103,48 @@ fn OrdersTab(id: CustomerId) -> impl IntoView {
                         .map(|l| format!("{} × {}", format::integer(l.quantity as i64, locale), l.offer_name))
                         .collect::<Vec<_>>()
                         .join("; ");
-                    vec![
+                    (
                         o.number.clone(),
                         format::datetime(o.created_at, locale),
                         lines,
                         messages::frequency(o.billing).text(locale).to_string(),
-                        messages::order_status(o.status).text(locale).to_string(),
+                        o.status,
                         order_total(o).map(|m| format::money(m, locale)).unwrap_or_default(),
-                    ]
+                    )
                 })
                 .collect::<Vec<_>>()
         });
-        table(
-            "orders-table",
-            vec![Key::ColOrderNumber, Key::ColDate, Key::ColLines, Key::ColBilling, Key::ColStatus, Key::ColTotal],
-            rows,
-            Key::NoOrders,
-        )
+        if rows.is_empty() {
+            let add = Route::AddProducts { customer: id.clone(), query: CatalogQuery::default() }.href();
+            return empty_state(Key::NoOrders, Key::AddProducts, add, locale).into_any();
+        }
+        let headers = [Key::ColOrderNumber, Key::ColDate, Key::ColLines, Key::ColBilling, Key::ColStatus];
+        view! {
+            <table class="grid" data-testid="orders-table">
+                <thead>
+                    <tr>
+                        {headers.map(|k| view! { <th scope="col">{k.text(locale)}</th> }).collect_view()}
+                        <th scope="col" class="num">{Key::ColTotal.text(locale)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|(number, date, lines, billing, status, total)| view! {
+                            <tr>
+                                <td>{number}</td>
+                                <td>{date}</td>
+                                <td>{lines}</td>
+                                <td>{billing}</td>
+                                <td>{badge::order(status, locale)}</td>
+                                <td class="num">{total}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
     }
 }
 

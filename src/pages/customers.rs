@@ -1,6 +1,7 @@
 //! The Customers list: search by company name or domain, sortable columns, Add customer.
 
 use crate::browser::country_name;
+use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
 use crate::ctx::use_app;
 use crate::i18n::Key;
@@ -125,7 +126,19 @@ pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
                 <p role="status">{move || i18n.tf(Key::CustomersCount, &[("count", &rows.with(|r| r.len()).to_string())])}</p>
                 <Show
                     when=move || rows.with(|r| !r.is_empty())
-                    fallback=move || view! { <p>{move || i18n.t(Key::NoCustomers)}</p> }
+                    fallback=move || {
+                        // None at all: say how to start; none matching: how to see them all again.
+                        let none = app.state.with(|s| s.customers.is_empty());
+                        move || {
+                            let locale = i18n.locale.get();
+                            if none {
+                                empty_state(Key::PagesNoCustomersYet, Key::AddCustomer, Route::NewCustomer.href(), locale).into_any()
+                            } else {
+                                let all = Route::Customers(Default::default()).href();
+                                empty_state(Key::NoCustomers, Key::PagesClearSearch, all, locale).into_any()
+                            }
+                        }
+                    }
                 >
                     <table class="grid" data-testid="customers-table">
                         <thead>

@@ -2,6 +2,8 @@
 //! Properties, utilisation) and the refund / exchange support request wizard. Every amount, rule, cap
 //! and value shown here comes from `csp_engine::reservations`; every change goes through `dispatch`.
 
+use crate::components::badge;
+use crate::components::empty::empty_state;
 use crate::components::errors::{field_error, field_invalid, RejectionList};
 use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::ctx::use_app;
@@ -186,7 +188,7 @@ pub fn ReservationsTab(id: CustomerId) -> impl IntoView {
                         <td class="num">{format::integer(r.quantity as i64, locale)}</td>
                         <td>{messages::term(r.term).text(locale)}</td>
                         <td>{scope_text(&r.scope, locale)}</td>
-                        <td>{messages::reservation_status(r.status).text(locale)}</td>
+                        <td>{badge::reservation(r.status, locale)}</td>
                         <td>{format::date(r.expires, locale)}</td>
                         <td class="actions">
                             <a href=manage_href aria-label=fill(Key::RsvManageOf.text(locale), &[("reservation", r.id.as_str())])>
@@ -243,7 +245,11 @@ pub fn ReservationsTab(id: CustomerId) -> impl IntoView {
             }}
             <Show
                 when=move || list.with(|l| !l.is_empty())
-                fallback=move || view! { <p>{move || i18n.t(Key::NoReservations)}</p> }
+                fallback=move || move || {
+                    let query = CatalogQuery { tab: csp_engine::catalog::Tab::Azure, ..Default::default() };
+                    let add = Route::AddProducts { customer: customer.get_value(), query }.href();
+                    empty_state(Key::NoReservations, Key::AddProducts, add, i18n.locale.get())
+                }
             >
                 <table class="grid" data-testid="reservations-table">
                     <thead>
@@ -261,7 +267,7 @@ pub fn ReservationsTab(id: CustomerId) -> impl IntoView {
                                 Key::RsvColActions,
                             ]
                                 .into_iter()
-                                .map(|k| view! { <th scope="col">{move || i18n.t(k)}</th> })
+                                .map(|k| view! { <th scope="col" class:num=k == Key::ColQuantity>{move || i18n.t(k)}</th> })
                                 .collect_view()}
                         </tr>
                     </thead>
@@ -294,7 +300,7 @@ fn RequestsList(customer: CustomerId) -> impl IntoView {
                         <tr>
                             {[Key::RsvColRequest, Key::ColDate, Key::RsvRequestKind, Key::FieldRequestReservations, Key::RsvColAmount, Key::ColStatus]
                                 .into_iter()
-                                .map(|k| view! { <th scope="col">{k.text(locale)}</th> })
+                                .map(|k| view! { <th scope="col" class:num=k == Key::RsvColAmount>{k.text(locale)}</th> })
                                 .collect_view()}
                         </tr>
                     </thead>
@@ -324,7 +330,7 @@ fn RequestsList(customer: CustomerId) -> impl IntoView {
                                         <td>{action}</td>
                                         <td>{ids}</td>
                                         <td class="num">{format::money(req.amount, locale)}</td>
-                                        <td>{status.text(locale)}</td>
+                                        <td>{badge::request(req.status, status, locale)}</td>
                                     </tr>
                                 }
                             })
@@ -993,9 +999,9 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
                     <tr>
                         <th scope="col">{t(Key::RsvColDay)}</th>
                         <th scope="col">{t(Key::RsvRule)}</th>
-                        <th scope="col">{t(Key::RsvProrated)}</th>
-                        <th scope="col">{t(Key::RsvFee)}</th>
-                        <th scope="col">{t(Key::RsvCredit)}</th>
+                        <th scope="col" class="num">{t(Key::RsvProrated)}</th>
+                        <th scope="col" class="num">{t(Key::RsvFee)}</th>
+                        <th scope="col" class="num">{t(Key::RsvCredit)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -1130,9 +1136,9 @@ fn ExchangeConfig(
                                     <tr>
                                         <th scope="col">{Key::RsvReservationId.text(locale)}</th>
                                         <th scope="col">{Key::RsvReservationOrderId.text(locale)}</th>
-                                        <th scope="col">{Key::RsvColCredit.text(locale)}</th>
-                                        <th scope="col">{Key::RsvCancelledFuture.text(locale)}</th>
-                                        <th scope="col">{Key::RsvColValue.text(locale)}</th>
+                                        <th scope="col" class="num">{Key::RsvColCredit.text(locale)}</th>
+                                        <th scope="col" class="num">{Key::RsvCancelledFuture.text(locale)}</th>
+                                        <th scope="col" class="num">{Key::RsvColValue.text(locale)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>

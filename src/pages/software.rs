@@ -4,10 +4,12 @@
 
 use super::customer::order_number;
 use crate::browser;
+use crate::components::badge;
 use crate::components::dialog::Dialog;
+use crate::components::empty::empty_state;
 use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission, TextInput};
 use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
-use crate::components::table::{date_range_filter, log_entries, table};
+use crate::components::table::{date_range_filter, log_entries, table_with_numbers};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
@@ -170,8 +172,8 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
                         order_number(s, &p.order),
                         format::date(p.purchased_at.date_naive(), locale),
                         format::integer(p.quantity as i64, locale),
-                        messages::purchase_status(p.status).text(locale).to_string(),
                     ];
+                    let status = p.status;
                     let cancelled = p.status == PurchaseStatus::Cancelled;
                     // SUSE and Red Hat plans are never cancellable: Cancel is shown disabled, with why.
                     let never = (p.kind == SoftwareKind::LinuxPlan && !cancelled).then(|| {
@@ -183,12 +185,14 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
                             Route::SupportRequest { customer: p.customer.clone(), purchase: Some(p.id.clone()) }.href();
                         (why, support)
                     });
-                    (p.id.clone(), cells, keys, credit, cancelled, act && !cancelled, never)
+                    (p.id.clone(), cells, status, keys, credit, cancelled, act && !cancelled, never)
                 })
                 .collect::<Vec<_>>()
         });
         if list.is_empty() {
-            return view! { <p>{i18n.t(Key::NoSoftware)}</p> }.into_any();
+            let query = crate::route::CatalogQuery { tab: csp_engine::catalog::Tab::Software, ..Default::default() };
+            let add = Route::AddProducts { customer: customer.get_value(), query }.href();
+            return empty_state(Key::NoSoftware, Key::AddProducts, add, locale).into_any();
         }
         let headers = [
             Key::SwColProduct,
@@ -203,17 +207,19 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
             <table class="grid" data-testid="software-table" tabindex="0">
                 <thead>
                     <tr>
-                        {headers.map(|k| view! { <th scope="col">{i18n.t(k)}</th> }).collect_view()}
+                        {headers.map(|k| view! { <th scope="col" class:num=k == Key::ColQuantity>{i18n.t(k)}</th> }).collect_view()}
                         {act.then(|| view! { <th scope="col"><span class="visually-hidden">{i18n.t(Key::ColAction)}</span></th> })}
                     </tr>
                 </thead>
                 <tbody>
                     {list
                         .into_iter()
-                        .map(|(pid, cells, keys, credit, cancelled, can_cancel, never)| {
+                        .map(|(pid, cells, status, keys, credit, cancelled, can_cancel, never)| {
                             view! {
                                 <tr class:cancelled=cancelled>
-                                    {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                                    // The quantity (fifth cell) is a number: right-aligned like every figure.
+                                    {cells.into_iter().enumerate().map(|(i, c)| view! { <td class:num=i == 4>{c}</td> }).collect_view()}
+                                    <td>{badge::purchase(status, locale)}</td>
                                     <td>
                                         {keys}
                                         {credit.map(|(text, href)| view! { <br/><a href=href data-testid="software-credit">{text}</a> })}
@@ -708,7 +714,7 @@ fn SupportRequestsList(customer: CustomerId) -> impl IntoView {
                         })
                         .collect::<Vec<_>>()
                 });
-                table(
+                table_with_numbers(
                     "support-requests-table",
                     vec![
                         Key::SwColRequestId,
@@ -720,6 +726,7 @@ fn SupportRequestsList(customer: CustomerId) -> impl IntoView {
                     ],
                     rows,
                     Key::SwNoSupportRequests,
+                    &[4],
                 )
             }}
         </section>
@@ -804,6 +811,14 @@ pub fn SoftwareActivityPage() -> impl IntoView {
                         .then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::SwRangeInvalid)}</p> })
                 }}
                 {log_entries("software-activity-table", headers.to_vec(), rows)}
+                <Show when=move || rows.with(|r| r.is_empty()) && !(from.get().is_empty() && to.get().is_empty())>
+                    <button type="button" class="primary" on:click=move |_| {
+                        from.set(String::new());
+                        to.set(String::new());
+                    }>
+                        {move || i18n.t(Key::PagesShowAllDates)}
+                    </button>
+                </Show>
             </RequirePermission>
         </section>
     }

@@ -5,6 +5,8 @@
 use super::billing::{charge_type, period};
 use super::customer::order_number;
 use super::renewals::upcoming_kind;
+use crate::components::badge;
+use crate::components::empty::empty_state;
 use crate::components::errors::{RejectionList, RequirePermission};
 use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::ctx::use_app;
@@ -39,7 +41,7 @@ pub fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
                         sub.name.clone(),
                         format::integer(sub.quantity as i64, locale),
                         messages::frequency(sub.billing).text(locale).to_string(),
-                        messages::subscription_status(sub.status).text(locale).to_string(),
+                        sub.clone(),
                         format::date(sub.term_end, locale),
                         order_number(s, &sub.order),
                     )
@@ -47,14 +49,20 @@ pub fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
                 .collect::<Vec<_>>()
         });
         if rows.is_empty() {
-            return view! { <p>{i18n.t(Key::NoSubscriptions)}</p> }.into_any();
+            let add = Route::AddProducts { customer: id.clone(), query: Default::default() }.href();
+            return empty_state(Key::NoSubscriptions, Key::AddSubscription, add, locale).into_any();
         }
         let headers =
             [Key::ColName, Key::ColQuantity, Key::ColBilling, Key::ColStatus, Key::ColTermEnd, Key::ColOrderNumber];
         view! {
             <table class="grid" data-testid="subscriptions-table">
                 <thead>
-                    <tr>{headers.into_iter().map(|k| view! { <th scope="col">{i18n.t(k)}</th> }).collect_view()}</tr>
+                    <tr>
+                        {headers
+                            .into_iter()
+                            .map(|k| view! { <th scope="col" class:num=k == Key::ColQuantity>{i18n.t(k)}</th> })
+                            .collect_view()}
+                    </tr>
                 </thead>
                 <tbody>
                     {rows
@@ -65,9 +73,9 @@ pub fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
                                     <td>
                                         <a href=href>{name}</a>
                                     </td>
-                                    <td>{qty}</td>
+                                    <td class="num">{qty}</td>
                                     <td>{billing}</td>
-                                    <td>{status}</td>
+                                    <td>{badge::subscription(&status, locale)}</td>
                                     <td>{end}</td>
                                     <td>{order}</td>
                                 </tr>
@@ -200,8 +208,14 @@ fn Facts(sub: Sub) -> impl IntoView {
             }
             facts.push((
                 i18n.t(Key::FactStatus).into(),
-                view! { <strong data-testid="subscription-status">{i18n.t(messages::subscription_status(s.status))}</strong> }
-                    .into_any(),
+                view! {
+                    <span data-testid="subscription-status">
+                        {badge::badge(messages::subscription_status(s.status), badge::subscription_tone(s.status), locale)}
+                    </span>
+                    {(s.trial_ends.is_some() && s.status == SubscriptionStatus::Active)
+                        .then(|| view! { " " {badge::badge(Key::Trial, badge::Tone::Info, locale)} })}
+                }
+                .into_any(),
             ));
             facts.push((i18n.t(Key::FactAutoRenew).into(), yes_no(s.auto_renew).into_any()));
             facts.push((i18n.t(Key::FactOrderNumber).into(), order_number(st, &s.order).into_any()));

@@ -19,15 +19,20 @@ async function buyReservation(page, customer, size, { quantity, term, billing, s
   await open(page, `#/customers/${customer}/add?tab=azure`);
   const card = page.getByRole('listitem', { name: new RegExp(size) });
   for (let i = 0; i < times; i++) {
-    await card.getByLabel('Quantity').fill(String(quantity));
-    await card.getByLabel('Term').selectOption({ label: term });
-    await card.getByRole('combobox', { name: 'Billing', exact: true }).selectOption({ label: billing });
+    // The options are chosen once, in a dialog opened from the offer's row (issue 16).
+    await card.getByRole('button', { name: 'Choose options…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reservation options' });
+    await expect(dialog).toContainText(size);
+    await dialog.getByLabel('Quantity').fill(String(quantity));
+    await dialog.getByLabel('Term').selectOption({ label: term });
+    await dialog.getByRole('combobox', { name: 'Billing', exact: true }).selectOption({ label: billing });
     if (single) {
-      await card.getByLabel('Scope').selectOption({ label: 'Single' });
-      await card.getByLabel('Azure subscription').selectOption({ index: 1 });
+      await dialog.getByLabel('Scope').selectOption({ label: 'Single' });
+      await dialog.getByLabel('Azure subscription').selectOption({ index: 1 });
     }
-    await card.getByRole('button', { name: 'Add to cart' }).click();
+    await dialog.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page.getByText(/was added to the cart/)).toBeVisible();
+    await expect(dialog).toHaveCount(0);
   }
   await page.getByTestId('cart-link').click();
   await page.getByRole('link', { name: 'Review' }).click();
@@ -79,6 +84,7 @@ test('buy a reservation; refused in an unavailable market and without an Azure p
     'Azure reservations aren’t sold in the customer’s market',
   );
   await expect(page.getByRole('listitem', { name: /Standard_D2s_v3/ }).getByRole('button', { name: 'Add to cart' })).toHaveCount(0);
+  await expect(page.getByRole('listitem', { name: /Standard_D2s_v3/ }).getByRole('button', { name: 'Choose options…' })).toHaveCount(0);
   await open(page, '#/customers/C-0008/reservations');
   await expect(page.getByTestId('reservation-blockers')).toContainText('Azure reservations aren’t sold in');
 
