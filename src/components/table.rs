@@ -50,7 +50,10 @@ pub fn date_range_filter(
 pub fn log_entries(testid: &'static str, headers: Vec<Key>, rows: Memo<Vec<Vec<String>>>) -> impl IntoView {
     let i18n = use_app().i18n;
     view! {
-        <p role="status">{move || i18n.tf(Key::EntriesCount, &[("count", &rows.with(|r| r.len()).to_string())])}</p>
+        <p role="status">{move || {
+            let n = rows.with(|r| r.len()) as i64;
+            i18n.tn(Key::EntriesCount, n, &[("count", &crate::i18n::format::integer(n, i18n.locale.get()))])
+        }}</p>
         {move || table(testid, headers.clone(), rows.get(), Key::NoActivity)}
     }
 }

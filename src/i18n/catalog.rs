@@ -4,25 +4,64 @@
 use super::Locale;
 
 macro_rules! catalog {
-    ($($key:ident => $en:literal, $fr:literal;)*) => {
+    ($($key:ident => $en:literal $(| $en_other:literal)?, $fr:literal $(| $fr_other:literal)?;)*) => {
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
         pub enum Key { $($key),* }
+
+        /// The singular ("one") forms of counted entries, `[English, French]`; the plural ("other") form is
+        /// the entry's text. A counted entry that gives both forms in one language only does not compile.
+        const ONES: &[(Key, [&str; 2])] = &[$($(one_row(Key::$key, [$en, $fr], [$en_other, $fr_other]),)?)*];
 
         impl Key {
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
 
             /// A table indexed by the key, not a `match`: a match compiles to code for every arm (≈ 20 KB of
-            /// wasm), the table is data the size of its pointers.
+            /// wasm), the table is data the size of its pointers. A counted entry's text is its "other" form.
             pub fn text(self, locale: Locale) -> &'static str {
-                const TEXTS: &[[&str; 2]] = &[$([$en, $fr]),*];
+                const TEXTS: &[[&str; 2]] = &[$([last!($en $(, $en_other)?), last!($fr $(, $fr_other)?)]),*];
                 let [en, fr] = TEXTS.get(self as usize).copied().unwrap_or(["", ""]);
-                match locale {
-                    Locale::En => en,
-                    Locale::Fr => fr,
-                }
+                pick([en, fr], locale)
             }
         }
     };
+}
+
+/// The last of one or two literals: a counted entry's "other" form, or a plain entry's only text.
+macro_rules! last {
+    ($a:literal) => {
+        $a
+    };
+    ($a:literal, $b:literal) => {
+        $b
+    };
+}
+
+/// An [`ONES`] row: the "other" forms are dropped (the matcher takes them to pair the languages).
+const fn one_row(key: Key, one: [&'static str; 2], _other: [&'static str; 2]) -> (Key, [&'static str; 2]) {
+    (key, one)
+}
+
+const fn pick(texts: [&'static str; 2], locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => texts[0],
+        Locale::Fr => texts[1],
+    }
+}
+
+impl Key {
+    /// The text for `n` of something: the entry's "one" form when `n` is in the language's "one" plural
+    /// category ([`super::plural`]), else its "other" form (an entry without forms has only one text).
+    pub fn counted(self, locale: Locale, n: i64) -> &'static str {
+        match super::plural(locale, n) {
+            super::Plural::One => self.one(locale).unwrap_or_else(|| self.text(locale)),
+            super::Plural::Other => self.text(locale),
+        }
+    }
+
+    /// The "one" form of a counted entry, `None` for an entry that is not counted.
+    pub fn one(self, locale: Locale) -> Option<&'static str> {
+        ONES.iter().find(|(k, _)| *k == self).map(|(_, texts)| pick(*texts, locale))
+    }
 }
 
 catalog! {
@@ -153,7 +192,7 @@ catalog! {
     // Renewals.
     RenewalsTitle => "Renewals", "Renouvellements";
     RenewalsWithin => "Within", "Dans les";
-    WithinDays => "{days} days", "{days} jours";
+    WithinDays => "{days} day" | "{days} days", "{days} jour" | "{days} jours";
     NoUpcoming => "Nothing renews, ends or expires in this period.", "Rien ne se renouvelle, ne se termine ni n’expire sur cette période.";
     UpRenewal => "Renews", "Renouvellement";
     UpTermEnds => "Term ends (auto-renew off)", "Fin du terme (sans renouvellement automatique)";
@@ -161,28 +200,29 @@ catalog! {
     UpScheduledCancellation => "Scheduled cancellation", "Annulation planifiée";
     UpSuspensionExpires => "Suspension expires: deleted", "Fin de la suspension : suppression";
     ColUpcomingSubscription => "Subscription", "Abonnement";
-    UpcomingCount => "{count} in the next {days} days", "{count} dans les {days} prochains jours";
+    UpcomingCount => "{count} within {days} day" | "{count} in the next {days} days", "{count} d’ici {days} jour" | "{count} dans les {days} prochains jours";
 
     // Clock summary after moving the simulated date.
     NothingDue => "Nothing was due.", "Rien n’était dû.";
-    SumCyclesOne => "1 billing cycle charged", "1 cycle de facturation facturé";
-    SumCyclesMany => "{count} billing cycles charged", "{count} cycles de facturation facturés";
-    SumRenewalsOne => "1 renewal", "1 renouvellement";
-    SumRenewalsMany => "{count} renewals", "{count} renouvellements";
-    SumTermsEndedOne => "1 term ended", "1 terme terminé";
-    SumTermsEndedMany => "{count} terms ended", "{count} termes terminés";
-    SumTrialsExpiredOne => "1 trial expired", "1 essai expiré";
-    SumTrialsExpiredMany => "{count} trials expired", "{count} essais expirés";
-    SumTrialsConvertedOne => "1 trial turned paid", "1 essai devenu payant";
-    SumTrialsConvertedMany => "{count} trials turned paid", "{count} essais devenus payants";
-    SumCancellationsOne => "1 cancellation", "1 annulation";
-    SumCancellationsMany => "{count} cancellations", "{count} annulations";
-    SumDeletionsOne => "1 subscription deleted", "1 abonnement supprimé";
-    SumDeletionsMany => "{count} subscriptions deleted", "{count} abonnements supprimés";
-    SumReservationPaymentsOne => "1 reservation payment", "1 paiement de réservation";
-    SumReservationPaymentsMany => "{count} reservation payments", "{count} paiements de réservation";
-    SumReservationsExpiredOne => "1 reservation expired", "1 réservation expirée";
-    SumReservationsExpiredMany => "{count} reservations expired", "{count} réservations expirées";
+    SumCycles => "{count} billing cycle charged" | "{count} billing cycles charged", "{count} cycle de facturation facturé" | "{count} cycles de facturation facturés";
+    SumRenewals => "{count} renewal" | "{count} renewals", "{count} renouvellement" | "{count} renouvellements";
+    SumTermsEnded => "{count} term ended" | "{count} terms ended", "{count} terme terminé" | "{count} termes terminés";
+    SumTrialsExpired => "{count} trial expired" | "{count} trials expired", "{count} essai expiré" | "{count} essais expirés";
+    SumTrialsConverted => "{count} trial turned paid" | "{count} trials turned paid", "{count} essai devenu payant" | "{count} essais devenus payants";
+    SumCancellations => "{count} cancellation" | "{count} cancellations", "{count} annulation" | "{count} annulations";
+    SumDeletions => "{count} subscription deleted" | "{count} subscriptions deleted", "{count} abonnement supprimé" | "{count} abonnements supprimés";
+    SumReservationPayments => "{count} reservation payment" | "{count} reservation payments", "{count} paiement de réservation" | "{count} paiements de réservation";
+    SumReservationsExpired => "{count} reservation expired" | "{count} reservations expired", "{count} réservation expirée" | "{count} réservations expirées";
+
+    // words: segments inside sentences (lower case, with an article that agrees).
+    SegACommercial => "a commercial customer", "un client commercial";
+    SegAnEducation => "an education customer", "un client du secteur de l’éducation";
+    SegAGovernment => "a government customer", "un client de l’administration";
+    SegANonProfit => "a non-profit customer", "un organisme à but non lucratif";
+    SegAllCommercial => "commercial customers", "clients commerciaux";
+    SegAllEducation => "education customers", "clients du secteur de l’éducation";
+    SegAllGovernment => "government customers", "clients de l’administration";
+    SegAllNonProfit => "non-profit customers", "organismes à but non lucratif";
 
     // Roles (RULES §1.2), Partner Center names.
     RoleAdminAgent => "Admin agent", "Agent administrateur";
@@ -214,7 +254,7 @@ catalog! {
     SwLinkIssued => "A new download link was issued.", "Un nouveau lien de téléchargement a été créé.";
     SwLinkFor => "Download link for {selection}", "Lien de téléchargement pour {selection}";
     SwLinkUrl => "Download link", "Lien de téléchargement";
-    SwLinkActive => "Valid until {date} or {max} downloads, whichever comes first. Downloads left: {left}.", "Valable jusqu’au {date} ou pour {max} téléchargements, selon la première échéance. Téléchargements restants : {left}.";
+    SwLinkActive => "Valid until {date} or {max} download, whichever comes first. Downloads left: {left}." | "Valid until {date} or {max} downloads, whichever comes first. Downloads left: {left}.", "Valable jusqu’au {date} ou pour {max} téléchargement, selon la première échéance. Téléchargements restants : {left}." | "Valable jusqu’au {date} ou pour {max} téléchargements, selon la première échéance. Téléchargements restants : {left}.";
     SwDownloadStarted => "Download of {file} started.", "Téléchargement de {file} lancé.";
     SwLinkCopied => "The download link was copied to the clipboard.", "Le lien de téléchargement a été copié dans le presse-papiers.";
     SwKeyDialogTitle => "Product key", "Clé de produit";
@@ -222,7 +262,7 @@ catalog! {
     SwKeyCopied => "The key was copied to the clipboard.", "La clé a été copiée dans le presse-papiers.";
     SwClose => "Close", "Fermer";
     SwCancelTitle => "Cancel a purchase", "Annuler un achat";
-    SwDaysLeft => "{days} days left to cancel this order (until {date}).", "Il reste {days} jours pour annuler cette commande (jusqu’au {date}).";
+    SwDaysLeft => "{days} day left to cancel this order (until {date})." | "{days} days left to cancel this order (until {date}).", "Il reste {days} jour pour annuler cette commande (jusqu’au {date})." | "Il reste {days} jours pour annuler cette commande (jusqu’au {date}).";
     SwCreditPerpetual => "Credit on the next invoice if you cancel now: {amount} (perpetual software: full credit, no early termination fee).", "Crédit sur la prochaine facture si vous annulez maintenant : {amount} (logiciel perpétuel : crédit intégral, sans frais de résiliation anticipée).";
     SwCreditProrated => "Credit on the next invoice if you cancel now: {amount} (software subscription: prorated for the unused days of the term, no early termination fee).", "Crédit sur la prochaine facture si vous annulez maintenant : {amount} (abonnement logiciel : au prorata des jours non utilisés du terme, sans frais de résiliation anticipée).";
     SwImportant => "Important", "Important";
@@ -334,10 +374,10 @@ catalog! {
     DataBackupsTitle => "Backups in this browser", "Sauvegardes dans ce navigateur";
     DataNoBackups => "No backups yet. The app makes one when saved data cannot be read, and before each restore.",
         "Aucune sauvegarde pour l’instant. L’application en crée une lorsque des données enregistrées ne peuvent pas être lues, et avant chaque restauration.";
-    DataBackupsOne => "1 backup takes {size} of this browser’s storage. Only you delete backups.",
-        "1 sauvegarde occupe {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes.";
-    DataBackupsMany => "{count} backups take {size} of this browser’s storage. Only you delete backups.",
-        "{count} sauvegardes occupent {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes.";
+    DataBackups => "{count} backup takes {size} of this browser’s storage. Only you delete backups."
+        | "{count} backups take {size} of this browser’s storage. Only you delete backups.",
+        "{count} sauvegarde occupe {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes."
+        | "{count} sauvegardes occupent {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes.";
     DataColWhen => "When", "Date";
     DataColWhat => "What", "Contenu";
     DataColWhy => "Why it was kept", "Raison";
@@ -450,20 +490,20 @@ catalog! {
     RsvYes => "Yes", "Oui";
     RsvNo => "No", "Non";
     RsvRule => "Credit rule", "Règle de crédit";
-    RsvRuleFull => "100% of what was paid, no fee ({days} days or fewer, no usage)", "100 % du montant payé, sans frais ({days} jours ou moins, sans utilisation)";
-    RsvRuleProrated => "Prorated, no fee ({days} days or fewer, with usage)", "Au prorata, sans frais ({days} jours ou moins, avec utilisation)";
-    RsvRuleProratedFee => "Prorated minus the {fee}% early termination fee (more than {days} days)", "Au prorata, moins les frais de résiliation anticipée de {fee} % (plus de {days} jours)";
+    RsvRuleFull => "100% of what was paid, no fee ({days} day or fewer, no usage)" | "100% of what was paid, no fee ({days} days or fewer, no usage)", "100 % du montant payé, sans frais ({days} jour ou moins, sans utilisation)" | "100 % du montant payé, sans frais ({days} jours ou moins, sans utilisation)";
+    RsvRuleProrated => "Prorated, no fee ({days} day or fewer, with usage)" | "Prorated, no fee ({days} days or fewer, with usage)", "Au prorata, sans frais ({days} jour ou moins, avec utilisation)" | "Au prorata, sans frais ({days} jours ou moins, avec utilisation)";
+    RsvRuleProratedFee => "Prorated minus the {fee}% early termination fee (more than {days} day)" | "Prorated minus the {fee}% early termination fee (more than {days} days)", "Au prorata, moins les frais de résiliation anticipée de {fee} % (plus de {days} jour)" | "Au prorata, moins les frais de résiliation anticipée de {fee} % (plus de {days} jours)";
     RsvPaid => "Paid so far", "Payé à ce jour";
-    RsvPaidMonthly => "{amount} ({count} monthly payments)", "{amount} ({count} paiements mensuels)";
+    RsvPaidMonthly => "{amount} ({count} monthly payment)" | "{amount} ({count} monthly payments)", "{amount} ({count} paiement mensuel)" | "{amount} ({count} paiements mensuels)";
     RsvPeriod => "Prorated period", "Période au prorata";
-    RsvPeriodValue => "{start} – {end}: {unused} unused of {days} days", "{start} – {end} : {unused} jours inutilisés sur {days}";
+    RsvPeriodValue => "{start} – {end}: {unused} day unused of {days}" | "{start} – {end}: {unused} days unused of {days}", "{start} – {end} : {unused} jour inutilisé sur {days}" | "{start} – {end} : {unused} jours inutilisés sur {days}";
     RsvProrated => "Prorated amount", "Montant au prorata";
     RsvFee => "Early termination fee", "Frais de résiliation anticipée";
     RsvCancelledFuture => "Cancelled future payments", "Paiements futurs annulés";
     RsvCredit => "Refund amount (credit on the next invoice)", "Montant du remboursement (crédit sur la prochaine facture)";
     RsvCapHeading => "Refund cap", "Plafond de remboursement";
-    RsvCapLimit => "Limit per {days} days", "Plafond par période de {days} jours";
-    RsvCapUsed => "Used in the current {days}-day window", "Utilisé dans la fenêtre de {days} jours en cours";
+    RsvCapLimit => "Limit per {days} day" | "Limit per {days} days", "Plafond par période de {days} jour" | "Plafond par période de {days} jours";
+    RsvCapUsed => "Used in the current {days}-day window" | "Used in the current {days}-day window", "Utilisé dans la fenêtre de {days} jour en cours" | "Utilisé dans la fenêtre de {days} jours en cours";
     RsvCapLeft => "Left", "Restant";
     RsvCapCounts => "This refund counts", "Ce remboursement compte pour";
     RsvCapMoreOn => "More becomes available on", "Davantage sera disponible le";
@@ -537,7 +577,7 @@ catalog! {
 
     // Validation.
     FieldRequired => "{field}: this field is required.", "{field} : ce champ est obligatoire.";
-    FieldTooLong => "{field}: use at most {max} characters.", "{field} : {max} caractères au maximum.";
+    FieldTooLong => "{field}: use at most {max} character." | "{field}: use at most {max} characters.", "{field} : {max} caractère au maximum." | "{field} : {max} caractères au maximum.";
     FieldInvalidEmail => "{field}: enter an address like name@example.com.", "{field} : saisissez une adresse comme nom@exemple.com.";
     FieldUnknownCountry => "{field}: choose a country from the list.", "{field} : choisissez un pays dans la liste.";
     FieldTaken => "{field}: this value is already used.", "{field} : cette valeur est déjà utilisée.";
@@ -594,7 +634,7 @@ catalog! {
     ColAction => "Action", "Action";
     ColDetails => "Details", "Détails";
     NoActivity => "No activity in this date range.", "Aucune activité sur cette période.";
-    EntriesCount => "{count} entries", "{count} entrées";
+    EntriesCount => "{count} entry" | "{count} entries", "{count} entrée" | "{count} entrées";
     ActClockAdvanced => "Simulated date moved", "Date simulée avancée";
     ActPartnerProfileUpdated => "Partner profile updated", "Profil du partenaire mis à jour";
     ActUserAdded => "User added", "Utilisateur ajouté";
@@ -607,7 +647,7 @@ catalog! {
     AddCustomer => "Add customer", "Ajouter un client";
     EditCustomer => "Edit customer", "Modifier le client";
     NoCustomers => "No customer matches this search.", "Aucun client ne correspond à cette recherche.";
-    CustomersCount => "{count} customers", "{count} clients";
+    CustomersCount => "{count} customer" | "{count} customers", "{count} client" | "{count} clients";
     SortBy => "Sort by {column}", "Trier par {column}";
     FieldCompanyName => "Company name", "Nom de la société";
     FieldDomain => "Primary domain", "Domaine principal";
@@ -688,8 +728,7 @@ catalog! {
     TermOneMonth => "1 month", "1 mois";
     TermOneYear => "1 year", "1 an";
     TermThreeYears => "3 years", "3 ans";
-    SoftwareSubscriptionOneYear => "Subscription, 1 year", "Abonnement, 1 an";
-    SoftwareSubscriptionYears => "Subscription, {years} years", "Abonnement, {years} ans";
+    SoftwareSubscriptionYears => "Subscription, {years} year" | "Subscription, {years} years", "Abonnement, {years} an" | "Abonnement, {years} ans";
     SoftwarePerpetual => "Perpetual", "Perpétuel";
     SoftwareLinuxPlan => "SUSE or Red Hat plan", "Plan SUSE ou Red Hat";
     ScopeShared => "Shared", "Partagée";
@@ -716,9 +755,9 @@ catalog! {
     CategoryEnterprise => "Enterprise", "Entreprise";
     CategorySmallBusiness => "Small business", "Petite entreprise";
     CategoryTrial => "Trial", "Essai";
-    OffersCount => "{count} offers", "{count} offres";
+    OffersCount => "{count} offer" | "{count} offers", "{count} offre" | "{count} offres";
     NoOffers => "No offer matches these filters.", "Aucune offre ne correspond à ces filtres.";
-    ShowingOffers => "Showing {shown} of {count} offers", "{shown} offres affichées sur {count}";
+    ShowingOffers => "Showing {shown} of {count} offer" | "Showing {shown} of {count} offers", "Offres affichées : {shown} sur {count}" | "Offres affichées : {shown} sur {count}";
     ShowMoreOffers => "Show more offers", "Afficher plus d’offres";
     AddToCart => "Add to cart", "Ajouter au panier";
     AddedToCart => "{offer} was added to the cart.", "{offer} a été ajouté au panier.";
@@ -742,12 +781,12 @@ catalog! {
     QuantityNotWhole => "Licenses: enter a whole number.", "Licences : saisissez un nombre entier.";
 
     // Eligibility reasons (RULES §2.4).
-    WhySegment => "Offers for {offer} customers can’t be sold to a {customer} customer.", "Les offres destinées aux clients {offer} ne peuvent pas être vendues à un client {customer}.";
-    WhyGovernmentLocked => "This Government customer holds a Government subscription and can buy nothing else.", "Ce client de l’administration détient un abonnement Administration et ne peut rien acheter d’autre.";
+    WhySegment => "Offers for {offer} can’t be sold to {customer}.", "Les offres destinées aux {offer} ne peuvent pas être vendues à {customer}.";
+    WhyGovernmentLocked => "This government customer holds a government subscription and can buy nothing else.", "Ce client de l’administration détient un abonnement réservé à l’administration et ne peut rien acheter d’autre.";
     WhyCustomerCountry => "This offer isn’t sold in the customer’s country ({country}).", "Cette offre n’est pas vendue dans le pays du client ({country}).";
     WhyPartnerCountry => "This offer isn’t sold in your country ({country}).", "Cette offre n’est pas vendue dans votre pays ({country}).";
-    WhyLimitConcurrent => "This customer already has the maximum of {limit} subscriptions to this offer.", "Ce client a déjà le maximum de {limit} abonnements à cette offre.";
-    WhyLimitLifetime => "This offer can be bought {limit} times per customer, and this customer already did.", "Cette offre peut être achetée {limit} fois par client, et ce client l’a déjà fait.";
+    WhyLimitConcurrent => "This customer already has the maximum of {limit} subscription to this offer." | "This customer already has the maximum of {limit} subscriptions to this offer.", "Ce client a déjà le maximum de {limit} abonnement à cette offre." | "Ce client a déjà le maximum de {limit} abonnements à cette offre.";
+    WhyLimitLifetime => "This offer can be bought once per customer, and this customer already did." | "This offer can be bought {limit} times per customer, and this customer already did.", "Cette offre peut être achetée {limit} fois par client, et ce client l’a déjà fait." | "Cette offre peut être achetée {limit} fois par client, et ce client l’a déjà fait.";
     WhySuspended => "This customer already has a suspended subscription to this offer: reactivate it instead.", "Ce client a déjà un abonnement suspendu à cette offre : réactivez-le plutôt.";
     OpenSubscription => "Open {subscription}", "Ouvrir {subscription}";
     WhyIsvCountry => "The publisher doesn’t support the customer’s billing country ({country}).", "L’éditeur ne prend pas en charge le pays de facturation du client ({country}).";
@@ -756,7 +795,7 @@ catalog! {
     WhyNotTransactable => "This offer can’t be bought here: buy it in the Azure portal.", "Cette offre ne peut pas être achetée ici : achetez-la dans le portail Azure.";
     WhyTrialOwned => "This customer already owns the paid offer.", "Ce client possède déjà l’offre payante.";
     WhyTrialUsed => "This customer already had this trial.", "Ce client a déjà bénéficié de cet essai.";
-    WhyTrialSegment => "Trials aren’t available to {segment} customers.", "Les essais ne sont pas proposés aux clients {segment}.";
+    WhyTrialSegment => "Trials aren’t available to {segment}.", "Les essais ne sont pas proposés aux {segment}.";
     WhyReservationMarket => "Azure reservations aren’t sold in the customer’s market ({country}).", "Les réservations Azure ne sont pas vendues sur le marché du client ({country}).";
     WhyNoAzureSubscription => "The customer needs an active Azure subscription (an Azure plan) to attach a reservation to.", "Le client a besoin d’un abonnement Azure actif (un plan Azure) auquel rattacher la réservation.";
     WhyAddOn => "Add-ons are bought from the base subscription’s page.", "Les modules complémentaires s’achètent depuis la page de l’abonnement de base.";
@@ -778,9 +817,9 @@ catalog! {
     NoCreditLimit => "No credit limit applies.", "Aucune limite de crédit ne s’applique.";
     CreditLimitExceeded => "Insufficient credit limit: {outstanding} unpaid and unbilled plus this order ({order}) exceeds {limit}.", "Limite de crédit insuffisante : {outstanding} impayés et non facturés plus cette commande ({order}) dépassent {limit}.";
     FixLinesToBuy => "Fix the lines marked below to buy.", "Corrigez les lignes signalées ci-dessous pour acheter.";
-    LineQtyMin => "Enter at least {min} licenses.", "Saisissez au moins {min} licences.";
-    LineQtyMax => "Enter at most {max} licenses.", "Saisissez au plus {max} licences.";
-    LineTrialFixed => "A trial has exactly {required} licenses.", "Un essai comporte exactement {required} licences.";
+    LineQtyMin => "Enter at least {min} license." | "Enter at least {min} licenses.", "Saisissez au moins {min} licence." | "Saisissez au moins {min} licences.";
+    LineQtyMax => "Enter at most {max} license." | "Enter at most {max} licenses.", "Saisissez au plus {max} licence." | "Saisissez au plus {max} licences.";
+    LineTrialFixed => "A trial has exactly {required} license." | "A trial has exactly {required} licenses.", "Un essai comporte exactement {required} licence." | "Un essai comporte exactement {required} licences.";
     LineLimit => "Over the purchase limit of {limit}: the customer holds {held} and the cart has {in_cart}.", "Limite d’achat de {limit} dépassée : le client en détient {held} et le panier en contient {in_cart}.";
     LineBillingNotOffered => "This billing frequency isn’t offered; choose {allowed}.", "Cette fréquence de facturation n’est pas proposée ; choisissez {allowed}.";
     LineTermNotOffered => "This term isn’t offered; choose {allowed}.", "Ce terme n’est pas proposé ; choisissez {allowed}.";
@@ -830,7 +869,7 @@ catalog! {
     FieldInvalidTenantOrDomain => "{field}: enter a tenant ID (a GUID) or a domain name like contoso.onmicrosoft.com.", "{field} : saisissez un ID de locataire (un GUID) ou un nom de domaine comme contoso.onmicrosoft.com.";
     FieldUnknownReference => "{field}: this isn’t one of this customer’s orders, subscriptions or reservations.", "{field} : ce n’est pas une commande, un abonnement ou une réservation de ce client.";
     FieldInvalidAmount => "{field}: enter an amount like 1234.50.", "{field} : saisissez un montant comme 1234,50.";
-    FieldTooManyDecimals => "{field}: use at most {max} decimals.", "{field} : {max} décimales au maximum.";
+    FieldTooManyDecimals => "{field}: use at most {max} decimal." | "{field}: use at most {max} decimals.", "{field} : {max} décimale au maximum." | "{field} : {max} décimales au maximum.";
     FieldWholeAmount => "{field}: enter a whole amount, without decimals.", "{field} : saisissez un montant entier, sans décimales.";
     FieldNotPositive => "{field}: enter an amount above zero.", "{field} : saisissez un montant supérieur à zéro.";
     FieldInvalidFileName => "{field}: the file name contains characters that aren’t allowed.", "{field} : le nom du fichier contient des caractères non autorisés.";
@@ -842,10 +881,10 @@ catalog! {
     NoSuchSubscription => "This subscription no longer exists.", "Cet abonnement n’existe plus.";
     TransitionNotAllowed => "A subscription that is {current} can’t become {requested}.", "Un abonnement à l’état « {current} » ne peut pas passer à l’état « {requested} ».";
     QuantityChangeNotAllowed => "Licenses can only be changed on an active subscription; this one is {status}.", "Le nombre de licences ne se modifie que sur un abonnement actif ; celui-ci est à l’état « {status} ».";
-    QuantityBetween => "Enter from {min} to {max} licenses.", "Saisissez entre {min} et {max} licences.";
-    QuantityAtLeast => "Enter at least {min} licenses.", "Saisissez au moins {min} licences.";
-    QuantityUnchanged => "The subscription already has {quantity} licenses.", "L’abonnement a déjà {quantity} licences.";
-    TrialQuantityFixed => "A trial keeps its {licenses} licenses; convert it to the paid offer to change them.", "Un essai conserve ses {licenses} licences ; convertissez-le en offre payante pour les modifier.";
+    QuantityBetween => "Enter from {min} to {max} license." | "Enter from {min} to {max} licenses.", "Saisissez entre {min} et {max} licence." | "Saisissez entre {min} et {max} licences.";
+    QuantityAtLeast => "Enter at least {min} license." | "Enter at least {min} licenses.", "Saisissez au moins {min} licence." | "Saisissez au moins {min} licences.";
+    QuantityUnchanged => "The subscription already has {quantity} license." | "The subscription already has {quantity} licenses.", "L’abonnement a déjà {quantity} licence." | "L’abonnement a déjà {quantity} licences.";
+    TrialQuantityFixed => "A trial keeps its {licenses} license; convert it to the paid offer to change it." | "A trial keeps its {licenses} licenses; convert it to the paid offer to change them.", "Un essai conserve son nombre de licences ({licenses}) ; convertissez-le en offre payante pour le modifier." | "Un essai conserve son nombre de licences ({licenses}) ; convertissez-le en offre payante pour le modifier.";
     RetentionOver => "Too late to reactivate: the retention period ended on {date} and the subscription’s data is deleted.", "Trop tard pour réactiver : la période de conservation a pris fin le {date} et les données de l’abonnement sont supprimées.";
     BaseNotActive => "The base subscription {base} is {status}; it must be active first.", "L’abonnement de base {base} est à l’état « {status} » ; il doit d’abord être actif.";
     BaseIsAddOn => "{base} is an add-on: add-ons attach to a base subscription.", "{base} est un module complémentaire : les modules complémentaires se rattachent à un abonnement de base.";

@@ -7,8 +7,10 @@
 
 mod catalog;
 pub mod format;
+mod plural;
 
 pub use catalog::Key;
+pub use plural::{plural, Plural};
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -120,6 +122,12 @@ impl I18n {
         fill(key.text(self.locale.get()), args)
     }
 
+    /// A counted entry for `n` (its "one" or "other" form), filled. `n` chooses the form; the caller
+    /// passes it formatted among `args` too, under the entry's own placeholder name.
+    pub fn tn(&self, key: Key, n: i64, args: &[(&str, &str)]) -> String {
+        fill(key.counted(self.locale.get(), n), args)
+    }
+
     /// A kept [`Message`] in the current language (reactive).
     pub fn msg(&self, message: &Message) -> String {
         message.text(self.locale.get())
@@ -148,7 +156,53 @@ mod tests {
             let (en, fr) = (key.text(Locale::En), key.text(Locale::Fr));
             assert!(!en.trim().is_empty() && !fr.trim().is_empty(), "{key:?} has an empty text");
             assert_eq!(placeholders(en), placeholders(fr), "{key:?} placeholders differ");
+            // A counted entry's "one" form uses no placeholder its "other" form lacks; in French it keeps
+            // them all, since 0 is "one" too ("0 abonnement"): only English may say "once" for 1.
+            for locale in Locale::ALL {
+                let (one, other) = (key.one(locale), key.text(locale));
+                let Some(one) = one else { continue };
+                let (one_names, other_names) = (placeholders(one), placeholders(other));
+                assert!(one_names.iter().all(|n| other_names.contains(n)), "{key:?} {locale:?}: {one}");
+                if locale == Locale::Fr {
+                    assert_eq!(one_names, other_names, "{key:?}: French one-form must keep every placeholder");
+                }
+            }
         }
+    }
+
+    /// Counted phrases for 0, 1 and 2 in both languages (CLDR: English "one" is 1, French "one" is 0 and 1).
+    #[test]
+    fn counted_entries_agree_with_their_number() {
+        let cases = [
+            (Key::SumDeletions, Locale::En, 0, "0 subscriptions deleted"),
+            (Key::SumDeletions, Locale::En, 1, "1 subscription deleted"),
+            (Key::SumDeletions, Locale::En, 2, "2 subscriptions deleted"),
+            (Key::SumDeletions, Locale::Fr, 0, "0 abonnement supprimé"),
+            (Key::SumDeletions, Locale::Fr, 1, "1 abonnement supprimé"),
+            (Key::SumDeletions, Locale::Fr, 2, "2 abonnements supprimés"),
+            (Key::EntriesCount, Locale::En, 0, "0 entries"),
+            (Key::EntriesCount, Locale::En, 1, "1 entry"),
+            (Key::EntriesCount, Locale::En, 2, "2 entries"),
+            (Key::EntriesCount, Locale::Fr, 0, "0 entrée"),
+            (Key::EntriesCount, Locale::Fr, 1, "1 entrée"),
+            (Key::EntriesCount, Locale::Fr, 2, "2 entrées"),
+            (Key::CustomersCount, Locale::En, 1, "1 customer"),
+            (Key::CustomersCount, Locale::Fr, 0, "0 client"),
+            (Key::CustomersCount, Locale::Fr, 2, "2 clients"),
+        ];
+        for (key, locale, n, want) in cases {
+            assert_eq!(fill(key.counted(locale, n), &[("count", &n.to_string())]), want, "{key:?} {locale:?} {n}");
+        }
+        let paid = |locale, n: i64| {
+            fill(Key::RsvPaidMonthly.counted(locale, n), &[("amount", "$5.00"), ("count", &n.to_string())])
+        };
+        assert_eq!(paid(Locale::En, 1), "$5.00 (1 monthly payment)");
+        assert_eq!(paid(Locale::En, 2), "$5.00 (2 monthly payments)");
+        assert_eq!(paid(Locale::Fr, 0), "$5.00 (0 paiement mensuel)");
+        assert_eq!(paid(Locale::Fr, 2), "$5.00 (2 paiements mensuels)");
+        // An entry with no forms reads the same for any number.
+        assert_eq!(Key::CartLink.counted(Locale::En, 1), Key::CartLink.text(Locale::En));
+        assert_eq!(Key::CartLink.one(Locale::Fr), None);
     }
 
     #[test]

@@ -69,7 +69,7 @@ fn rule_text(rule: RefundRule, state: &State, locale: Locale) -> String {
         RefundRule::Prorated => Key::RsvRuleProrated,
         RefundRule::ProratedMinusFee => Key::RsvRuleProratedFee,
     };
-    fill(key.text(locale), &[("days", &days), ("fee", &fee)])
+    fill(key.counted(locale, state.policy.reservation_full_refund_days as i64), &[("days", &days), ("fee", &fee)])
 }
 
 fn user_name(state: &State, id: &csp_engine::ids::UserId) -> String {
@@ -893,11 +893,16 @@ fn RefundQuotes(ids: Vec<ReservationId>) -> impl IntoView {
 fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
     let t = |k: Key| k.text(locale).to_string();
     let m = |x: Money| format::money(x, locale);
-    let window = s.policy.refund_window_days.to_string();
+    let window_days = s.policy.refund_window_days as i64;
+    let window = window_days.to_string();
     let paid = match q.billing {
         ReservationBilling::Upfront => m(q.paid),
         ReservationBilling::Monthly => {
-            fill(Key::RsvPaidMonthly.text(locale), &[("amount", &m(q.paid)), ("count", &q.payments_made.to_string())])
+            let n = q.payments_made as i64;
+            fill(
+                Key::RsvPaidMonthly.counted(locale, n),
+                &[("amount", &m(q.paid)), ("count", &format::integer(n, locale))],
+            )
         }
     };
     let mut rows = vec![
@@ -909,7 +914,7 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
         (
             t(Key::RsvPeriod),
             fill(
-                Key::RsvPeriodValue.text(locale),
+                Key::RsvPeriodValue.counted(locale, q.unused_days),
                 &[
                     ("start", &format::date(q.period_start, locale)),
                     ("end", &format::date(q.period_end, locale)),
@@ -927,8 +932,8 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
     rows.push((t(Key::RsvCredit), m(q.credit)));
     let cap = &q.cap;
     let mut cap_rows = vec![
-        (fill(Key::RsvCapLimit.text(locale), &[("days", &window)]), m(usd(cap.cap_usd_minor))),
-        (fill(Key::RsvCapUsed.text(locale), &[("days", &window)]), m(usd(cap.used_usd_minor))),
+        (fill(Key::RsvCapLimit.counted(locale, window_days), &[("days", &window)]), m(usd(cap.cap_usd_minor))),
+        (fill(Key::RsvCapUsed.counted(locale, window_days), &[("days", &window)]), m(usd(cap.used_usd_minor))),
         (t(Key::RsvCapLeft), m(usd(cap.left_usd_minor))),
     ];
     if let Some(c) = q.counts_usd_minor {

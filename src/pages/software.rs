@@ -419,7 +419,7 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
                         let locale = i18n.locale.get();
                         let state_text = match st.state {
                             LinkState::Active => fill(
-                                Key::SwLinkActive.text(locale),
+                                Key::SwLinkActive.counted(locale, max_downloads() as i64),
                                 &[
                                     ("date", &format::date(st.expires_at.date_naive(), locale)),
                                     ("max", &format::integer(max_downloads() as i64, locale)),
@@ -582,7 +582,7 @@ fn CancelDialog(
                                     view! {
                                         <p>
                                             {fill(
-                                                Key::SwDaysLeft.text(locale),
+                                                Key::SwDaysLeft.counted(locale, q.days_left as i64),
                                                 &[
                                                     ("days", &format::integer(q.days_left as i64, locale)),
                                                     ("date", &format::date(q.window_closes_at.date_naive(), locale)),

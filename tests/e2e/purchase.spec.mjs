@@ -81,7 +81,7 @@ test('cart: fix an invalid quantity, Review, Buy once, see the order and subscri
   const zero = page.getByRole('spinbutton', { name: /Quantity — Exchange Online/ });
   await zero.fill('0');
   await zero.press('Tab');
-  await expect(row).toContainText('Enter at least 1 licenses.');
+  await expect(row).toContainText('Enter at least 1 license.');
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
   await expect(page.getByText('Fix the lines marked below to buy.')).toBeVisible();
@@ -201,7 +201,7 @@ test('issue 16: Add products refuses -5 licenses and adds nothing', async ({ pag
   const exchange = page.getByRole('listitem', { name: 'Exchange Online (Plan 1)', exact: true });
   await exchange.getByLabel('Licenses').fill('-5');
   await exchange.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Enter at least 1 licenses.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter at least 1 license.' })).toBeVisible();
   await expect(page.getByText('was added to the cart')).toHaveCount(0);
   await expect(page.getByTestId('cart-link')).toHaveText('Cart (0)');
 });

@@ -145,7 +145,7 @@ test('refund on day 3 without usage: 100 % of what was paid, future payments can
   await expect(fact(facts, 'Days since purchase')).toHaveText('3');
   await expect(fact(facts, 'Usage so far')).toHaveText('No');
   await expect(fact(facts, 'Credit rule')).toHaveText('100% of what was paid, no fee (5 days or fewer, no usage)');
-  await expect(fact(facts, 'Paid so far')).toHaveText('$86.90 (1 monthly payments)');
+  await expect(fact(facts, 'Paid so far')).toHaveText('$86.90 (1 monthly payment)');
   await expect(fact(facts, 'Early termination fee')).toHaveText('$0.00');
   await expect(fact(facts, 'Cancelled future payments')).toHaveText('$955.90');
   await expect(fact(facts, 'Refund amount')).toHaveText('$86.90');
