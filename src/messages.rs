@@ -882,7 +882,7 @@ mod tests {
             let r = Rejection::one(Violation::Invalid { field: Field::SupportAmount, problem: p.clone() });
             assert_eq!(field_error(&r, Field::SupportAmount, Locale::En).as_deref(), Some(want), "{p:?}");
             let fr = field_error(&r, Field::SupportAmount, Locale::Fr).unwrap();
-            assert!(fr.starts_with("Montant demandé :") && !fr.contains('{'), "{p:?}: {fr}");
+            assert!(fr.starts_with("Montant demandé\u{a0}:") && !fr.contains('{'), "{p:?}: {fr}");
         }
     }
 
@@ -893,7 +893,7 @@ mod tests {
         assert_eq!(violation(&v, Locale::En), "Your roles do not allow this. Roles that may: Admin agent.");
         assert_eq!(
             violation(&v, Locale::Fr),
-            "Vos rôles ne le permettent pas. Rôles autorisés : Agent administrateur."
+            "Vos rôles ne le permettent pas. Rôles autorisés\u{a0}: Agent administrateur."
         );
     }
 

@@ -205,6 +205,67 @@ mod tests {
         assert_eq!(Key::CartLink.one(Locale::Fr), None);
     }
 
+    /// What breaks French typography in `text`: a plain space or no space before `:` `;` `?` `!` or `%`
+    /// (the rule is a no-break space, U+00A0), « » without no-break spaces inside, straight quotes `"`, `'`.
+    fn french_typography_problems(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let (before, after) = (i.checked_sub(1).map(|j| chars[j]), chars.get(i + 1).copied());
+            match c {
+                '"' | '\'' | '“' | '”' => out.push(format!("straight or English quote {c:?} at {i}")),
+                ':' if after == Some('/') || after.is_some_and(|a| a.is_ascii_digit()) => {} // a URL, a time
+                // A percent sign after a number ("50\u{a0}%"), not a unit on its own ("(%)").
+                '%' if before.is_some_and(|b| b != '\u{a0}' && (b.is_ascii_digit() || b == '}' || b == ' ')) => {
+                    out.push(format!("'%' at {i} needs a no-break space before it, not {before:?}"))
+                }
+                ':' | ';' | '?' | '!' if before != Some('\u{a0}') => {
+                    out.push(format!("{c:?} at {i} needs a no-break space before it, not {before:?}"))
+                }
+                '«' if after != Some('\u{a0}') => out.push(format!("« at {i} needs a no-break space after it")),
+                '»' if before != Some('\u{a0}') => out.push(format!("» at {i} needs a no-break space before it")),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Every French entry, both forms of counted ones, including keys added later (it walks `Key::ALL`).
+    #[test]
+    fn french_entries_follow_french_typography() {
+        let mut bad = Vec::new();
+        for key in Key::ALL {
+            for text in [Some(key.text(Locale::Fr)), key.one(Locale::Fr)].into_iter().flatten() {
+                for problem in french_typography_problems(text) {
+                    bad.push(format!("{key:?}: {problem}: {text}"));
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{} French typography problems:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    #[test]
+    fn the_typography_check_catches_what_it_must() {
+        let cases = [
+            ("Date simulée\u{a0}: 15 déc.", true),
+            ("Annuler {name}\u{a0}?", true),
+            ("sous la clé «\u{a0}{key}\u{a0}»\u{a0};", true),
+            ("{percent}\u{a0}%, https://example.com, 10:30", true),
+            ("Date simulée : 15 déc.", false),
+            ("Date simulée: 15 déc.", false),
+            ("Annuler\u{202f}?", false),
+            ("la clé « {key} »", false),
+            ("la clé \"{key}\"", false),
+            ("l'abonnement", false),
+            ("50 %", false),
+            ("{fee}%", false),
+            ("Utilisation (%)", true),
+        ];
+        for (text, ok) in cases {
+            assert_eq!(french_typography_problems(text).is_empty(), ok, "{text:?}");
+        }
+    }
+
     #[test]
     fn locale_tags() {
         let cases = [("fr-FR", Some(Locale::Fr)), ("en_GB", Some(Locale::En)), ("EN", Some(Locale::En)), ("de", None)];

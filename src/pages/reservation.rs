@@ -1348,7 +1348,7 @@ fn Wizard(
             {move || match step.get() {
                 1 => view! {
                     {single(Key::RsvIssueType, Key::RsvIssueBilling)}
-                    <p><strong>{move || i18n.t(Key::RsvRequestKind)} ": "</strong>{move || i18n.t(kind_key)}</p>
+                    <p><strong>{move || i18n.t(Key::RsvRequestKind)} {move || i18n.t(Key::Colon)}</strong>{move || i18n.t(kind_key)}</p>
                 }
                 .into_any(),
                 2 => view! {

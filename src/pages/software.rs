@@ -863,7 +863,7 @@ pub fn SupportRequestPage(customer: CustomerId, purchase: Option<SoftwarePurchas
                                         <form class="card" on:submit=submit novalidate aria-label=title>
                                             {move || rejection.with(|r| r.is_some()).then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::FixErrors)}</p> })}
                                             <p>
-                                                <strong>{move || i18n.t(Key::SwProblemType)} ": "</strong>
+                                                <strong>{move || i18n.t(Key::SwProblemType)} {move || i18n.t(Key::Colon)}</strong>
                                                 {move || i18n.t(Key::SwProblemTypeCsp)}
                                             </p>
                                             {text_field(Field::SupportTenantOrDomain, Key::FieldTenantOrDomain, |f| &f.tenant_or_domain, |f, v| f.tenant_or_domain = v, "text", None)}

@@ -120,7 +120,7 @@ test('the same purchase flow in French, with prices including tax in Australia',
   await expect(page.getByTestId('tax-note')).toHaveText('Les prix s’entendent toutes taxes comprises.');
   await page.getByRole('button', { name: 'Acheter' }).click();
   await expect(heading(page, 'Confirmation de commande')).toBeVisible();
-  await expect(page.getByText('Merci : votre commande est terminée.')).toBeVisible();
+  await expect(page.getByText('Merci\u00a0: votre commande est terminée.')).toBeVisible();
   await page.getByRole('link', { name: 'Historique des commandes' }).click();
   await expect(page.getByTestId('orders-table')).toContainText('Power BI Pro');
 });

@@ -352,13 +352,13 @@ test('exchange for a larger reservation: shortfall refused, then value returned 
 test('in French: the quote, the cap and the wizard use Partner Center’s words', async ({ page }) => {
   await open(page, '#/customers/C-0001/reservations/refund?ids=RSV-0001');
   await page.getByTestId('language-switch').selectOption('fr');
-  await expect(heading(page, 'Nouvelle demande de support : remboursement')).toBeVisible();
+  await expect(heading(page, 'Nouvelle demande de support\u00a0: remboursement')).toBeVisible();
   await expect(fact(page.getByTestId('quote-facts'), 'Règle de crédit')).toHaveText(
-    '100 % du montant payé, sans frais (5 jours ou moins, sans utilisation)',
+    '100\u00a0% du montant payé, sans frais (5 jours ou moins, sans utilisation)',
   );
   await expect(fact(page.getByTestId('cap-facts'), 'Restant')).toHaveText(/50\u202f000,00/);
   const wizard = page.getByRole('form', { name: 'Étapes de la demande de support' });
-  await expect(wizard.getByRole('heading', { name: 'Étape 1 sur 4 : Notions de base' })).toBeVisible();
+  await expect(wizard.getByRole('heading', { name: 'Étape 1 sur 4\u00a0: Notions de base' })).toBeVisible();
   await wizard.getByRole('button', { name: 'Suivant' }).click();
   await expect(wizard.getByLabel('Catégorie')).toContainText('Échanges et remboursements');
   expect(page.problems).toEqual([]);
