@@ -1,6 +1,7 @@
 //! The app shell: header (navigation, signed-in user, simulated date, language), notices, and the
 //! page of the current route.
 
+use crate::components::date_field::{DateField, DateInput};
 use crate::ctx::{use_app, Notice, Routing};
 use crate::i18n::{format, Arg, Key, Locale, Message};
 use crate::messages;
@@ -153,7 +154,7 @@ fn ClockControl() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let (message, set_message) = signal(None::<ClockOutcome>);
-    let (target, set_target) = signal(String::new());
+    let target = DateInput::new(None);
     let advance = move |to: chrono::DateTime<chrono::Utc>| {
         set_message.set(Some(match app.dispatch(Command::AdvanceClock { to }) {
             Ok(events) => ClockOutcome::Moved { to: to.date_naive(), summary: DueSummary::of(&events) },
@@ -172,9 +173,9 @@ fn ClockControl() -> impl IntoView {
     };
     let go = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match csp_engine::dates::parse_iso_date(&target.get_untracked()) {
-            Some(d) => advance(d.and_time(clock().time()).and_utc()),
-            None => set_message.set(Some(ClockOutcome::NotADate)),
+        // Text that is not a date in the language's format shows its message in the field; nothing moves.
+        if let Some(d) = target.required() {
+            advance(d.and_time(clock().time()).and_utc());
         }
     };
     view! {
@@ -185,14 +186,7 @@ fn ClockControl() -> impl IntoView {
             <button type="button" on:click=move |_| by(Step::Week)>{move || i18n.t(Key::PlusWeek)}</button>
             <button type="button" on:click=move |_| by(Step::Month)>{move || i18n.t(Key::PlusMonth)}</button>
             <form class="inline" on:submit=go novalidate>
-                <label>
-                    <span class="visually-hidden">{move || i18n.t(Key::MoveDateTo)}</span>
-                    <input
-                        type="date"
-                        prop:value=target
-                        on:input=move |ev| set_target.set(event_target_value(&ev))
-                    />
-                </label>
+                <DateField input=target label=Key::MoveDateTo compact=true testid="move-date"/>
                 <button type="submit">{move || i18n.t(Key::MoveDate)}</button>
             </form>
             {move || {
@@ -214,7 +208,6 @@ fn ClockControl() -> impl IntoView {
 enum ClockOutcome {
     Moved { to: chrono::NaiveDate, summary: DueSummary },
     Refused(csp_engine::Rejection),
-    NotADate,
 }
 
 impl ClockOutcome {
@@ -226,7 +219,6 @@ impl ClockOutcome {
                 (true, format!("{moved} {}", pages::billing::clock_summary(summary, locale)))
             }
             ClockOutcome::Refused(r) => (false, messages::rejection(r, locale).join(" ")),
-            ClockOutcome::NotADate => (false, Key::InvalidDateInput.text(locale).to_string()),
         }
     }
 }

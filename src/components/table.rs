@@ -1,6 +1,7 @@
 //! Plain tables of text and the dated logs built on them: the From / To filter with its CSV export,
 //! the count of entries and the table (the activity log and the software activity log).
 
+use crate::components::date_field::{DateField, DateInput};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -24,23 +25,17 @@ pub fn table(testid: &'static str, headers: Vec<Key>, rows: Vec<Vec<String>>, em
     .into_any()
 }
 
-/// A log's From / To date filter (ISO dates typed or picked) and its "Export CSV" button.
+/// A log's From / To date filter (dates typed in the language's format) and its "Export CSV" button.
 pub fn date_range_filter(
-    from: RwSignal<String>,
-    to: RwSignal<String>,
+    from: DateInput,
+    to: DateInput,
     export: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let i18n = use_app().i18n;
     view! {
         <form class="filters" on:submit=|ev| ev.prevent_default()>
-            <label>
-                {move || i18n.t(Key::From)}
-                <input type="date" prop:value=from on:input=move |ev| from.set(event_target_value(&ev))/>
-            </label>
-            <label>
-                {move || i18n.t(Key::To)}
-                <input type="date" prop:value=to on:input=move |ev| to.set(event_target_value(&ev))/>
-            </label>
+            <DateField input=from label=Key::From/>
+            <DateField input=to label=Key::To/>
             <button type="button" on:click=export>{move || i18n.t(Key::ExportCsv)}</button>
         </form>
     }

@@ -80,7 +80,7 @@ catalog! {
     MoveDateTo => "Move to", "Avancer au";
     MoveDate => "Move", "Avancer";
     DateMoved => "Simulated date moved to {date}.", "Date simulée avancée au {date}.";
-    InvalidDateInput => "Enter a date as YYYY-MM-DD.", "Saisissez une date au format AAAA-MM-JJ.";
+    InvalidDateInput => "Enter a date as YYYY-MM-DD.", "Saisissez une date au format jj/mm/aaaa.";
     Dismiss => "Dismiss", "Fermer";
     Loading => "Loading…", "Chargement…";
 
@@ -226,6 +226,9 @@ catalog! {
 
     // words: the colon after a label shown in code ("Type: …"); French puts a no-break space before it.
     Colon => ": ", "\u{a0}: ";
+
+    // words: the format a date field reads, shown as its placeholder and hint (i18n::date_input).
+    DatePattern => "YYYY-MM-DD", "jj/mm/aaaa";
 
     // Roles (RULES §1.2), Partner Center names.
     RoleAdminAgent => "Admin agent", "Agent administrateur";
@@ -667,7 +670,7 @@ catalog! {
     SegmentNonProfit => "Non-profit", "Organisme à but non lucratif";
     CustomerSaved => "{name} was saved.", "{name} a été enregistré.";
     FieldInvalidDomain => "{field}: use letters, digits and hyphens, like contoso.onmicrosoft.com.", "{field}\u{a0}: utilisez des lettres, des chiffres et des tirets, comme contoso.onmicrosoft.com.";
-    FieldInvalidDate => "{field}: enter a date as YYYY-MM-DD.", "{field}\u{a0}: saisissez une date au format AAAA-MM-JJ.";
+    FieldInvalidDate => "{field}: enter a date as YYYY-MM-DD.", "{field}\u{a0}: saisissez une date au format jj/mm/aaaa.";
     FieldDateBefore => "{field}: must be on or after {date}.", "{field}\u{a0}: doit être le {date} ou après.";
     FieldDateAfter => "{field}: must be on or before {date}.", "{field}\u{a0}: doit être le {date} ou avant.";
     NoSuchCustomer => "This customer does not exist.", "Ce client n’existe pas.";

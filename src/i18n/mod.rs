@@ -6,6 +6,7 @@
 //! few kilobytes of wasm, where ICU-based crates pull data tables far over the download budget.
 
 mod catalog;
+pub mod date_input;
 pub mod format;
 mod plural;
 

@@ -2,6 +2,7 @@
 //! Properties, utilisation) and the refund / exchange support request wizard. Every amount, rule, cap
 //! and value shown here comes from `csp_engine::reservations`; every change goes through `dispatch`.
 
+use crate::components::date_field::{DateField, DateInput};
 use crate::components::errors::{field_error, field_invalid, RejectionList};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
@@ -522,8 +523,7 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     // The simulated date until the user types another one.
-    let typed = RwSignal::new(None::<String>);
-    let date = move || typed.get().unwrap_or_else(|| app.state.with(|s| s.clock.date_naive().to_string()));
+    let date = DateInput::new(Some(app.state.with_untracked(|s| s.clock.date_naive())));
     let percent = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<Key>);
     let rejection = RwSignal::new(None::<Rejection>);
@@ -533,10 +533,8 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
         flash.set(None);
         rejection.set(None);
         let Some(r) = res.get_untracked() else { return };
-        let Some(day) = csp_engine::dates::parse_iso_date(&untrack(date)) else {
-            local_error.set(Some(Key::InvalidDateInput));
-            return;
-        };
+        // A text that is not a date shows its message in the field.
+        let Some(day) = date.required() else { return };
         let Ok(pct) = percent.get_untracked().trim().parse::<u8>() else {
             local_error.set(Some(Key::RsvPercentNotWhole));
             return;
@@ -558,10 +556,7 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
     };
     view! {
         <form class="inline-form" on:submit=submit novalidate aria-label=move || i18n.t(Key::RsvRecordUtilisation)>
-            <label>
-                {move || i18n.t(Key::FieldDate)}
-                <input type="date" prop:value=date on:input=move |ev| typed.set(Some(event_target_value(&ev)))/>
-            </label>
+            <DateField input=date label=Key::FieldDate/>
             <label>
                 {move || i18n.t(Key::FieldUtilisationPercent)}
                 <input

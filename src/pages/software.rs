@@ -4,6 +4,7 @@
 
 use super::customer::order_number;
 use crate::browser;
+use crate::components::date_field::DateInput;
 use crate::components::dialog::Dialog;
 use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission, TextInput};
 use crate::components::table::{date_range_filter, log_entries, table};
@@ -694,9 +695,9 @@ pub fn SoftwareActivityPage() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let (from0, to0) = default_range(app.state.with_untracked(|s| s.clock));
-    let from = RwSignal::new(from0.to_string());
-    let to = RwSignal::new(to0.to_string());
-    let range = move || (csp_engine::dates::parse_iso_date(&from.get()), csp_engine::dates::parse_iso_date(&to.get()));
+    let from = DateInput::new(Some(from0));
+    let to = DateInput::new(Some(to0));
+    let range = move || (from.date.get(), to.date.get());
     let headers = [
         Key::ColDate,
         Key::ColUser,
@@ -733,10 +734,7 @@ pub fn SoftwareActivityPage() -> impl IntoView {
     });
     let export = move |_| {
         let locale = i18n.locale.get_untracked();
-        let (f, t) = (
-            csp_engine::dates::parse_iso_date(&from.get_untracked()),
-            csp_engine::dates::parse_iso_date(&to.get_untracked()),
-        );
+        let (f, t) = (from.date.get_untracked(), to.date.get_untracked());
         let header = [
             Key::SwColTime,
             Key::ColUser,
