@@ -100,12 +100,15 @@ pub fn DateField(
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let i18n = use_app().i18n;
-    let hint_id = format!("date-hint-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
+    let id = format!("date-field-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
+    let hint_id = format!("{id}-hint");
     let error = input.error;
+    // The hint is outside the label: the field's name is the label alone, the format its description.
     view! {
-        <label class="date-field" class:compact=compact>
-            <span class:visually-hidden=compact>{move || i18n.t(label)}</span>
+        <div class="date-field" class:compact=compact>
+            <label for=id.clone() class:visually-hidden=compact>{move || i18n.t(label)}</label>
             <input
+                id=id
                 type="text"
                 inputmode="numeric"
                 autocomplete="off"
@@ -125,6 +128,6 @@ pub fn DateField(
                     .get()
                     .then(|| view! { <span class="field-error" role="alert">{i18n.t(Key::InvalidDateInput)}</span> })
             }}
-        </label>
+        </div>
     }
 }

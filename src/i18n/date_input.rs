@@ -16,9 +16,8 @@ pub fn parse(text: &str, locale: Locale) -> Option<NaiveDate> {
     let [a, b, c] = parts[..] else { return None };
     let fields = [a, b, c];
     let (year, month, day) = (fields[order[0]], fields[order[1]], fields[order[2]]);
-    let digits = |s: &str, min: usize, max: usize| {
-        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
+    let digits =
+        |s: &str, min: usize, max: usize| (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(year, 4, 4) || !digits(month, 1, 2) || !digits(day, 1, 2) {
         return None;
     }
