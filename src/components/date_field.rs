@@ -9,6 +9,10 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The field's text is not a date in the language's format (its message is showing).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct NotADate;
+
 /// A date field's state: the last date it held (`None`: empty) and the text being typed.
 #[derive(Copy, Clone)]
 pub struct DateInput {
@@ -18,6 +22,8 @@ pub struct DateInput {
     typed: RwSignal<Option<String>>,
     /// The typed text is not a date and the user has left the field or submitted: the message shows.
     error: RwSignal<bool>,
+    /// The user has typed in the field (a default that follows something else stops following).
+    edited: RwSignal<bool>,
     locale: RwSignal<Locale>,
 }
 
@@ -35,6 +41,7 @@ impl DateInput {
             date: RwSignal::new(date),
             typed: RwSignal::new(None),
             error: RwSignal::new(false),
+            edited: RwSignal::new(false),
             locale: use_app().i18n.locale,
         }
     }
@@ -52,6 +59,17 @@ impl DateInput {
             self.error.set(false);
         }
         self.typed.set(Some(text));
+        self.edited.set(true);
+    }
+
+    /// A default date that follows `today` (the simulated date) until the user types in the field.
+    pub fn follow(self, today: impl Fn() -> NaiveDate + 'static) {
+        Effect::new(move |_| {
+            let d = today();
+            if !self.edited.get_untracked() {
+                self.date.set(Some(d));
+            }
+        });
     }
 
     fn on_change(&self) {
@@ -64,12 +82,12 @@ impl DateInput {
 
     /// For a submit: the field's date (`None` when empty), or `Err` after showing the message when the
     /// text is not a date, so that the caller changes nothing.
-    pub fn checked(&self) -> Result<Option<NaiveDate>, ()> {
+    pub fn checked(&self) -> Result<Option<NaiveDate>, NotADate> {
         let text = self.typed.get_untracked();
         match text.map(|t| read(&t, self.locale.get_untracked())) {
             Some(Err(())) => {
                 self.error.set(true);
-                Err(())
+                Err(NotADate)
             }
             _ => Ok(self.date.get_untracked()),
         }
@@ -83,7 +101,7 @@ impl DateInput {
                 self.error.set(true);
                 None
             }
-            Err(()) => None,
+            Err(NotADate) => None,
         }
     }
 }

@@ -524,6 +524,7 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
     let i18n = app.i18n;
     // The simulated date until the user types another one.
     let date = DateInput::new(Some(app.state.with_untracked(|s| s.clock.date_naive())));
+    date.follow(move || app.state.with(|s| s.clock.date_naive()));
     let percent = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<Key>);
     let rejection = RwSignal::new(None::<Rejection>);

@@ -49,7 +49,7 @@ test('catalog filters combine, live in the URL and clear; refusal reasons are sh
   }
   // One per customer, already held.
   const teams = page.getByRole('listitem', { name: 'Microsoft Teams Essentials' });
-  await expect(teams).toContainText('already has the maximum of 1 subscriptions');
+  await expect(teams).toContainText('already has the maximum of 1 subscription to this offer');
   await page.reload();
   await expect(page.getByLabel('Category')).toHaveValue('1');
   await page.getByRole('button', { name: 'Clear filters' }).click();
