@@ -154,7 +154,9 @@ fn problem(f: Field, p: &Problem, locale: Locale) -> String {
     let name = name.as_str();
     match p {
         Problem::Required => fill(Key::FieldRequired.text(locale), &[("field", name)]),
-        Problem::TooLong { max } => fill(Key::FieldTooLong.text(locale), &[("field", name), ("max", &max.to_string())]),
+        Problem::TooLong { max } => {
+            fill(Key::FieldTooLong.counted(locale, *max as i64), &[("field", name), ("max", &max.to_string())])
+        }
         Problem::InvalidEmail => fill(Key::FieldInvalidEmail.text(locale), &[("field", name)]),
         Problem::UnknownCountry => fill(Key::FieldUnknownCountry.text(locale), &[("field", name)]),
         Problem::Taken => fill(Key::FieldTaken.text(locale), &[("field", name)]),
@@ -172,7 +174,7 @@ fn problem(f: Field, p: &Problem, locale: Locale) -> String {
         Problem::InvalidAmount => fill(Key::FieldInvalidAmount.text(locale), &[("field", name)]),
         Problem::TooManyDecimals { max: 0 } => fill(Key::FieldWholeAmount.text(locale), &[("field", name)]),
         Problem::TooManyDecimals { max } => {
-            fill(Key::FieldTooManyDecimals.text(locale), &[("field", name), ("max", &max.to_string())])
+            fill(Key::FieldTooManyDecimals.counted(locale, *max as i64), &[("field", name), ("max", &max.to_string())])
         }
         Problem::NotPositive => fill(Key::FieldNotPositive.text(locale), &[("field", name)]),
         Problem::InvalidFileName => fill(Key::FieldInvalidFileName.text(locale), &[("field", name)]),
@@ -189,6 +191,8 @@ fn problem(f: Field, p: &Problem, locale: Locale) -> String {
 pub fn violation(v: &Violation, locale: Locale) -> String {
     let t = |k: Key| k.text(locale).to_string();
     let f = |k: Key, args: &[(&str, &str)]| fill(k.text(locale), args);
+    // A counted entry: `n` chooses its singular or plural form.
+    let c = |k: Key, n: i64, args: &[(&str, &str)]| fill(k.counted(locale, n), args);
     let day = |d: chrono::NaiveDate| format::date(d, locale);
     let when = |d: chrono::DateTime<chrono::Utc>| format::datetime(d, locale);
     let money = |m: csp_engine::money::Money| format::money(m, locale);
@@ -237,12 +241,16 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
             f(Key::QuantityChangeNotAllowed, &[("status", &sub_status(*status))])
         }
         Violation::QuantityOutOfRange { min, max: Some(max), .. } => {
-            f(Key::QuantityBetween, &[("min", &min.to_string()), ("max", &max.to_string())])
+            c(Key::QuantityBetween, *max as i64, &[("min", &min.to_string()), ("max", &max.to_string())])
         }
-        Violation::QuantityOutOfRange { min, max: None, .. } => f(Key::QuantityAtLeast, &[("min", &min.to_string())]),
-        Violation::QuantityUnchanged { quantity } => f(Key::QuantityUnchanged, &[("quantity", &quantity.to_string())]),
+        Violation::QuantityOutOfRange { min, max: None, .. } => {
+            c(Key::QuantityAtLeast, *min as i64, &[("min", &min.to_string())])
+        }
+        Violation::QuantityUnchanged { quantity } => {
+            c(Key::QuantityUnchanged, *quantity as i64, &[("quantity", &quantity.to_string())])
+        }
         Violation::TrialQuantityFixed { licenses } => {
-            f(Key::TrialQuantityFixed, &[("licenses", &licenses.to_string())])
+            c(Key::TrialQuantityFixed, *licenses as i64, &[("licenses", &licenses.to_string())])
         }
         Violation::RetentionOver { deleted_on } => f(Key::RetentionOver, &[("date", &day(*deleted_on))]),
         Violation::BaseNotActive { base, status } => {
@@ -425,6 +433,26 @@ pub fn segment(s: Segment) -> Key {
     }
 }
 
+/// "an education customer": a segment inside a sentence, with its article (RULES table 1.3).
+pub fn a_segment_customer(s: Segment) -> Key {
+    match s {
+        Segment::Commercial => Key::SegACommercial,
+        Segment::Education => Key::SegAnEducation,
+        Segment::Government => Key::SegAGovernment,
+        Segment::NonProfit => Key::SegANonProfit,
+    }
+}
+
+/// "education customers": a segment's customers inside a sentence.
+pub fn segment_customers(s: Segment) -> Key {
+    match s {
+        Segment::Commercial => Key::SegAllCommercial,
+        Segment::Education => Key::SegAllEducation,
+        Segment::Government => Key::SegAllGovernment,
+        Segment::NonProfit => Key::SegAllNonProfit,
+    }
+}
+
 pub fn publisher_kind(p: PublisherKind) -> Key {
     match p {
         PublisherKind::Microsoft => Key::PublisherMicrosoft,
@@ -500,9 +528,8 @@ pub fn reservation_status(s: ReservationStatus) -> Key {
 
 pub fn software_kind(k: SoftwareKind, locale: Locale) -> String {
     match k {
-        SoftwareKind::Subscription { years: 1 } => Key::SoftwareSubscriptionOneYear.text(locale).into(),
         SoftwareKind::Subscription { years } => {
-            fill(Key::SoftwareSubscriptionYears.text(locale), &[("years", &years.to_string())])
+            fill(Key::SoftwareSubscriptionYears.counted(locale, years as i64), &[("years", &years.to_string())])
         }
         SoftwareKind::Perpetual => Key::SoftwarePerpetual.text(locale).into(),
         SoftwareKind::LinuxPlan => Key::SoftwareLinuxPlan.text(locale).into(),
@@ -516,11 +543,14 @@ fn country(code: &str, locale: Locale) -> String {
 /// Why an offer cannot be bought, in plain words (RULES §2.4).
 pub fn ineligible(r: &Ineligible, locale: Locale) -> String {
     let t = |k: Key| k.text(locale).to_string();
-    let seg = |s: Segment| segment(s).text(locale).to_lowercase();
     match r {
-        Ineligible::SegmentNotAllowed { customer, offer } => {
-            fill(Key::WhySegment.text(locale), &[("offer", &seg(*offer)), ("customer", &seg(*customer))])
-        }
+        Ineligible::SegmentNotAllowed { customer, offer } => fill(
+            Key::WhySegment.text(locale),
+            &[
+                ("offer", segment_customers(*offer).text(locale)),
+                ("customer", a_segment_customer(*customer).text(locale)),
+            ],
+        ),
         Ineligible::GovernmentCustomerLocked { .. } => t(Key::WhyGovernmentLocked),
         Ineligible::NotSoldInCustomerCountry { country: c } => {
             fill(Key::WhyCustomerCountry.text(locale), &[("country", &country(c, locale))])
@@ -529,9 +559,13 @@ pub fn ineligible(r: &Ineligible, locale: Locale) -> String {
             fill(Key::WhyPartnerCountry.text(locale), &[("country", &country(c, locale))])
         }
         Ineligible::PurchaseLimitReached { limit, .. } => match limit {
-            PurchaseLimit::Lifetime(n) => fill(Key::WhyLimitLifetime.text(locale), &[("limit", &n.to_string())]),
-            PurchaseLimit::Concurrent(n) => fill(Key::WhyLimitConcurrent.text(locale), &[("limit", &n.to_string())]),
-            PurchaseLimit::None => fill(Key::WhyLimitConcurrent.text(locale), &[("limit", "0")]),
+            PurchaseLimit::Lifetime(n) => {
+                fill(Key::WhyLimitLifetime.counted(locale, *n as i64), &[("limit", &n.to_string())])
+            }
+            PurchaseLimit::Concurrent(n) => {
+                fill(Key::WhyLimitConcurrent.counted(locale, *n as i64), &[("limit", &n.to_string())])
+            }
+            PurchaseLimit::None => fill(Key::WhyLimitConcurrent.counted(locale, 0), &[("limit", "0")]),
         },
         Ineligible::SuspendedSubscription { .. } => t(Key::WhySuspended),
         Ineligible::IsvCountryUnsupported { country: c } => {
@@ -543,7 +577,7 @@ pub fn ineligible(r: &Ineligible, locale: Locale) -> String {
         Ineligible::TrialPaidOfferOwned { .. } => t(Key::WhyTrialOwned),
         Ineligible::TrialAlreadyUsed { .. } => t(Key::WhyTrialUsed),
         Ineligible::TrialNotForSegment { segment: s } => {
-            fill(Key::WhyTrialSegment.text(locale), &[("segment", &seg(*s))])
+            fill(Key::WhyTrialSegment.text(locale), &[("segment", segment_customers(*s).text(locale))])
         }
         Ineligible::ReservationMarketUnavailable { country: c } => {
             fill(Key::WhyReservationMarket.text(locale), &[("country", &country(c, locale))])
@@ -573,10 +607,14 @@ pub fn line_issue(i: &LineIssue, locale: Locale) -> String {
     let t = |k: Key| k.text(locale).to_string();
     match i {
         LineIssue::UnknownOffer => t(Key::LineUnknownOffer),
-        LineIssue::QuantityBelowMin { min } => fill(Key::LineQtyMin.text(locale), &[("min", &min.to_string())]),
-        LineIssue::QuantityAboveMax { max } => fill(Key::LineQtyMax.text(locale), &[("max", &max.to_string())]),
+        LineIssue::QuantityBelowMin { min } => {
+            fill(Key::LineQtyMin.counted(locale, *min as i64), &[("min", &min.to_string())])
+        }
+        LineIssue::QuantityAboveMax { max } => {
+            fill(Key::LineQtyMax.counted(locale, *max as i64), &[("max", &max.to_string())])
+        }
         LineIssue::TrialQuantityFixed { required } => {
-            fill(Key::LineTrialFixed.text(locale), &[("required", &required.to_string())])
+            fill(Key::LineTrialFixed.counted(locale, *required as i64), &[("required", &required.to_string())])
         }
         LineIssue::PurchaseLimitExceeded { limit, held, in_cart } => {
             let n = match limit {
@@ -651,8 +689,10 @@ pub fn backup_of(of: Option<BackupOf>) -> Key {
 
 /// "1 backup takes 12 KB …" / "3 backups take …": the count chooses the sentence.
 pub fn backups_summary(count: usize, size: &str, locale: Locale) -> String {
-    let key = if count == 1 { Key::DataBackupsOne } else { Key::DataBackupsMany };
-    fill(key.text(locale), &[("count", &format::integer(count as i64, locale)), ("size", size)])
+    fill(
+        Key::DataBackups.counted(locale, count as i64),
+        &[("count", &format::integer(count as i64, locale)), ("size", size)],
+    )
 }
 
 /// The ID a record reference names.
@@ -845,6 +885,56 @@ mod tests {
     use super::*;
     use csp_engine::roles::Permission;
 
+    /// Segments inside sentences: lower case, with an article that agrees ("an education customer").
+    #[test]
+    fn segments_read_as_words_inside_sentences() {
+        let why = |customer, offer, locale| ineligible(&Ineligible::SegmentNotAllowed { customer, offer }, locale);
+        let cases = [
+            (
+                Segment::Education,
+                Segment::Commercial,
+                Locale::En,
+                "Offers for commercial customers can’t be sold to an education customer.",
+            ),
+            (
+                Segment::Commercial,
+                Segment::Education,
+                Locale::En,
+                "Offers for education customers can’t be sold to a commercial customer.",
+            ),
+            (
+                Segment::Education,
+                Segment::Government,
+                Locale::Fr,
+                "Les offres destinées aux clients de l’administration ne peuvent pas être vendues à un client du secteur de l’éducation.",
+            ),
+        ];
+        for (customer, offer, locale, want) in cases {
+            assert_eq!(why(customer, offer, locale), want);
+        }
+        let trial = ineligible(&Ineligible::TrialNotForSegment { segment: Segment::NonProfit }, Locale::En);
+        assert_eq!(trial, "Trials aren’t available to non-profit customers.");
+    }
+
+    /// Counted refusals read right for 1 and for many in both languages.
+    #[test]
+    fn counted_refusals_agree_with_their_number() {
+        let v = |quantity, locale| violation(&Violation::QuantityUnchanged { quantity }, locale);
+        assert_eq!(v(1, Locale::En), "The subscription already has 1 license.");
+        assert_eq!(v(2, Locale::En), "The subscription already has 2 licenses.");
+        assert!(v(1, Locale::Fr).contains("1 licence."), "{}", v(1, Locale::Fr));
+        assert!(v(2, Locale::Fr).contains("2 licences."), "{}", v(2, Locale::Fr));
+        let once =
+            ineligible(&Ineligible::PurchaseLimitReached { limit: PurchaseLimit::Lifetime(1), held: 1 }, Locale::En);
+        assert!(once.contains("bought once per customer"), "{once}");
+        assert_eq!(
+            backups_summary(1, "2 KB", Locale::En),
+            "1 backup takes 2 KB of this browser’s storage. Only you delete backups."
+        );
+        assert!(backups_summary(0, "0 Ko", Locale::Fr).starts_with("0 sauvegarde occupe"));
+        assert!(backups_summary(3, "9 Ko", Locale::Fr).starts_with("3 sauvegardes occupent"));
+    }
+
     /// Every subscription, software and reservation refusal reads as words in both languages: no
     /// placeholder is left unfilled and every amount and date is formatted.
     #[test]
@@ -1033,7 +1123,7 @@ mod tests {
             let r = Rejection::one(Violation::Invalid { field: Field::SupportAmount, problem: p.clone() });
             assert_eq!(field_error(&r, Field::SupportAmount, Locale::En).as_deref(), Some(want), "{p:?}");
             let fr = field_error(&r, Field::SupportAmount, Locale::Fr).unwrap();
-            assert!(fr.starts_with("Montant demandé :") && !fr.contains('{'), "{p:?}: {fr}");
+            assert!(fr.starts_with("Montant demandé\u{a0}:") && !fr.contains('{'), "{p:?}: {fr}");
         }
     }
 
@@ -1044,7 +1134,7 @@ mod tests {
         assert_eq!(violation(&v, Locale::En), "Your roles do not allow this. Roles that may: Admin agent.");
         assert_eq!(
             violation(&v, Locale::Fr),
-            "Vos rôles ne le permettent pas. Rôles autorisés : Agent administrateur."
+            "Vos rôles ne le permettent pas. Rôles autorisés\u{a0}: Agent administrateur."
         );
     }
 

@@ -1,6 +1,7 @@
 pub mod badge;
 pub mod choices;
 pub mod country_select;
+pub mod date_field;
 pub mod dialog;
 pub mod empty;
 pub mod errors;

@@ -2,6 +2,7 @@
 //! quote functions take the moment to quote at); this component only picks the day and draws the credit of
 //! every day of the window as a step chart, with today and the chosen day marked.
 
+use crate::components::date_field::{DateField, DateInput};
 use crate::components::step_chart::StepChart;
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key};
@@ -34,14 +35,12 @@ where
     let app = use_app();
     let i18n = app.i18n;
     let today = Memo::new(move |_| app.state.with(|s| s.clock.date_naive()));
-    let typed = RwSignal::new(String::new());
-    // The chosen day: today until another is typed; an unreadable or out-of-window date says so.
+    // The day field follows the simulated date until the user types another day (in the UI's format).
+    let input = DateInput::new(None);
+    input.follow(move || today.get());
+    // The chosen day; a day outside the window says so (unreadable text is the field's own message).
     let chosen = Memo::new(move |_| {
-        let text = typed.get();
-        if text.trim().is_empty() {
-            return Ok(today.get());
-        }
-        let day = csp_engine::dates::parse_iso_date(&text).ok_or(())?;
+        let day = input.date.get().unwrap_or(today.get());
         match window.get() {
             Some((from, to)) if day >= from && day <= to => Ok(day),
             _ => Err(()),
@@ -66,27 +65,9 @@ where
             ],
         )
     });
-    let input_value = move || {
-        let text = typed.get();
-        if text.trim().is_empty() {
-            today.get().to_string()
-        } else {
-            text
-        }
-    };
     view! {
         <div class="quote-day" data-testid="quote-day">
-            <label>
-                {move || i18n.t(Key::QuoteIfCancelledOn)}
-                <input
-                    type="date"
-                    prop:value=input_value
-                    min=move || window.get().map(|w| w.0.to_string())
-                    max=move || window.get().map(|w| w.1.to_string())
-                    on:input=move |ev| typed.set(event_target_value(&ev))
-                    on:change=move |ev| typed.set(event_target_value(&ev))
-                />
-            </label>
+            <DateField input label=Key::QuoteIfCancelledOn testid="quote-day-input"/>
             <div role="status" data-testid="quote-day-result">
                 {move || {
                     let locale = i18n.locale.get();

@@ -1,6 +1,7 @@
 //! The app shell: header (navigation, signed-in user, simulated date, language), notices, and the
 //! page of the current route.
 
+use crate::components::date_field::{DateField, DateInput};
 use crate::ctx::{use_app, Notice, Routing};
 use crate::i18n::{format, Arg, Key, Locale, Message};
 use crate::messages;
@@ -224,7 +225,7 @@ fn ClockControl() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let (message, set_message) = signal(None::<ClockOutcome>);
-    let (target, set_target) = signal(String::new());
+    let target = DateInput::new(None);
     let advance = move |to: chrono::DateTime<chrono::Utc>| {
         set_message.set(Some(match app.dispatch(Command::AdvanceClock { to }) {
             Ok(events) => ClockOutcome::Moved { to: to.date_naive(), summary: DueSummary::of(&events) },
@@ -243,9 +244,9 @@ fn ClockControl() -> impl IntoView {
     };
     let go = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match csp_engine::dates::parse_iso_date(&target.get_untracked()) {
-            Some(d) => advance(d.and_time(clock().time()).and_utc()),
-            None => set_message.set(Some(ClockOutcome::NotADate)),
+        // Text that is not a date in the language's format shows its message in the field; nothing moves.
+        if let Some(d) = target.required() {
+            advance(d.and_time(clock().time()).and_utc());
         }
     };
     // The date is always shown; the controls that move it open under it (a disclosure), so the header keeps
@@ -271,7 +272,7 @@ fn ClockControl() -> impl IntoView {
                 aria-controls=panel_id.clone()
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                <span class="clock-label">{move || i18n.t(Key::SimulatedDate)} ": "</span>
+                <span class="clock-label">{move || i18n.t(Key::SimulatedDate)} {move || i18n.t(Key::Colon)}</span>
                 <strong data-testid="simulated-date">{move || format::date(clock().date_naive(), i18n.locale.get())}</strong>
                 <span class="chevron" aria-hidden="true"></span>
             </button>
@@ -288,14 +289,7 @@ fn ClockControl() -> impl IntoView {
                     <button type="button" on:click=move |_| by(Step::Month)>{move || i18n.t(Key::PlusMonth)}</button>
                 </div>
                 <form class="inline" on:submit=go novalidate>
-                    <label>
-                        <span class="visually-hidden">{move || i18n.t(Key::MoveDateTo)}</span>
-                        <input
-                            type="date"
-                            prop:value=target
-                            on:input=move |ev| set_target.set(event_target_value(&ev))
-                        />
-                    </label>
+                    <DateField input=target label=Key::MoveDateTo compact=true testid="move-date"/>
                     <button type="submit">{move || i18n.t(Key::MoveDate)}</button>
                 </form>
                 {move || {
@@ -318,7 +312,6 @@ fn ClockControl() -> impl IntoView {
 enum ClockOutcome {
     Moved { to: chrono::NaiveDate, summary: DueSummary },
     Refused(csp_engine::Rejection),
-    NotADate,
 }
 
 impl ClockOutcome {
@@ -330,7 +323,6 @@ impl ClockOutcome {
                 (true, format!("{moved} {}", pages::billing::clock_summary(summary, locale)))
             }
             ClockOutcome::Refused(r) => (false, messages::rejection(r, locale).join(" ")),
-            ClockOutcome::NotADate => (false, Key::InvalidDateInput.text(locale).to_string()),
         }
     }
 }

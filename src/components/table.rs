@@ -1,6 +1,7 @@
 //! Plain tables of text and the dated logs built on them: the From / To filter with its CSV export,
 //! the count of entries and the table (the activity log and the software activity log).
 
+use crate::components::date_field::{DateField, DateInput};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -54,23 +55,17 @@ pub fn table_with_numbers(
     .into_any()
 }
 
-/// A log's From / To date filter (ISO dates typed or picked) and its "Export CSV" button.
+/// A log's From / To date filter (dates typed in the language's format) and its "Export CSV" button.
 pub fn date_range_filter(
-    from: RwSignal<String>,
-    to: RwSignal<String>,
+    from: DateInput,
+    to: DateInput,
     export: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let i18n = use_app().i18n;
     view! {
         <form class="filters" on:submit=|ev| ev.prevent_default()>
-            <label>
-                {move || i18n.t(Key::From)}
-                <input type="date" prop:value=from on:input=move |ev| from.set(event_target_value(&ev))/>
-            </label>
-            <label>
-                {move || i18n.t(Key::To)}
-                <input type="date" prop:value=to on:input=move |ev| to.set(event_target_value(&ev))/>
-            </label>
+            <DateField input=from label=Key::From/>
+            <DateField input=to label=Key::To/>
             <button type="button" on:click=export>{move || i18n.t(Key::ExportCsv)}</button>
         </form>
     }
@@ -80,7 +75,25 @@ pub fn date_range_filter(
 pub fn log_entries(testid: &'static str, headers: Vec<Key>, rows: Memo<Vec<Vec<String>>>) -> impl IntoView {
     let i18n = use_app().i18n;
     view! {
-        <p role="status">{move || i18n.tf(Key::EntriesCount, &[("count", &rows.with(|r| r.len()).to_string())])}</p>
+        <p role="status">{move || {
+            let n = rows.with(|r| r.len()) as i64;
+            i18n.tn(Key::EntriesCount, n, &[("count", &crate::i18n::format::integer(n, i18n.locale.get()))])
+        }}</p>
         {move || table(testid, headers.clone(), rows.get(), Key::NoActivity)}
+    }
+}
+
+/// Under a date-filtered log with no row: the next step, a button that widens the range to every date.
+pub fn show_all_dates(from: DateInput, to: DateInput, rows: Memo<Vec<Vec<String>>>) -> impl IntoView {
+    let i18n = use_app().i18n;
+    view! {
+        <Show when=move || rows.with(|r| r.is_empty()) && !(from.is_empty() && to.is_empty())>
+            <button type="button" class="primary" on:click=move |_| {
+                from.clear();
+                to.clear();
+            }>
+                {move || i18n.t(Key::PagesShowAllDates)}
+            </button>
+        </Show>
     }
 }

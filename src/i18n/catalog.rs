@@ -4,25 +4,64 @@
 use super::Locale;
 
 macro_rules! catalog {
-    ($($key:ident => $en:literal, $fr:literal;)*) => {
+    ($($key:ident => $en:literal $(| $en_other:literal)?, $fr:literal $(| $fr_other:literal)?;)*) => {
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
         pub enum Key { $($key),* }
+
+        /// The singular ("one") forms of counted entries, `[English, French]`; the plural ("other") form is
+        /// the entry's text. A counted entry that gives both forms in one language only does not compile.
+        const ONES: &[(Key, [&str; 2])] = &[$($(one_row(Key::$key, [$en, $fr], [$en_other, $fr_other]),)?)*];
 
         impl Key {
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
 
             /// A table indexed by the key, not a `match`: a match compiles to code for every arm (≈ 20 KB of
-            /// wasm), the table is data the size of its pointers.
+            /// wasm), the table is data the size of its pointers. A counted entry's text is its "other" form.
             pub fn text(self, locale: Locale) -> &'static str {
-                const TEXTS: &[[&str; 2]] = &[$([$en, $fr]),*];
+                const TEXTS: &[[&str; 2]] = &[$([last!($en $(, $en_other)?), last!($fr $(, $fr_other)?)]),*];
                 let [en, fr] = TEXTS.get(self as usize).copied().unwrap_or(["", ""]);
-                match locale {
-                    Locale::En => en,
-                    Locale::Fr => fr,
-                }
+                pick([en, fr], locale)
             }
         }
     };
+}
+
+/// The last of one or two literals: a counted entry's "other" form, or a plain entry's only text.
+macro_rules! last {
+    ($a:literal) => {
+        $a
+    };
+    ($a:literal, $b:literal) => {
+        $b
+    };
+}
+
+/// An [`ONES`] row: the "other" forms are dropped (the matcher takes them to pair the languages).
+const fn one_row(key: Key, one: [&'static str; 2], _other: [&'static str; 2]) -> (Key, [&'static str; 2]) {
+    (key, one)
+}
+
+const fn pick(texts: [&'static str; 2], locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => texts[0],
+        Locale::Fr => texts[1],
+    }
+}
+
+impl Key {
+    /// The text for `n` of something: the entry's "one" form when `n` is in the language's "one" plural
+    /// category ([`super::plural`]), else its "other" form (an entry without forms has only one text).
+    pub fn counted(self, locale: Locale, n: i64) -> &'static str {
+        match super::plural(locale, n) {
+            super::Plural::One => self.one(locale).unwrap_or_else(|| self.text(locale)),
+            super::Plural::Other => self.text(locale),
+        }
+    }
+
+    /// The "one" form of a counted entry, `None` for an entry that is not counted.
+    pub fn one(self, locale: Locale) -> Option<&'static str> {
+        ONES.iter().find(|(k, _)| *k == self).map(|(_, texts)| pick(*texts, locale))
+    }
 }
 
 catalog! {
@@ -41,12 +80,12 @@ catalog! {
     MoveDateTo => "Move to", "Avancer au";
     MoveDate => "Move", "Avancer";
     DateMoved => "Simulated date moved to {date}.", "Date simulée avancée au {date}.";
-    InvalidDateInput => "Enter a date as YYYY-MM-DD.", "Saisissez une date au format AAAA-MM-JJ.";
+    InvalidDateInput => "Enter a date as YYYY-MM-DD.", "Saisissez une date au format jj/mm/aaaa.";
     Dismiss => "Dismiss", "Fermer";
     Loading => "Loading…", "Chargement…";
 
     // ── Subscriptions, billing, invoices, clock summary, renewals (issue 4): add keys below ──
-    CancelDetails => "Details (optional): why is the customer cancelling?", "Détails (facultatif) : pourquoi le client annule-t-il ?";
+    CancelDetails => "Details (optional): why is the customer cancelling?", "Détails (facultatif)\u{a0}: pourquoi le client annule-t-il\u{a0}?";
     // Subscriptions tab and subscription page.
     BackToCustomer => "Back to {customer}", "Retour à {customer}";
     SubscriptionFacts => "Subscription details", "Détails de l’abonnement";
@@ -67,41 +106,41 @@ catalog! {
     FactUnitPrice => "Price per license", "Prix par licence";
     AutoRenewOn => "On", "Activé";
     AutoRenewOff => "Off", "Désactivé";
-    NoRenewal => "Not renewed: the term ends on {date}", "Pas de renouvellement : le terme prend fin le {date}";
+    NoRenewal => "Not renewed: the term ends on {date}", "Pas de renouvellement\u{a0}: le terme prend fin le {date}";
     StatusSection => "Status", "État";
     SubSubmit => "Submit", "Envoyer";
     SuspendedUntil => "Will be deleted on {date} unless reactivated before then.", "Sera supprimé le {date} s’il n’est pas réactivé d’ici là.";
     SuspendDeadlinePreview => "If suspended today, it will be deleted on {date} unless reactivated before then.", "S’il est suspendu aujourd’hui, il sera supprimé le {date} s’il n’est pas réactivé d’ici là.";
-    NothingToSubmit => "Nothing to submit: choose a different status first.", "Rien à envoyer : choisissez d’abord un autre état.";
+    NothingToSubmit => "Nothing to submit: choose a different status first.", "Rien à envoyer\u{a0}: choisissez d’abord un autre état.";
     SubscriptionSuspendedOk => "The subscription is suspended.", "L’abonnement est suspendu.";
     SubscriptionReactivatedOk => "The subscription is active again.", "L’abonnement est de nouveau actif.";
     ReadOnlySubscription => "This subscription is read-only.", "Cet abonnement est en lecture seule.";
     QuoteFullCredit => "Cancelling now gives a full credit of {amount} on the next invoice. This holds until {until}.", "Annuler maintenant donne un crédit complet de {amount} sur la prochaine facture. Valable jusqu’au {until}.";
-    QuoteScheduled => "Cancelling now schedules the cancellation for the renewal date, {date}: nothing is credited and the subscription stays active until then.", "Annuler maintenant planifie l’annulation à la date de renouvellement, le {date} : rien n’est crédité et l’abonnement reste actif jusque-là.";
+    QuoteScheduled => "Cancelling now schedules the cancellation for the renewal date, {date}: nothing is credited and the subscription stays active until then.", "Annuler maintenant planifie l’annulation à la date de renouvellement, le {date}\u{a0}: rien n’est crédité et l’abonnement reste actif jusque-là.";
     QuoteFree => "Cancelling during the free trial costs nothing.", "L’annulation pendant l’essai gratuit ne coûte rien.";
     QuoteDeprovision => "This metered service is de-provisioned now and is never refunded.", "Ce service facturé à l’utilisation est déprovisionné maintenant et n’est jamais remboursé.";
-    CancelDialogTitle => "Cancel {name}?", "Annuler {name} ?";
+    CancelDialogTitle => "Cancel {name}?", "Annuler {name}\u{a0}?";
     YesCancel => "Yes, cancel", "Oui, annuler";
     KeepSubscription => "No, keep it", "Non, le conserver";
     CancelledOk => "The subscription is cancelled.", "L’abonnement est annulé.";
-    CancellationScheduledNotice => "Cancellation is scheduled for {date}: the subscription stays active until then and can no longer be cancelled now.", "L’annulation est planifiée pour le {date} : l’abonnement reste actif jusque-là et ne peut plus être annulé maintenant.";
+    CancellationScheduledNotice => "Cancellation is scheduled for {date}: the subscription stays active until then and can no longer be cancelled now.", "L’annulation est planifiée pour le {date}\u{a0}: l’abonnement reste actif jusque-là et ne peut plus être annulé maintenant.";
     SetupLinkHint => "Finish the set-up of this software as a service on the publisher’s site.", "Terminez la configuration de ce logiciel en tant que service sur le site de l’éditeur.";
     QuantitySection => "Change the number of licenses", "Modifier le nombre de licences";
-    PreviewTitle => "Before you submit: what this change posts today", "Avant d’envoyer : ce que cette modification comptabilise aujourd’hui";
-    PreviewNet => "Net: {amount}", "Net : {amount}";
+    PreviewTitle => "Before you submit: what this change posts today", "Avant d’envoyer\u{a0}: ce que cette modification comptabilise aujourd’hui";
+    PreviewNet => "Net: {amount}", "Net\u{a0}: {amount}";
     PreviewNothing => "Nothing is charged or credited.", "Rien n’est facturé ni crédité.";
-    QuantityChangedOk => "Licenses changed to {quantity}.", "Nombre de licences modifié : {quantity}.";
+    QuantityChangedOk => "Licenses changed to {quantity}.", "Nombre de licences modifié\u{a0}: {quantity}.";
     AutoRenewSubmitted => "Auto-renew is now {state}.", "Le renouvellement automatique est maintenant {state}.";
     AddOnsSection => "Add-ons", "Modules complémentaires";
     AddOnsOfThis => "Add-ons of this subscription", "Modules complémentaires de cet abonnement";
     AvailableAddOns => "Available add-ons", "Modules complémentaires disponibles";
     NoAddOnsAvailable => "No add-ons are available for this subscription now.", "Aucun module complémentaire n’est disponible pour cet abonnement pour l’instant.";
-    AddOnFirstCharge => "First charge, prorated to the base’s period end: {amount}", "Premier prélèvement, au prorata jusqu’à la fin de la période de la base : {amount}";
+    AddOnFirstCharge => "First charge, prorated to the base’s period end: {amount}", "Premier prélèvement, au prorata jusqu’à la fin de la période de la base\u{a0}: {amount}";
     AddOnAddedOk => "{name} was added.", "{name} a été ajouté.";
     ConvertTrialTitle => "Convert trial to paid subscription", "Convertir l’essai en abonnement payant";
-    ConvertTrialExplain => "Converts to {offer}: billing starts today, the subscription ID stays the same and a new 12-month term begins.", "Conversion vers {offer} : la facturation commence aujourd’hui, l’ID d’abonnement reste le même et un nouveau terme de 12 mois commence.";
+    ConvertTrialExplain => "Converts to {offer}: billing starts today, the subscription ID stays the same and a new 12-month term begins.", "Conversion vers {offer}\u{a0}: la facturation commence aujourd’hui, l’ID d’abonnement reste le même et un nouveau terme de 12 mois commence.";
     TrialConvertedOk => "The trial is now a paid subscription.", "L’essai est maintenant un abonnement payant.";
-    IsvFreeTrial => "Free trial until {date}: it converts to paid by itself then, and cancelling before costs nothing.", "Essai gratuit jusqu’au {date} : il devient payant de lui-même à cette date, et l’annuler avant ne coûte rien.";
+    IsvFreeTrial => "Free trial until {date}: it converts to paid by itself then, and cancelling before costs nothing.", "Essai gratuit jusqu’au {date}\u{a0}: il devient payant de lui-même à cette date, et l’annuler avant ne coûte rien.";
     HistorySection => "History", "Historique";
     ColHistoryEvent => "Event", "Événement";
     ColLedgerAmount => "Amount", "Montant";
@@ -119,11 +158,11 @@ catalog! {
     ChgTrialConverted => "Trial converted to paid subscription", "Essai converti en abonnement payant";
     ChgAddOnAdded => "Added as an add-on of {base}", "Ajouté comme module complémentaire de {base}";
     ChgCycleBilled => "Billing period {from} – {to} charged", "Période de facturation du {from} au {to} facturée";
-    ChgRenewed => "Renewed: new term {from} – {to}", "Renouvelé : nouveau terme du {from} au {to}";
-    ChgTermEnded => "Term ended without renewal: expired", "Terme terminé sans renouvellement : expiré";
-    ChgTrialExpired => "Trial ended without conversion: expired", "Essai terminé sans conversion : expiré";
-    ChgTrialEndedPaid => "Free trial ended: now paid", "Essai gratuit terminé : désormais payant";
-    ChgDeleted => "Retention period over: data deleted", "Période de conservation terminée : données supprimées";
+    ChgRenewed => "Renewed: new term {from} – {to}", "Renouvelé\u{a0}: nouveau terme du {from} au {to}";
+    ChgTermEnded => "Term ended without renewal: expired", "Terme terminé sans renouvellement\u{a0}: expiré";
+    ChgTrialExpired => "Trial ended without conversion: expired", "Essai terminé sans conversion\u{a0}: expiré";
+    ChgTrialEndedPaid => "Free trial ended: now paid", "Essai gratuit terminé\u{a0}: désormais payant";
+    ChgDeleted => "Retention period over: data deleted", "Période de conservation terminée\u{a0}: données supprimées";
     ChargePurchase => "Purchase", "Achat";
     ChargeCycle => "Billing cycle", "Cycle de facturation";
     ChargeProration => "Prorated charge", "Frais au prorata";
@@ -153,36 +192,43 @@ catalog! {
     // Renewals.
     RenewalsTitle => "Renewals", "Renouvellements";
     RenewalsWithin => "Within", "Dans les";
-    WithinDays => "{days} days", "{days} jours";
+    WithinDays => "{days} day" | "{days} days", "{days} jour" | "{days} jours";
     NoUpcoming => "Nothing renews, ends or expires in this period.", "Rien ne se renouvelle, ne se termine ni n’expire sur cette période.";
     UpRenewal => "Renews", "Renouvellement";
     UpTermEnds => "Term ends (auto-renew off)", "Fin du terme (sans renouvellement automatique)";
     UpTrialEnds => "Trial ends", "Fin de l’essai";
     UpScheduledCancellation => "Scheduled cancellation", "Annulation planifiée";
-    UpSuspensionExpires => "Suspension expires: deleted", "Fin de la suspension : suppression";
+    UpSuspensionExpires => "Suspension expires: deleted", "Fin de la suspension\u{a0}: suppression";
     ColUpcomingSubscription => "Subscription", "Abonnement";
-    UpcomingCount => "{count} in the next {days} days", "{count} dans les {days} prochains jours";
+    UpcomingCount => "{count} within {days} day" | "{count} in the next {days} days", "{count} d’ici {days} jour" | "{count} dans les {days} prochains jours";
 
     // Clock summary after moving the simulated date.
     NothingDue => "Nothing was due.", "Rien n’était dû.";
-    SumCyclesOne => "1 billing cycle charged", "1 cycle de facturation facturé";
-    SumCyclesMany => "{count} billing cycles charged", "{count} cycles de facturation facturés";
-    SumRenewalsOne => "1 renewal", "1 renouvellement";
-    SumRenewalsMany => "{count} renewals", "{count} renouvellements";
-    SumTermsEndedOne => "1 term ended", "1 terme terminé";
-    SumTermsEndedMany => "{count} terms ended", "{count} termes terminés";
-    SumTrialsExpiredOne => "1 trial expired", "1 essai expiré";
-    SumTrialsExpiredMany => "{count} trials expired", "{count} essais expirés";
-    SumTrialsConvertedOne => "1 trial turned paid", "1 essai devenu payant";
-    SumTrialsConvertedMany => "{count} trials turned paid", "{count} essais devenus payants";
-    SumCancellationsOne => "1 cancellation", "1 annulation";
-    SumCancellationsMany => "{count} cancellations", "{count} annulations";
-    SumDeletionsOne => "1 subscription deleted", "1 abonnement supprimé";
-    SumDeletionsMany => "{count} subscriptions deleted", "{count} abonnements supprimés";
-    SumReservationPaymentsOne => "1 reservation payment", "1 paiement de réservation";
-    SumReservationPaymentsMany => "{count} reservation payments", "{count} paiements de réservation";
-    SumReservationsExpiredOne => "1 reservation expired", "1 réservation expirée";
-    SumReservationsExpiredMany => "{count} reservations expired", "{count} réservations expirées";
+    SumCycles => "{count} billing cycle charged" | "{count} billing cycles charged", "{count} cycle de facturation facturé" | "{count} cycles de facturation facturés";
+    SumRenewals => "{count} renewal" | "{count} renewals", "{count} renouvellement" | "{count} renouvellements";
+    SumTermsEnded => "{count} term ended" | "{count} terms ended", "{count} terme terminé" | "{count} termes terminés";
+    SumTrialsExpired => "{count} trial expired" | "{count} trials expired", "{count} essai expiré" | "{count} essais expirés";
+    SumTrialsConverted => "{count} trial turned paid" | "{count} trials turned paid", "{count} essai devenu payant" | "{count} essais devenus payants";
+    SumCancellations => "{count} cancellation" | "{count} cancellations", "{count} annulation" | "{count} annulations";
+    SumDeletions => "{count} subscription deleted" | "{count} subscriptions deleted", "{count} abonnement supprimé" | "{count} abonnements supprimés";
+    SumReservationPayments => "{count} reservation payment" | "{count} reservation payments", "{count} paiement de réservation" | "{count} paiements de réservation";
+    SumReservationsExpired => "{count} reservation expired" | "{count} reservations expired", "{count} réservation expirée" | "{count} réservations expirées";
+
+    // words: segments inside sentences (lower case, with an article that agrees).
+    SegACommercial => "a commercial customer", "un client commercial";
+    SegAnEducation => "an education customer", "un client du secteur de l’éducation";
+    SegAGovernment => "a government customer", "un client de l’administration";
+    SegANonProfit => "a non-profit customer", "un organisme à but non lucratif";
+    SegAllCommercial => "commercial customers", "clients commerciaux";
+    SegAllEducation => "education customers", "clients du secteur de l’éducation";
+    SegAllGovernment => "government customers", "clients de l’administration";
+    SegAllNonProfit => "non-profit customers", "organismes à but non lucratif";
+
+    // words: the colon after a label shown in code ("Type: …"); French puts a no-break space before it.
+    Colon => ": ", "\u{a0}: ";
+
+    // words: the format a date field reads, shown as its placeholder and hint (i18n::date_input).
+    DatePattern => "YYYY-MM-DD", "jj/mm/aaaa";
 
     // Roles (RULES §1.2), Partner Center names.
     RoleAdminAgent => "Admin agent", "Agent administrateur";
@@ -199,10 +245,10 @@ catalog! {
     SwColProduct => "Product", "Produit";
     SwColKeys => "Keys and downloads", "Clés et téléchargements";
     SwKeysAvailable => "Available", "Disponibles";
-    SwKeysRevoked => "Revoked on {date}: no key", "Révoquées le {date} : aucune clé";
-    SwKeysNone => "None: used in Azure", "Aucun : s’utilise dans Azure";
+    SwKeysRevoked => "Revoked on {date}: no key", "Révoquées le {date}\u{a0}: aucune clé";
+    SwKeysNone => "None: used in Azure", "Aucun\u{a0}: s’utilise dans Azure";
     SwCreditPosted => "Credit {amount} on the {month} invoice", "Crédit de {amount} sur la facture de {month}";
-    SwActionsNeedRole => "Getting keys and downloads and cancelling a purchase need one of these roles: {roles}.", "L’obtention des clés et des téléchargements et l’annulation d’un achat nécessitent l’un de ces rôles : {roles}.";
+    SwActionsNeedRole => "Getting keys and downloads and cancelling a purchase need one of these roles: {roles}.", "L’obtention des clés et des téléchargements et l’annulation d’un achat nécessitent l’un de ces rôles\u{a0}: {roles}.";
     SwOrderOf => "Order {order}", "Commande {order}";
     SwChooseMedia => "Version, language and bit", "Version, langue et architecture";
     SwGetKeysAndDownloads => "Get keys and downloads", "Obtenir les clés et les téléchargements";
@@ -214,7 +260,7 @@ catalog! {
     SwLinkIssued => "A new download link was issued.", "Un nouveau lien de téléchargement a été créé.";
     SwLinkFor => "Download link for {selection}", "Lien de téléchargement pour {selection}";
     SwLinkUrl => "Download link", "Lien de téléchargement";
-    SwLinkActive => "Valid until {date} or {max} downloads, whichever comes first. Downloads left: {left}.", "Valable jusqu’au {date} ou pour {max} téléchargements, selon la première échéance. Téléchargements restants : {left}.";
+    SwLinkActive => "Valid until {date} or {max} download, whichever comes first. Downloads left: {left}." | "Valid until {date} or {max} downloads, whichever comes first. Downloads left: {left}.", "Valable jusqu’au {date} ou pour {max} téléchargement, selon la première échéance. Téléchargements restants\u{a0}: {left}." | "Valable jusqu’au {date} ou pour {max} téléchargements, selon la première échéance. Téléchargements restants\u{a0}: {left}.";
     SwDownloadStarted => "Download of {file} started.", "Téléchargement de {file} lancé.";
     SwLinkCopied => "The download link was copied to the clipboard.", "Le lien de téléchargement a été copié dans le presse-papiers.";
     SwKeyDialogTitle => "Product key", "Clé de produit";
@@ -222,23 +268,23 @@ catalog! {
     SwKeyCopied => "The key was copied to the clipboard.", "La clé a été copiée dans le presse-papiers.";
     SwClose => "Close", "Fermer";
     SwCancelTitle => "Cancel a purchase", "Annuler un achat";
-    SwDaysLeft => "{days} days left to cancel this order (until {date}).", "Il reste {days} jours pour annuler cette commande (jusqu’au {date}).";
-    SwCreditPerpetual => "Credit on the next invoice if you cancel now: {amount} (perpetual software: full credit, no early termination fee).", "Crédit sur la prochaine facture si vous annulez maintenant : {amount} (logiciel perpétuel : crédit intégral, sans frais de résiliation anticipée).";
-    SwCreditProrated => "Credit on the next invoice if you cancel now: {amount} (software subscription: prorated for the unused days of the term, no early termination fee).", "Crédit sur la prochaine facture si vous annulez maintenant : {amount} (abonnement logiciel : au prorata des jours non utilisés du terme, sans frais de résiliation anticipée).";
+    SwDaysLeft => "{days} day left to cancel this order (until {date})." | "{days} days left to cancel this order (until {date}).", "Il reste {days} jour pour annuler cette commande (jusqu’au {date})." | "Il reste {days} jours pour annuler cette commande (jusqu’au {date}).";
+    SwCreditPerpetual => "Credit on the next invoice if you cancel now: {amount} (perpetual software: full credit, no early termination fee).", "Crédit sur la prochaine facture si vous annulez maintenant\u{a0}: {amount} (logiciel perpétuel\u{a0}: crédit intégral, sans frais de résiliation anticipée).";
+    SwCreditProrated => "Credit on the next invoice if you cancel now: {amount} (software subscription: prorated for the unused days of the term, no early termination fee).", "Crédit sur la prochaine facture si vous annulez maintenant\u{a0}: {amount} (abonnement logiciel\u{a0}: au prorata des jours non utilisés du terme, sans frais de résiliation anticipée).";
     SwImportant => "Important", "Important";
-    SwImportantBody => "After you cancel, all related software keys and download links are revoked: neither you nor your customer can use them any longer. You and your customer must stop using the cancelled software, uninstall it and remove any related downloads and links.", "Après l’annulation, toutes les clés logicielles associées et tous les liens de téléchargement sont révoqués : ni vous ni votre client ne pouvez plus les utiliser. Vous et votre client devez cesser d’utiliser le logiciel annulé, le désinstaller et supprimer les téléchargements et liens associés.";
+    SwImportantBody => "After you cancel, all related software keys and download links are revoked: neither you nor your customer can use them any longer. You and your customer must stop using the cancelled software, uninstall it and remove any related downloads and links.", "Après l’annulation, toutes les clés logicielles associées et tous les liens de téléchargement sont révoqués\u{a0}: ni vous ni votre client ne pouvez plus les utiliser. Vous et votre client devez cesser d’utiliser le logiciel annulé, le désinstaller et supprimer les téléchargements et liens associés.";
     SwAcknowledge => "I have read the Important note", "J’ai lu la remarque Important";
     SwSubmit => "Submit", "Soumettre";
     SwSupportRequestLink => "Create a customer support request", "Créer une demande de support technique";
-    SwCancelled => "Order {order} was cancelled: its keys and download links are revoked. A credit of {amount} will appear on the next invoice.", "La commande {order} a été annulée : ses clés et liens de téléchargement sont révoqués. Un crédit de {amount} apparaîtra sur la prochaine facture.";
+    SwCancelled => "Order {order} was cancelled: its keys and download links are revoked. A credit of {amount} will appear on the next invoice.", "La commande {order} a été annulée\u{a0}: ses clés et liens de téléchargement sont révoqués. Un crédit de {amount} apparaîtra sur la prochaine facture.";
     SwSupportTitle => "Customer support request", "Demande de support technique";
     SwProblemType => "Type of problem", "Type de problème";
     SwProblemTypeCsp => "CSP Purchase/Refund on behalf of customers", "Achat/remboursement d’offres CSP pour le compte de clients";
-    SwSupportAbout => "Customer: {customer}", "Client : {customer}";
-    SwSupportPurchase => "Purchase: {product}, order {order}", "Achat : {product}, commande {order}";
+    SwSupportAbout => "Customer: {customer}", "Client\u{a0}: {customer}";
+    SwSupportPurchase => "Purchase: {product}, order {order}", "Achat\u{a0}: {product}, commande {order}";
     SwOptional => "Optional", "Facultatif";
-    SwSupportNoMoney => "Filing a request changes no charge or credit: Microsoft support reviews it and answers the contact.", "Créer une demande ne modifie aucun débit ni crédit : le support Microsoft l’examine et répond au contact.";
-    SwSupportFiled => "Support request {id} was created on {date}. Status: {status}.", "La demande de support {id} a été créée le {date}. État : {status}.";
+    SwSupportNoMoney => "Filing a request changes no charge or credit: Microsoft support reviews it and answers the contact.", "Créer une demande ne modifie aucun débit ni crédit\u{a0}: le support Microsoft l’examine et répond au contact.";
+    SwSupportFiled => "Support request {id} was created on {date}. Status: {status}.", "La demande de support {id} a été créée le {date}. État\u{a0}: {status}.";
     SwBackToSoftware => "Back to the Software tab", "Retour à l’onglet Logiciels";
     SwSupportRequests => "Support requests", "Demandes de support";
     SwNoSupportRequests => "No support requests for this customer.", "Aucune demande de support pour ce client.";
@@ -254,7 +300,7 @@ catalog! {
     SwColVersion => "Version", "Version";
     SwColLanguage => "Language", "Langue";
     SwColBit => "Bit", "Architecture";
-    SwRangeInvalid => "The From date is after the To date: no entry can match.", "La date de début est postérieure à la date de fin : aucune entrée ne peut correspondre.";
+    SwRangeInvalid => "The From date is after the To date: no entry can match.", "La date de début est postérieure à la date de fin\u{a0}: aucune entrée ne peut correspondre.";
     SwLangEnglish => "English", "Anglais";
     SwLangFrench => "French", "Français";
     SwLangGerman => "German", "Allemand";
@@ -280,16 +326,16 @@ catalog! {
     UiChangeDate => "Change the simulated date", "Changer la date simulée";
     // Storage notices.
     StorageUnavailable => "This browser blocks local storage here, so your work is kept in memory only and will be lost when this page closes.",
-        "Ce navigateur bloque le stockage local ici : votre travail est conservé en mémoire uniquement et sera perdu à la fermeture de la page.";
+        "Ce navigateur bloque le stockage local ici\u{a0}: votre travail est conservé en mémoire uniquement et sera perdu à la fermeture de la page.";
     StorageUnreadable => "Saved data could not be read ({reason}). It was kept untouched under the storage key “{key}” and the app started with demo data.",
-        "Les données enregistrées n’ont pas pu être lues ({reason}). Elles ont été conservées intactes sous la clé de stockage « {key} » et l’application a démarré avec les données de démonstration.";
+        "Les données enregistrées n’ont pas pu être lues ({reason}). Elles ont été conservées intactes sous la clé de stockage «\u{a0}{key}\u{a0}» et l’application a démarré avec les données de démonstration.";
     SaveFailed => "Your last change could not be saved ({reason}). It stays in this page until it closes.",
         "Votre dernière modification n’a pas pu être enregistrée ({reason}). Elle reste dans cette page jusqu’à sa fermeture.";
     StorageFull => "the browser’s storage for this site is full", "l’espace de stockage du navigateur pour ce site est plein";
-    StorageRefused => "the browser refused: {detail}", "le navigateur a refusé : {detail}";
+    StorageRefused => "the browser refused: {detail}", "le navigateur a refusé\u{a0}: {detail}";
     SavedByNewerVersion => "saved by a newer version of the app, format {format}",
         "enregistrées par une version plus récente de l’application, format {format}";
-    SavedDataDamaged => "damaged; technical detail: {detail}", "endommagées ; détail technique : {detail}";
+    SavedDataDamaged => "damaged; technical detail: {detail}", "endommagées\u{a0}; détail technique\u{a0}: {detail}";
 
     StorageUnreadableSession => "Your saved sign-in and language could not be read ({reason}). They were kept under the storage key “{key}”; your data is untouched.",
         "Votre connexion et votre langue enregistrées n’ont pas pu être lues ({reason}). Elles ont été conservées sous la clé de stockage «\u{a0}{key}\u{a0}»\u{a0}; vos données sont intactes.";
@@ -408,10 +454,10 @@ catalog! {
     DataBackupsTitle => "Backups in this browser", "Sauvegardes dans ce navigateur";
     DataNoBackups => "No backups yet. The app makes one when saved data cannot be read, and before each restore.",
         "Aucune sauvegarde pour l’instant. L’application en crée une lorsque des données enregistrées ne peuvent pas être lues, et avant chaque restauration.";
-    DataBackupsOne => "1 backup takes {size} of this browser’s storage. Only you delete backups.",
-        "1 sauvegarde occupe {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes.";
-    DataBackupsMany => "{count} backups take {size} of this browser’s storage. Only you delete backups.",
-        "{count} sauvegardes occupent {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes.";
+    DataBackups => "{count} backup takes {size} of this browser’s storage. Only you delete backups."
+        | "{count} backups take {size} of this browser’s storage. Only you delete backups.",
+        "{count} sauvegarde occupe {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes."
+        | "{count} sauvegardes occupent {size} de l’espace de stockage de ce navigateur. Vous seul supprimez les sauvegardes.";
     DataColWhen => "When", "Date";
     DataColWhat => "What", "Contenu";
     DataColWhy => "Why it was kept", "Raison";
@@ -475,7 +521,7 @@ catalog! {
     RsvExchangeHint => "Select one or more active reservations, then Exchange.", "Sélectionnez une ou plusieurs réservations actives, puis Échange.";
     RsvAddAzurePlan => "Add an Azure plan", "Ajouter un plan Azure";
     RsvBuyReservations => "Buy reservations", "Acheter des réservations";
-    RsvCannotBuyNow => "This customer can’t buy reservations now:", "Ce client ne peut pas acheter de réservations pour l’instant :";
+    RsvCannotBuyNow => "This customer can’t buy reservations now:", "Ce client ne peut pas acheter de réservations pour l’instant\u{a0}:";
     RsvRequestsHeading => "Refund and exchange requests", "Demandes de remboursement et d’échange";
     RsvColRequest => "Request", "Demande";
     RsvColAmount => "Amount", "Montant";
@@ -494,21 +540,21 @@ catalog! {
     RsvTotalCommitment => "Total commitment", "Engagement total";
     RsvUtilisation => "Utilization", "Utilisation";
     RsvUtilisationChart => "Utilization per day from {from} to {to}", "Utilisation par jour du {from} au {to}";
-    RsvUtilisationDay => "{date}: {percent}%", "{date} : {percent} %";
-    RsvUtilisationNoData => "{date}: no data", "{date} : aucune donnée";
+    RsvUtilisationDay => "{date}: {percent}%", "{date}\u{a0}: {percent}\u{a0}%";
+    RsvUtilisationNoData => "{date}: no data", "{date}\u{a0}: aucune donnée";
     RsvUtilisationNone => "No utilization recorded yet.", "Aucune utilisation enregistrée pour l’instant.";
     RsvRecordUtilisation => "Record utilization", "Enregistrer l’utilisation";
-    RsvUtilisationRecorded => "Utilization of {percent}% recorded for {date}.", "Utilisation de {percent} % enregistrée pour le {date}.";
+    RsvUtilisationRecorded => "Utilization of {percent}% recorded for {date}.", "Utilisation de {percent}\u{a0}% enregistrée pour le {date}.";
     RsvPercentNotWhole => "Enter a whole number from 0 to 100.", "Saisissez un nombre entier de 0 à 100.";
-    RsvNotActive => "This reservation is {status}: it can no longer be changed, refunded or exchanged.", "Cette réservation est à l’état « {status} » : elle ne peut plus être modifiée, remboursée ni échangée.";
-    RsvNotFinancial => "Changing the scope or the Azure subscription is not a financial transaction: nothing is charged or refunded.", "Modifier l’étendue ou l’abonnement Azure n’est pas une transaction financière : rien n’est facturé ni remboursé.";
+    RsvNotActive => "This reservation is {status}: it can no longer be changed, refunded or exchanged.", "Cette réservation est à l’état «\u{a0}{status}\u{a0}»\u{a0}: elle ne peut plus être modifiée, remboursée ni échangée.";
+    RsvNotFinancial => "Changing the scope or the Azure subscription is not a financial transaction: nothing is charged or refunded.", "Modifier l’étendue ou l’abonnement Azure n’est pas une transaction financière\u{a0}: rien n’est facturé ni remboursé.";
     RsvConfigSaved => "Configuration saved.", "Configuration enregistrée.";
     RsvNoHistory => "No changes yet.", "Aucune modification pour l’instant.";
-    RsvHistConfigured => "Scope {from} → {to}; optimized for {from_optimize} → {to_optimize}", "Étendue {from} → {to} ; optimisation {from_optimize} → {to_optimize}";
-    RsvHistRefunded => "Cancelled by request {request}; credit {credit}", "Annulée par la demande {request} ; crédit de {credit}";
+    RsvHistConfigured => "Scope {from} → {to}; optimized for {from_optimize} → {to_optimize}", "Étendue {from} → {to}\u{a0}; optimisation {from_optimize} → {to_optimize}";
+    RsvHistRefunded => "Cancelled by request {request}; credit {credit}", "Annulée par la demande {request}\u{a0}; crédit de {credit}";
     RsvHistExchanged => "Exchanged by request {request} for {reservation}", "Échangée par la demande {request} contre {reservation}";
     RsvHistCreated => "Created by request {request} in exchange for {reservations}", "Créée par la demande {request} en échange de {reservations}";
-    RsvHistEntry => "{when}, {user}: {change}", "{when}, {user} : {change}";
+    RsvHistEntry => "{when}, {user}: {change}", "{when}, {user}\u{a0}: {change}";
     RsvReservationId => "Reservation ID", "ID de réservation";
     RsvReservationOrderId => "Reservation order ID", "ID de commande de réservation";
     RsvCopyReservationId => "Copy reservation ID", "Copier l’ID de réservation";
@@ -516,32 +562,32 @@ catalog! {
     RsvCopied => "{value} copied to the clipboard.", "{value} copié dans le presse-papiers.";
     RsvPropertiesNote => "Support may ask for the reservation ID and reservation order ID.", "Le support peut vous demander l’ID de réservation et l’ID de commande de réservation.";
     RsvNoSuchReservation => "There is no reservation {reservation} for this customer.", "Il n’existe pas de réservation {reservation} pour ce client.";
-    RsvRefundTitle => "New support request: refund", "Nouvelle demande de support : remboursement";
-    RsvExchangeTitle => "New support request: exchange", "Nouvelle demande de support : échange";
+    RsvRefundTitle => "New support request: refund", "Nouvelle demande de support\u{a0}: remboursement";
+    RsvExchangeTitle => "New support request: exchange", "Nouvelle demande de support\u{a0}: échange";
     RsvQuoteHeading => "Refund quote for {reservation} on {date}", "Devis de remboursement de {reservation} au {date}";
     RsvDaysSincePurchase => "Days since purchase", "Jours depuis l’achat";
     RsvUsageSoFar => "Usage so far", "Utilisation jusqu’ici";
     RsvYes => "Yes", "Oui";
     RsvNo => "No", "Non";
     RsvRule => "Credit rule", "Règle de crédit";
-    RsvRuleFull => "100% of what was paid, no fee ({days} days or fewer, no usage)", "100 % du montant payé, sans frais ({days} jours ou moins, sans utilisation)";
-    RsvRuleProrated => "Prorated, no fee ({days} days or fewer, with usage)", "Au prorata, sans frais ({days} jours ou moins, avec utilisation)";
-    RsvRuleProratedFee => "Prorated minus the {fee}% early termination fee (more than {days} days)", "Au prorata, moins les frais de résiliation anticipée de {fee} % (plus de {days} jours)";
+    RsvRuleFull => "100% of what was paid, no fee ({days} day or fewer, no usage)" | "100% of what was paid, no fee ({days} days or fewer, no usage)", "100\u{a0}% du montant payé, sans frais ({days} jour ou moins, sans utilisation)" | "100\u{a0}% du montant payé, sans frais ({days} jours ou moins, sans utilisation)";
+    RsvRuleProrated => "Prorated, no fee ({days} day or fewer, with usage)" | "Prorated, no fee ({days} days or fewer, with usage)", "Au prorata, sans frais ({days} jour ou moins, avec utilisation)" | "Au prorata, sans frais ({days} jours ou moins, avec utilisation)";
+    RsvRuleProratedFee => "Prorated minus the {fee}% early termination fee (more than {days} day)" | "Prorated minus the {fee}% early termination fee (more than {days} days)", "Au prorata, moins les frais de résiliation anticipée de {fee}\u{a0}% (plus de {days} jour)" | "Au prorata, moins les frais de résiliation anticipée de {fee}\u{a0}% (plus de {days} jours)";
     RsvPaid => "Paid so far", "Payé à ce jour";
-    RsvPaidMonthly => "{amount} ({count} monthly payments)", "{amount} ({count} paiements mensuels)";
+    RsvPaidMonthly => "{amount} ({count} monthly payment)" | "{amount} ({count} monthly payments)", "{amount} ({count} paiement mensuel)" | "{amount} ({count} paiements mensuels)";
     RsvPeriod => "Prorated period", "Période au prorata";
-    RsvPeriodValue => "{start} – {end}: {unused} unused of {days} days", "{start} – {end} : {unused} jours inutilisés sur {days}";
+    RsvPeriodValue => "{start} – {end}: {unused} day unused of {days}" | "{start} – {end}: {unused} days unused of {days}", "{start} – {end}\u{a0}: {unused} jour inutilisé sur {days}" | "{start} – {end}\u{a0}: {unused} jours inutilisés sur {days}";
     RsvProrated => "Prorated amount", "Montant au prorata";
     RsvFee => "Early termination fee", "Frais de résiliation anticipée";
     RsvCancelledFuture => "Cancelled future payments", "Paiements futurs annulés";
     RsvCredit => "Refund amount (credit on the next invoice)", "Montant du remboursement (crédit sur la prochaine facture)";
     RsvCapHeading => "Refund cap", "Plafond de remboursement";
-    RsvCapLimit => "Limit per {days} days", "Plafond par période de {days} jours";
-    RsvCapUsed => "Used in the current {days}-day window", "Utilisé dans la fenêtre de {days} jours en cours";
+    RsvCapLimit => "Limit per {days} day" | "Limit per {days} days", "Plafond par période de {days} jour" | "Plafond par période de {days} jours";
+    RsvCapUsed => "Used in the current {days}-day window" | "Used in the current {days}-day window", "Utilisé dans la fenêtre de {days} jour en cours" | "Utilisé dans la fenêtre de {days} jours en cours";
     RsvCapLeft => "Left", "Restant";
     RsvCapCounts => "This refund counts", "Ce remboursement compte pour";
     RsvCapMoreOn => "More becomes available on", "Davantage sera disponible le";
-    RsvCapAllAvailable => "Nothing counted yet: the whole limit is available.", "Rien n’est encore compté : tout le plafond est disponible.";
+    RsvCapAllAvailable => "Nothing counted yet: the whole limit is available.", "Rien n’est encore compté\u{a0}: tout le plafond est disponible.";
     RsvFeeDayHeading => "How the quote changes on day {day}", "Évolution du devis au jour {day}";
     RsvColDay => "Day after purchase", "Jour après l’achat";
     RsvDayN => "Day {day}", "Jour {day}";
@@ -556,7 +602,7 @@ catalog! {
     RsvCovers => "The new commitment covers the value returned.", "Le nouvel engagement couvre la valeur retournée.";
     RsvTermStarts => "The new term starts on the day of the exchange ({date}).", "Le nouveau terme commence le jour de l’échange ({date}).";
     RsvWizard => "Support request steps", "Étapes de la demande de support";
-    RsvStepOf => "Step {n} of {total}: {name}", "Étape {n} sur {total} : {name}";
+    RsvStepOf => "Step {n} of {total}: {name}", "Étape {n} sur {total}\u{a0}: {name}";
     RsvStepBasics => "Basics", "Notions de base";
     RsvStepProblem => "Problem", "Problème";
     RsvStepContact => "Contact information", "Informations de contact";
@@ -578,8 +624,8 @@ catalog! {
     RsvKindRefund => "Refund (cancel the reservation)", "Remboursement (annuler la réservation)";
     RsvKindExchange => "Exchange for a new reservation", "Échange contre une nouvelle réservation";
     RsvCreated => "Support request {request} was created and fulfilled.", "La demande de support {request} a été créée et traitée.";
-    RsvCreatedRefund => "{reservations} cancelled. The refund of {amount} is credited on the next invoice.", "{reservations} : annulation effectuée. Le remboursement de {amount} est crédité sur la prochaine facture.";
-    RsvCreatedExchange => "{reservations} exchanged: {amount} returned and applied to {reservation} ({total}), whose term starts today. The returned value is credited on the next invoice.", "{reservations} : échange effectué. {amount} retournés et appliqués à {reservation} ({total}), dont le terme commence aujourd’hui. La valeur retournée est créditée sur la prochaine facture.";
+    RsvCreatedRefund => "{reservations} cancelled. The refund of {amount} is credited on the next invoice.", "{reservations}\u{a0}: annulation effectuée. Le remboursement de {amount} est crédité sur la prochaine facture.";
+    RsvCreatedExchange => "{reservations} exchanged: {amount} returned and applied to {reservation} ({total}), whose term starts today. The returned value is credited on the next invoice.", "{reservations}\u{a0}: échange effectué. {amount} retournés et appliqués à {reservation} ({total}), dont le terme commence aujourd’hui. La valeur retournée est créditée sur la prochaine facture.";
     RsvOpenReservation => "Open {reservation}", "Ouvrir {reservation}";
     RsvOpenBilling => "Billing and invoices", "Facturation et factures";
 
@@ -588,11 +634,11 @@ catalog! {
 
     // Billing page (shell part).
     BillingTitle => "Billing", "Facturation";
-    NoInvoicesYet => "No invoices yet: invoices appear here once purchases are billed.", "Aucune facture pour l’instant : les factures apparaissent ici dès que des achats sont facturés.";
+    NoInvoicesYet => "No invoices yet: invoices appear here once purchases are billed.", "Aucune facture pour l’instant\u{a0}: les factures apparaissent ici dès que des achats sont facturés.";
 
     // Permission refusals.
-    NotPermitted => "Your roles do not allow this. Roles that may: {roles}.", "Vos rôles ne le permettent pas. Rôles autorisés : {roles}.";
-    PageNotPermitted => "You can’t open this page with your roles. Roles that may: {roles}.", "Vos rôles ne permettent pas d’ouvrir cette page. Rôles autorisés : {roles}.";
+    NotPermitted => "Your roles do not allow this. Roles that may: {roles}.", "Vos rôles ne le permettent pas. Rôles autorisés\u{a0}: {roles}.";
+    PageNotPermitted => "You can’t open this page with your roles. Roles that may: {roles}.", "Vos rôles ne permettent pas d’ouvrir cette page. Rôles autorisés\u{a0}: {roles}.";
     // A page opened for an action: the roles that may do that action (issue 16).
     PageActionNotPermitted => "You can’t open this page with your roles. Roles that may {action}: {roles}.", "Vos rôles ne permettent pas d’ouvrir cette page. Rôles autorisés à {action}\u{a0}: {roles}.";
     ActionViewCustomers => "view customers", "consulter les clients";
@@ -610,12 +656,12 @@ catalog! {
     UnknownUser => "The signed-in user no longer exists. Choose another user.", "L’utilisateur connecté n’existe plus. Choisissez un autre utilisateur.";
 
     // Validation.
-    FieldRequired => "{field}: this field is required.", "{field} : ce champ est obligatoire.";
-    FieldTooLong => "{field}: use at most {max} characters.", "{field} : {max} caractères au maximum.";
-    FieldInvalidEmail => "{field}: enter an address like name@example.com.", "{field} : saisissez une adresse comme nom@exemple.com.";
-    FieldUnknownCountry => "{field}: choose a country from the list.", "{field} : choisissez un pays dans la liste.";
-    FieldTaken => "{field}: this value is already used.", "{field} : cette valeur est déjà utilisée.";
-    ClockWouldGoBack => "The simulated date only moves forward; it is now {date}.", "La date simulée ne fait qu’avancer ; elle est actuellement le {date}.";
+    FieldRequired => "{field}: this field is required.", "{field}\u{a0}: ce champ est obligatoire.";
+    FieldTooLong => "{field}: use at most {max} character." | "{field}: use at most {max} characters.", "{field}\u{a0}: {max} caractère au maximum." | "{field}\u{a0}: {max} caractères au maximum.";
+    FieldInvalidEmail => "{field}: enter an address like name@example.com.", "{field}\u{a0}: saisissez une adresse comme nom@exemple.com.";
+    FieldUnknownCountry => "{field}: choose a country from the list.", "{field}\u{a0}: choisissez un pays dans la liste.";
+    FieldTaken => "{field}: this value is already used.", "{field}\u{a0}: cette valeur est déjà utilisée.";
+    ClockWouldGoBack => "The simulated date only moves forward; it is now {date}.", "La date simulée ne fait qu’avancer\u{a0}; elle est actuellement le {date}.";
     LastGlobalAdmin => "The partner must keep at least one Global admin.", "Le partenaire doit conserver au moins un administrateur général.";
     NoSuchUser => "This user no longer exists.", "Cet utilisateur n’existe plus.";
     FixErrors => "Nothing was saved. Fix the fields below.", "Rien n’a été enregistré. Corrigez les champs ci-dessous.";
@@ -646,7 +692,7 @@ catalog! {
     EditUser => "Edit user", "Modifier l’utilisateur";
     Edit => "Edit", "Modifier";
     Remove => "Remove", "Supprimer";
-    ConfirmRemoveUser => "Remove {name}? They will no longer be able to sign in.", "Supprimer {name} ? Cet utilisateur ne pourra plus se connecter.";
+    ConfirmRemoveUser => "Remove {name}? They will no longer be able to sign in.", "Supprimer {name}\u{a0}? Cet utilisateur ne pourra plus se connecter.";
     UserRemoved => "{name} was removed.", "{name} a été supprimé.";
     UserSaved => "{name} was saved.", "{name} a été enregistré.";
     DemoData => "Demo data", "Données de démonstration";
@@ -655,7 +701,7 @@ catalog! {
         "Remplace le partenaire, les utilisateurs, les clients et les achats par les données de démonstration. Le journal d’activité et la date simulée sont conservés.";
     ConfirmReset => "Yes, reset", "Oui, réinitialiser";
     ResetDone => "Demo data restored.", "Données de démonstration restaurées.";
-    ReadOnlyForYou => "You can view this section; changing it needs one of these roles: {roles}.", "Vous pouvez consulter cette section ; la modifier nécessite l’un de ces rôles : {roles}.";
+    ReadOnlyForYou => "You can view this section; changing it needs one of these roles: {roles}.", "Vous pouvez consulter cette section\u{a0}; la modifier nécessite l’un de ces rôles\u{a0}: {roles}.";
 
     // Activity log.
     ActivityTitle => "Activity log", "Journal d’activité";
@@ -668,7 +714,7 @@ catalog! {
     ColAction => "Action", "Action";
     ColDetails => "Details", "Détails";
     NoActivity => "No activity in this date range.", "Aucune activité sur cette période.";
-    EntriesCount => "{count} entries", "{count} entrées";
+    EntriesCount => "{count} entry" | "{count} entries", "{count} entrée" | "{count} entrées";
     ActClockAdvanced => "Simulated date moved", "Date simulée avancée";
     ActPartnerProfileUpdated => "Partner profile updated", "Profil du partenaire mis à jour";
     ActUserAdded => "User added", "Utilisateur ajouté";
@@ -681,7 +727,7 @@ catalog! {
     AddCustomer => "Add customer", "Ajouter un client";
     EditCustomer => "Edit customer", "Modifier le client";
     NoCustomers => "No customer matches this search.", "Aucun client ne correspond à cette recherche.";
-    CustomersCount => "{count} customers", "{count} clients";
+    CustomersCount => "{count} customer" | "{count} customers", "{count} client" | "{count} clients";
     SortBy => "Sort by {column}", "Trier par {column}";
     FieldCompanyName => "Company name", "Nom de la société";
     FieldDomain => "Primary domain", "Domaine principal";
@@ -697,10 +743,10 @@ catalog! {
     SegmentGovernment => "Government", "Administration";
     SegmentNonProfit => "Non-profit", "Organisme à but non lucratif";
     CustomerSaved => "{name} was saved.", "{name} a été enregistré.";
-    FieldInvalidDomain => "{field}: use letters, digits and hyphens, like contoso.onmicrosoft.com.", "{field} : utilisez des lettres, des chiffres et des tirets, comme contoso.onmicrosoft.com.";
-    FieldInvalidDate => "{field}: enter a date as YYYY-MM-DD.", "{field} : saisissez une date au format AAAA-MM-JJ.";
-    FieldDateBefore => "{field}: must be on or after {date}.", "{field} : doit être le {date} ou après.";
-    FieldDateAfter => "{field}: must be on or before {date}.", "{field} : doit être le {date} ou avant.";
+    FieldInvalidDomain => "{field}: use letters, digits and hyphens, like contoso.onmicrosoft.com.", "{field}\u{a0}: utilisez des lettres, des chiffres et des tirets, comme contoso.onmicrosoft.com.";
+    FieldInvalidDate => "{field}: enter a date as YYYY-MM-DD.", "{field}\u{a0}: saisissez une date au format jj/mm/aaaa.";
+    FieldDateBefore => "{field}: must be on or after {date}.", "{field}\u{a0}: doit être le {date} ou après.";
+    FieldDateAfter => "{field}: must be on or before {date}.", "{field}\u{a0}: doit être le {date} ou avant.";
     NoSuchCustomer => "This customer does not exist.", "Ce client n’existe pas.";
     NoSuchOffer => "This offer is not in the catalog.", "Cette offre ne figure pas au catalogue.";
 
@@ -762,13 +808,12 @@ catalog! {
     TermOneMonth => "1 month", "1 mois";
     TermOneYear => "1 year", "1 an";
     TermThreeYears => "3 years", "3 ans";
-    SoftwareSubscriptionOneYear => "Subscription, 1 year", "Abonnement, 1 an";
-    SoftwareSubscriptionYears => "Subscription, {years} years", "Abonnement, {years} ans";
+    SoftwareSubscriptionYears => "Subscription, {years} year" | "Subscription, {years} years", "Abonnement, {years} an" | "Abonnement, {years} ans";
     SoftwarePerpetual => "Perpetual", "Perpétuel";
     SoftwareLinuxPlan => "SUSE or Red Hat plan", "Plan SUSE ou Red Hat";
     ScopeShared => "Shared", "Partagée";
     ScopeSingle => "Single", "Unique";
-    ScopeSingleOf => "Single: {subscription}", "Unique : {subscription}";
+    ScopeSingleOf => "Single: {subscription}", "Unique\u{a0}: {subscription}";
     Trial => "Trial", "Essai";
 
     // Catalog (Add products).
@@ -790,14 +835,14 @@ catalog! {
     CategoryEnterprise => "Enterprise", "Entreprise";
     CategorySmallBusiness => "Small business", "Petite entreprise";
     CategoryTrial => "Trial", "Essai";
-    OffersCount => "{count} offers", "{count} offres";
+    OffersCount => "{count} offer" | "{count} offers", "{count} offre" | "{count} offres";
     NoOffers => "No offer matches these filters.", "Aucune offre ne correspond à ces filtres.";
-    ShowingOffers => "Showing {shown} of {count} offers", "{shown} offres affichées sur {count}";
+    ShowingOffers => "Showing {shown} of {count} offer" | "Showing {shown} of {count} offers", "Offres affichées\u{a0}: {shown} sur {count}" | "Offres affichées\u{a0}: {shown} sur {count}";
     ShowMoreOffers => "Show more offers", "Afficher plus d’offres";
     AddToCart => "Add to cart", "Ajouter au panier";
     AddedToCart => "{offer} was added to the cart.", "{offer} a été ajouté au panier.";
     Licenses => "Licenses", "Licences";
-    CannotBuy => "This customer can’t buy this offer:", "Ce client ne peut pas acheter cette offre :";
+    CannotBuy => "This customer can’t buy this offer:", "Ce client ne peut pas acheter cette offre\u{a0}:";
     ContactPublisher => "Contact the publisher", "Contacter l’éditeur";
     PerUnitPer => "{price} per license, {billing}", "{price} par licence, {billing}";
     ReservationRate => "{price} per instance for the whole term, {term}", "{price} par instance pour tout le terme, {term}";
@@ -813,7 +858,7 @@ catalog! {
     Optimize => "Optimize for", "Optimiser pour";
     OptimizeFlexibility => "Instance size flexibility", "Flexibilité de la taille d’instance";
     OptimizeCapacity => "Capacity priority", "Priorité de capacité";
-    QuantityNotWhole => "Licenses: enter a whole number.", "Licences : saisissez un nombre entier.";
+    QuantityNotWhole => "Licenses: enter a whole number.", "Licences\u{a0}: saisissez un nombre entier.";
 
     // pages: Add products rows, reservation options dialog, confirmation, badges, empty states (issue 16).
     PagesColEligibility => "Eligibility", "Admissibilité";
@@ -832,21 +877,21 @@ catalog! {
     PagesInvoiceToCome => "The charges of this purchase will appear on the invoice for {month}.", "Les frais de cet achat figureront sur la facture de {month}.";
     PagesOpenInvoice => "Open the invoice for {month}", "Ouvrir la facture de {month}";
     // Eligibility reasons (RULES §2.4).
-    WhySegment => "Offers for {offer} customers can’t be sold to a {customer} customer.", "Les offres destinées aux clients {offer} ne peuvent pas être vendues à un client {customer}.";
-    WhyGovernmentLocked => "This Government customer holds a Government subscription and can buy nothing else.", "Ce client de l’administration détient un abonnement Administration et ne peut rien acheter d’autre.";
+    WhySegment => "Offers for {offer} can’t be sold to {customer}.", "Les offres destinées aux {offer} ne peuvent pas être vendues à {customer}.";
+    WhyGovernmentLocked => "This government customer holds a government subscription and can buy nothing else.", "Ce client de l’administration détient un abonnement réservé à l’administration et ne peut rien acheter d’autre.";
     WhyCustomerCountry => "This offer isn’t sold in the customer’s country ({country}).", "Cette offre n’est pas vendue dans le pays du client ({country}).";
     WhyPartnerCountry => "This offer isn’t sold in your country ({country}).", "Cette offre n’est pas vendue dans votre pays ({country}).";
-    WhyLimitConcurrent => "This customer already has the maximum of {limit} subscriptions to this offer.", "Ce client a déjà le maximum de {limit} abonnements à cette offre.";
-    WhyLimitLifetime => "This offer can be bought {limit} times per customer, and this customer already did.", "Cette offre peut être achetée {limit} fois par client, et ce client l’a déjà fait.";
-    WhySuspended => "This customer already has a suspended subscription to this offer: reactivate it instead.", "Ce client a déjà un abonnement suspendu à cette offre : réactivez-le plutôt.";
+    WhyLimitConcurrent => "This customer already has the maximum of {limit} subscription to this offer." | "This customer already has the maximum of {limit} subscriptions to this offer.", "Ce client a déjà le maximum de {limit} abonnement à cette offre." | "Ce client a déjà le maximum de {limit} abonnements à cette offre.";
+    WhyLimitLifetime => "This offer can be bought once per customer, and this customer already did." | "This offer can be bought {limit} times per customer, and this customer already did.", "Cette offre peut être achetée {limit} fois par client, et ce client l’a déjà fait." | "Cette offre peut être achetée {limit} fois par client, et ce client l’a déjà fait.";
+    WhySuspended => "This customer already has a suspended subscription to this offer: reactivate it instead.", "Ce client a déjà un abonnement suspendu à cette offre\u{a0}: réactivez-le plutôt.";
     OpenSubscription => "Open {subscription}", "Ouvrir {subscription}";
     WhyIsvCountry => "The publisher doesn’t support the customer’s billing country ({country}).", "L’éditeur ne prend pas en charge le pays de facturation du client ({country}).";
     WhyIsvNotCsp => "The publisher doesn’t offer this product through the CSP program.", "L’éditeur ne propose pas ce produit via le programme CSP.";
     WhyExclusive => "The publisher made this offer exclusive to other partners.", "L’éditeur a réservé cette offre à d’autres partenaires.";
-    WhyNotTransactable => "This offer can’t be bought here: buy it in the Azure portal.", "Cette offre ne peut pas être achetée ici : achetez-la dans le portail Azure.";
+    WhyNotTransactable => "This offer can’t be bought here: buy it in the Azure portal.", "Cette offre ne peut pas être achetée ici\u{a0}: achetez-la dans le portail Azure.";
     WhyTrialOwned => "This customer already owns the paid offer.", "Ce client possède déjà l’offre payante.";
     WhyTrialUsed => "This customer already had this trial.", "Ce client a déjà bénéficié de cet essai.";
-    WhyTrialSegment => "Trials aren’t available to {segment} customers.", "Les essais ne sont pas proposés aux clients {segment}.";
+    WhyTrialSegment => "Trials aren’t available to {segment}.", "Les essais ne sont pas proposés aux {segment}.";
     WhyReservationMarket => "Azure reservations aren’t sold in the customer’s market ({country}).", "Les réservations Azure ne sont pas vendues sur le marché du client ({country}).";
     WhyNoAzureSubscription => "The customer needs an active Azure subscription (an Azure plan) to attach a reservation to.", "Le client a besoin d’un abonnement Azure actif (un plan Azure) auquel rattacher la réservation.";
     WhyAddOn => "Add-ons are bought from the base subscription’s page.", "Les modules complémentaires s’achètent depuis la page de l’abonnement de base.";
@@ -864,18 +909,18 @@ catalog! {
     TotalFor => "Total, {billing}", "Total, {billing}";
     PricesExcludeTax => "Prices exclude tax.", "Les prix s’entendent hors taxes.";
     PricesIncludeTax => "Prices include tax.", "Les prix s’entendent toutes taxes comprises.";
-    CreditLimitOk => "Credit limit: {outstanding} used of {limit}; this order: {order}.", "Limite de crédit : {outstanding} utilisés sur {limit} ; cette commande : {order}.";
+    CreditLimitOk => "Credit limit: {outstanding} used of {limit}; this order: {order}.", "Limite de crédit\u{a0}: {outstanding} utilisés sur {limit}\u{a0}; cette commande\u{a0}: {order}.";
     NoCreditLimit => "No credit limit applies.", "Aucune limite de crédit ne s’applique.";
-    CreditLimitExceeded => "Insufficient credit limit: {outstanding} unpaid and unbilled plus this order ({order}) exceeds {limit}.", "Limite de crédit insuffisante : {outstanding} impayés et non facturés plus cette commande ({order}) dépassent {limit}.";
+    CreditLimitExceeded => "Insufficient credit limit: {outstanding} unpaid and unbilled plus this order ({order}) exceeds {limit}.", "Limite de crédit insuffisante\u{a0}: {outstanding} impayés et non facturés plus cette commande ({order}) dépassent {limit}.";
     FixLinesToBuy => "Fix the lines marked below to buy.", "Corrigez les lignes signalées ci-dessous pour acheter.";
-    LineQtyMin => "Enter at least {min} licenses.", "Saisissez au moins {min} licences.";
-    LineQtyMax => "Enter at most {max} licenses.", "Saisissez au plus {max} licences.";
-    LineTrialFixed => "A trial has exactly {required} licenses.", "Un essai comporte exactement {required} licences.";
-    LineLimit => "Over the purchase limit of {limit}: the customer holds {held} and the cart has {in_cart}.", "Limite d’achat de {limit} dépassée : le client en détient {held} et le panier en contient {in_cart}.";
-    LineBillingNotOffered => "This billing frequency isn’t offered; choose {allowed}.", "Cette fréquence de facturation n’est pas proposée ; choisissez {allowed}.";
-    LineTermNotOffered => "This term isn’t offered; choose {allowed}.", "Ce terme n’est pas proposé ; choisissez {allowed}.";
+    LineQtyMin => "Enter at least {min} license." | "Enter at least {min} licenses.", "Saisissez au moins {min} licence." | "Saisissez au moins {min} licences.";
+    LineQtyMax => "Enter at most {max} license." | "Enter at most {max} licenses.", "Saisissez au plus {max} licence." | "Saisissez au plus {max} licences.";
+    LineTrialFixed => "A trial has exactly {required} license." | "A trial has exactly {required} licenses.", "Un essai comporte exactement {required} licence." | "Un essai comporte exactement {required} licences.";
+    LineLimit => "Over the purchase limit of {limit}: the customer holds {held} and the cart has {in_cart}.", "Limite d’achat de {limit} dépassée\u{a0}: le client en détient {held} et le panier en contient {in_cart}.";
+    LineBillingNotOffered => "This billing frequency isn’t offered; choose {allowed}.", "Cette fréquence de facturation n’est pas proposée\u{a0}; choisissez {allowed}.";
+    LineTermNotOffered => "This term isn’t offered; choose {allowed}.", "Ce terme n’est pas proposé\u{a0}; choisissez {allowed}.";
     LineNoPrice => "This offer has no price in your currency for this choice.", "Cette offre n’a pas de prix dans votre devise pour ce choix.";
-    LineUnknownOffer => "This offer is no longer in the catalog: remove the line.", "Cette offre ne figure plus au catalogue : supprimez la ligne.";
+    LineUnknownOffer => "This offer is no longer in the catalog: remove the line.", "Cette offre ne figure plus au catalogue\u{a0}: supprimez la ligne.";
     LineReservationMissing => "Choose the reservation’s options.", "Choisissez les options de la réservation.";
     LineReservationNotApplicable => "Only reservations take reservation options.", "Seules les réservations ont des options de réservation.";
     LineCapacityNeedsSingle => "Capacity priority needs a single scope.", "La priorité de capacité nécessite une étendue unique.";
@@ -884,8 +929,8 @@ catalog! {
     NoSuchCartLine => "This cart line no longer exists.", "Cette ligne de panier n’existe plus.";
     NoSuchCart => "This cart no longer exists.", "Ce panier n’existe plus.";
     CartIsEmpty => "Add at least one product before buying.", "Ajoutez au moins un produit avant d’acheter.";
-    OrderConfirmed => "Thank you: your order is complete.", "Merci : votre commande est terminée.";
-    OrderNumbers => "Order numbers: {numbers}", "Numéros de commande : {numbers}";
+    OrderConfirmed => "Thank you: your order is complete.", "Merci\u{a0}: votre commande est terminée.";
+    OrderNumbers => "Order numbers: {numbers}", "Numéros de commande\u{a0}: {numbers}";
     ConfirmationTitle => "Order confirmation", "Confirmation de commande";
     SetupLink => "Finish set-up on the publisher’s site", "Terminer la configuration sur le site de l’éditeur";
     ActCustomerAdded => "Customer added", "Client ajouté";
@@ -916,72 +961,72 @@ catalog! {
     FieldReservationTotal => "Total", "Total";
 
     // Field problems of those forms.
-    FieldNotOffered => "{field}: this choice isn’t offered here.", "{field} : ce choix n’est pas proposé ici.";
-    FieldInvalidTenantOrDomain => "{field}: enter a tenant ID (a GUID) or a domain name like contoso.onmicrosoft.com.", "{field} : saisissez un ID de locataire (un GUID) ou un nom de domaine comme contoso.onmicrosoft.com.";
-    FieldUnknownReference => "{field}: this isn’t one of this customer’s orders, subscriptions or reservations.", "{field} : ce n’est pas une commande, un abonnement ou une réservation de ce client.";
-    FieldInvalidAmount => "{field}: enter an amount like 1234.50.", "{field} : saisissez un montant comme 1234,50.";
-    FieldTooManyDecimals => "{field}: use at most {max} decimals.", "{field} : {max} décimales au maximum.";
-    FieldWholeAmount => "{field}: enter a whole amount, without decimals.", "{field} : saisissez un montant entier, sans décimales.";
-    FieldNotPositive => "{field}: enter an amount above zero.", "{field} : saisissez un montant supérieur à zéro.";
-    FieldInvalidFileName => "{field}: the file name contains characters that aren’t allowed.", "{field} : le nom du fichier contient des caractères non autorisés.";
-    FieldInvalidPhone => "{field}: enter a phone number like +1 425 555 0100.", "{field} : saisissez un numéro de téléphone comme +33 1 23 45 67 89.";
-    FieldOutOfRange => "{field}: enter a number from {min} to {max}.", "{field} : saisissez un nombre entre {min} et {max}.";
-    FieldNotThisCustomer => "{field}: this doesn’t match this customer’s record.", "{field} : cette valeur ne correspond pas à la fiche de ce client.";
+    FieldNotOffered => "{field}: this choice isn’t offered here.", "{field}\u{a0}: ce choix n’est pas proposé ici.";
+    FieldInvalidTenantOrDomain => "{field}: enter a tenant ID (a GUID) or a domain name like contoso.onmicrosoft.com.", "{field}\u{a0}: saisissez un ID de locataire (un GUID) ou un nom de domaine comme contoso.onmicrosoft.com.";
+    FieldUnknownReference => "{field}: this isn’t one of this customer’s orders, subscriptions or reservations.", "{field}\u{a0}: ce n’est pas une commande, un abonnement ou une réservation de ce client.";
+    FieldInvalidAmount => "{field}: enter an amount like 1234.50.", "{field}\u{a0}: saisissez un montant comme 1234,50.";
+    FieldTooManyDecimals => "{field}: use at most {max} decimal." | "{field}: use at most {max} decimals.", "{field}\u{a0}: {max} décimale au maximum." | "{field}\u{a0}: {max} décimales au maximum.";
+    FieldWholeAmount => "{field}: enter a whole amount, without decimals.", "{field}\u{a0}: saisissez un montant entier, sans décimales.";
+    FieldNotPositive => "{field}: enter an amount above zero.", "{field}\u{a0}: saisissez un montant supérieur à zéro.";
+    FieldInvalidFileName => "{field}: the file name contains characters that aren’t allowed.", "{field}\u{a0}: le nom du fichier contient des caractères non autorisés.";
+    FieldInvalidPhone => "{field}: enter a phone number like +1 425 555 0100.", "{field}\u{a0}: saisissez un numéro de téléphone comme +33 1 23 45 67 89.";
+    FieldOutOfRange => "{field}: enter a number from {min} to {max}.", "{field}\u{a0}: saisissez un nombre entre {min} et {max}.";
+    FieldNotThisCustomer => "{field}: this doesn’t match this customer’s record.", "{field}\u{a0}: cette valeur ne correspond pas à la fiche de ce client.";
 
     // Subscription refusals (RULES §4).
     NoSuchSubscription => "This subscription no longer exists.", "Cet abonnement n’existe plus.";
-    TransitionNotAllowed => "A subscription that is {current} can’t become {requested}.", "Un abonnement à l’état « {current} » ne peut pas passer à l’état « {requested} ».";
-    QuantityChangeNotAllowed => "Licenses can only be changed on an active subscription; this one is {status}.", "Le nombre de licences ne se modifie que sur un abonnement actif ; celui-ci est à l’état « {status} ».";
-    QuantityBetween => "Enter from {min} to {max} licenses.", "Saisissez entre {min} et {max} licences.";
-    QuantityAtLeast => "Enter at least {min} licenses.", "Saisissez au moins {min} licences.";
-    QuantityUnchanged => "The subscription already has {quantity} licenses.", "L’abonnement a déjà {quantity} licences.";
-    TrialQuantityFixed => "A trial keeps its {licenses} licenses; convert it to the paid offer to change them.", "Un essai conserve ses {licenses} licences ; convertissez-le en offre payante pour les modifier.";
-    RetentionOver => "Too late to reactivate: the retention period ended on {date} and the subscription’s data is deleted.", "Trop tard pour réactiver : la période de conservation a pris fin le {date} et les données de l’abonnement sont supprimées.";
-    BaseNotActive => "The base subscription {base} is {status}; it must be active first.", "L’abonnement de base {base} est à l’état « {status} » ; il doit d’abord être actif.";
-    BaseIsAddOn => "{base} is an add-on: add-ons attach to a base subscription.", "{base} est un module complémentaire : les modules complémentaires se rattachent à un abonnement de base.";
+    TransitionNotAllowed => "A subscription that is {current} can’t become {requested}.", "Un abonnement à l’état «\u{a0}{current}\u{a0}» ne peut pas passer à l’état «\u{a0}{requested}\u{a0}».";
+    QuantityChangeNotAllowed => "Licenses can only be changed on an active subscription; this one is {status}.", "Le nombre de licences ne se modifie que sur un abonnement actif\u{a0}; celui-ci est à l’état «\u{a0}{status}\u{a0}».";
+    QuantityBetween => "Enter from {min} to {max} license." | "Enter from {min} to {max} licenses.", "Saisissez entre {min} et {max} licence." | "Saisissez entre {min} et {max} licences.";
+    QuantityAtLeast => "Enter at least {min} license." | "Enter at least {min} licenses.", "Saisissez au moins {min} licence." | "Saisissez au moins {min} licences.";
+    QuantityUnchanged => "The subscription already has {quantity} license." | "The subscription already has {quantity} licenses.", "L’abonnement a déjà {quantity} licence." | "L’abonnement a déjà {quantity} licences.";
+    TrialQuantityFixed => "A trial keeps its {licenses} license; convert it to the paid offer to change it." | "A trial keeps its {licenses} licenses; convert it to the paid offer to change them.", "Un essai conserve son nombre de licences ({licenses})\u{a0}; convertissez-le en offre payante pour le modifier." | "Un essai conserve son nombre de licences ({licenses})\u{a0}; convertissez-le en offre payante pour le modifier.";
+    RetentionOver => "Too late to reactivate: the retention period ended on {date} and the subscription’s data is deleted.", "Trop tard pour réactiver\u{a0}: la période de conservation a pris fin le {date} et les données de l’abonnement sont supprimées.";
+    BaseNotActive => "The base subscription {base} is {status}; it must be active first.", "L’abonnement de base {base} est à l’état «\u{a0}{status}\u{a0}»\u{a0}; il doit d’abord être actif.";
+    BaseIsAddOn => "{base} is an add-on: add-ons attach to a base subscription.", "{base} est un module complémentaire\u{a0}: les modules complémentaires se rattachent à un abonnement de base.";
     AddOnsNotForModel => "Add-ons can’t be bought under the {model} model.", "Les modules complémentaires ne peuvent pas être achetés avec le modèle {model}.";
     AutoRenewNotChangeable => "Auto-renew can only be changed on commercial marketplace subscriptions.", "Le renouvellement automatique ne se modifie que sur les abonnements de la place de marché commerciale.";
-    SubscriptionClosed => "This subscription is {status}: it can no longer be changed.", "Cet abonnement est à l’état « {status} » : il ne peut plus être modifié.";
+    SubscriptionClosed => "This subscription is {status}: it can no longer be changed.", "Cet abonnement est à l’état «\u{a0}{status}\u{a0}»\u{a0}: il ne peut plus être modifié.";
     CancellationAlreadyScheduled => "Cancellation is already scheduled for {date}.", "L’annulation est déjà planifiée pour le {date}.";
     NotAConvertibleTrial => "Only an active Microsoft trial with a paid offer in the catalog can be converted.", "Seul un essai Microsoft actif dont l’offre payante figure au catalogue peut être converti.";
     TrialEnded => "The trial ended on {date}.", "L’essai a pris fin le {date}.";
-    BillingFrequencyNotAllowed => "Billing “{billing}” isn’t possible here: choose monthly or annual.", "La facturation « {billing} » n’est pas possible ici : choisissez mensuelle ou annuelle.";
-    NotAnAddOn => "This offer isn’t an add-on: buy it from the catalog.", "Cette offre n’est pas un module complémentaire : achetez-la depuis le catalogue.";
+    BillingFrequencyNotAllowed => "Billing “{billing}” isn’t possible here: choose monthly or annual.", "La facturation «\u{a0}{billing}\u{a0}» n’est pas possible ici\u{a0}: choisissez mensuelle ou annuelle.";
+    NotAnAddOn => "This offer isn’t an add-on: buy it from the catalog.", "Cette offre n’est pas un module complémentaire\u{a0}: achetez-la depuis le catalogue.";
     AddOnNotForBase => "This add-on can’t be added to this subscription’s product.", "Ce module complémentaire ne peut pas être ajouté au produit de cet abonnement.";
     NoPriceForBilling => "This offer has no {billing} price in your currency.", "Cette offre n’a pas de prix en facturation {billing} dans votre devise.";
 
     // Software refusals (RULES §5).
     NoSuchSoftwarePurchase => "The software purchase {purchase} no longer exists.", "L’achat de logiciel {purchase} n’existe plus.";
-    SoftwarePurchaseCancelledOn => "This software purchase was cancelled on {date}: its keys and download links are revoked.", "Cet achat de logiciel a été annulé le {date} : ses clés et liens de téléchargement sont révoqués.";
-    SoftwarePurchaseCancelled => "This software purchase was cancelled: its keys and download links are revoked.", "Cet achat de logiciel a été annulé : ses clés et liens de téléchargement sont révoqués.";
-    NoKeysForProduct => "This product has no keys or downloads: SUSE and Red Hat plans are used in Azure.", "Ce produit n’a ni clés ni téléchargements : les plans SUSE et Red Hat s’utilisent dans Azure.";
+    SoftwarePurchaseCancelledOn => "This software purchase was cancelled on {date}: its keys and download links are revoked.", "Cet achat de logiciel a été annulé le {date}\u{a0}: ses clés et liens de téléchargement sont révoqués.";
+    SoftwarePurchaseCancelled => "This software purchase was cancelled: its keys and download links are revoked.", "Cet achat de logiciel a été annulé\u{a0}: ses clés et liens de téléchargement sont révoqués.";
+    NoKeysForProduct => "This product has no keys or downloads: SUSE and Red Hat plans are used in Azure.", "Ce produit n’a ni clés ni téléchargements\u{a0}: les plans SUSE et Red Hat s’utilisent dans Azure.";
     NoSuchDownloadLink => "This download link no longer exists.", "Ce lien de téléchargement n’existe plus.";
     DownloadLinkExpiredTime => "This download link expired on {date}. Select Get keys and downloads for a new one.", "Ce lien de téléchargement a expiré le {date}. Sélectionnez Obtenir les clés et les téléchargements pour en obtenir un nouveau.";
     DownloadLinkUsedUp => "This download link reached its maximum number of downloads on {date}. Select Get keys and downloads for a new one.", "Ce lien de téléchargement a atteint son nombre maximal de téléchargements le {date}. Sélectionnez Obtenir les clés et les téléchargements pour en obtenir un nouveau.";
     DownloadLinkRevoked => "This download link was revoked on {date}, when the purchase was cancelled.", "Ce lien de téléchargement a été révoqué le {date}, lors de l’annulation de l’achat.";
     SoftwareNeverCancellable => "SUSE and Red Hat software plans can’t be cancelled or exchanged.", "Les plans logiciels SUSE et Red Hat ne peuvent être ni annulés ni échangés.";
     SoftwareCancelWindowClosed => "The cancellation window closed on {date}. File a support request to ask for a refund.", "La période d’annulation a pris fin le {date}. Créez une demande de support pour demander un remboursement.";
-    OrderDoesNotHoldPurchase => "Order {order} doesn’t contain this purchase: choose order {held_by}.", "La commande {order} ne contient pas cet achat : choisissez la commande {held_by}.";
+    OrderDoesNotHoldPurchase => "Order {order} doesn’t contain this purchase: choose order {held_by}.", "La commande {order} ne contient pas cet achat\u{a0}: choisissez la commande {held_by}.";
     CancellationNotAcknowledged => "Confirm that you have read the important note before cancelling.", "Confirmez avoir lu la remarque importante avant d’annuler.";
 
     // Reservation refusals (RULES §6).
     NoSuchReservation => "The reservation {reservation} no longer exists.", "La réservation {reservation} n’existe plus.";
-    ReservationNotActive => "The reservation {reservation} is {status}: only active reservations can be changed.", "La réservation {reservation} est à l’état « {status} » : seules les réservations actives peuvent être modifiées.";
+    ReservationNotActive => "The reservation {reservation} is {status}: only active reservations can be changed.", "La réservation {reservation} est à l’état «\u{a0}{status}\u{a0}»\u{a0}: seules les réservations actives peuvent être modifiées.";
     ReservationsOfDifferentCustomers => "Choose reservations of one customer only.", "Choisissez les réservations d’un seul client.";
-    UtilisationInFuture => "Utilization can’t be recorded for {date}: that day hasn’t come yet.", "L’utilisation ne peut pas être enregistrée pour le {date} : ce jour n’est pas encore arrivé.";
+    UtilisationInFuture => "Utilization can’t be recorded for {date}: that day hasn’t come yet.", "L’utilisation ne peut pas être enregistrée pour le {date}\u{a0}: ce jour n’est pas encore arrivé.";
     UtilisationOutsideTerm => "{date} is outside the reservation’s term ({from} to {to}).", "Le {date} est en dehors du terme de la réservation (du {from} au {to}).";
     NotACustomerAzureSubscription => "{subscription} isn’t one of this customer’s active Azure subscriptions.", "{subscription} n’est pas l’un des abonnements Azure actifs de ce client.";
     CapacityPriorityNeedsSingleScope => "Capacity priority needs a single scope.", "La priorité de capacité nécessite une étendue unique.";
     ReservationUnchanged => "This is already the reservation’s scope and optimization.", "Ce sont déjà l’étendue et l’optimisation de la réservation.";
-    RefundCapExceeded => "This refund ({requested}) is over the customer’s refund limit: {left} is left of {cap} per 12 months.", "Ce remboursement ({requested}) dépasse le plafond de remboursement du client : il reste {left} sur {cap} par période de 12 mois.";
+    RefundCapExceeded => "This refund ({requested}) is over the customer’s refund limit: {left} is left of {cap} per 12 months.", "Ce remboursement ({requested}) dépasse le plafond de remboursement du client\u{a0}: il reste {left} sur {cap} par période de 12 mois.";
     RefundCapFitsOn => "It fits within the limit from {date}.", "Il entrera dans le plafond à partir du {date}.";
     RefundCapNeverFits => "It is more than the whole limit, so it can never be refunded here.", "Il dépasse le plafond entier et ne pourra donc jamais être remboursé ici.";
-    NoExchangeRate => "There is no fixed exchange rate for {currency}, so the refund limit can’t be checked.", "Il n’existe pas de taux de change fixe pour {currency} : le plafond de remboursement ne peut pas être vérifié.";
+    NoExchangeRate => "There is no fixed exchange rate for {currency}, so the refund limit can’t be checked.", "Il n’existe pas de taux de change fixe pour {currency}\u{a0}: le plafond de remboursement ne peut pas être vérifié.";
     MixedCurrencies => "Choose reservations billed in one currency ({expected} and {found} were chosen).", "Choisissez des réservations facturées dans une seule devise ({expected} et {found} ont été choisies).";
-    ExchangeOnlyVmReturned => "{reservation} is a {kind} reservation: only virtual machine reservations can be exchanged.", "{reservation} est une réservation de type {kind} : seules les réservations de machines virtuelles peuvent être échangées.";
-    ExchangeOnlyVmNew => "The new reservation is for {kind}: exchanges are for virtual machines only.", "La nouvelle réservation porte sur le type {kind} : les échanges ne concernent que les machines virtuelles.";
-    ExchangeShortfall => "The new reservation ({new_total}) must be worth at least the returned value ({returned}): add {short_by}.", "La nouvelle réservation ({new_total}) doit valoir au moins le montant retourné ({returned}) : ajoutez {short_by}.";
-    ReservationsUnavailableInMarket => "Azure reservations aren’t sold in {country}.", "Les réservations Azure ne sont pas vendues dans ce pays : {country}.";
+    ExchangeOnlyVmReturned => "{reservation} is a {kind} reservation: only virtual machine reservations can be exchanged.", "{reservation} est une réservation de type {kind}\u{a0}: seules les réservations de machines virtuelles peuvent être échangées.";
+    ExchangeOnlyVmNew => "The new reservation is for {kind}: exchanges are for virtual machines only.", "La nouvelle réservation porte sur le type {kind}\u{a0}: les échanges ne concernent que les machines virtuelles.";
+    ExchangeShortfall => "The new reservation ({new_total}) must be worth at least the returned value ({returned}): add {short_by}.", "La nouvelle réservation ({new_total}) doit valoir au moins le montant retourné ({returned})\u{a0}: ajoutez {short_by}.";
+    ReservationsUnavailableInMarket => "Azure reservations aren’t sold in {country}.", "Les réservations Azure ne sont pas vendues dans ce pays\u{a0}: {country}.";
     NoActiveAzurePlan => "The customer needs an active Azure plan subscription to attach a reservation to.", "Le client a besoin d’un abonnement au plan Azure actif auquel rattacher la réservation.";
     KindVirtualMachine => "virtual machine", "machine virtuelle";
     KindSqlDatabase => "SQL Database", "SQL Database";

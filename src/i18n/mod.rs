@@ -6,9 +6,12 @@
 //! few kilobytes of wasm, where ICU-based crates pull data tables far over the download budget.
 
 mod catalog;
+pub mod date_input;
 pub mod format;
+mod plural;
 
 pub use catalog::Key;
+pub use plural::{plural, Plural};
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -120,6 +123,12 @@ impl I18n {
         fill(key.text(self.locale.get()), args)
     }
 
+    /// A counted entry for `n` (its "one" or "other" form), filled. `n` chooses the form; the caller
+    /// passes it formatted among `args` too, under the entry's own placeholder name.
+    pub fn tn(&self, key: Key, n: i64, args: &[(&str, &str)]) -> String {
+        fill(key.counted(self.locale.get(), n), args)
+    }
+
     /// A kept [`Message`] in the current language (reactive).
     pub fn msg(&self, message: &Message) -> String {
         message.text(self.locale.get())
@@ -148,6 +157,113 @@ mod tests {
             let (en, fr) = (key.text(Locale::En), key.text(Locale::Fr));
             assert!(!en.trim().is_empty() && !fr.trim().is_empty(), "{key:?} has an empty text");
             assert_eq!(placeholders(en), placeholders(fr), "{key:?} placeholders differ");
+            // A counted entry's "one" form uses no placeholder its "other" form lacks; in French it keeps
+            // them all, since 0 is "one" too ("0 abonnement"): only English may say "once" for 1.
+            for locale in Locale::ALL {
+                let (one, other) = (key.one(locale), key.text(locale));
+                let Some(one) = one else { continue };
+                let (one_names, other_names) = (placeholders(one), placeholders(other));
+                assert!(one_names.iter().all(|n| other_names.contains(n)), "{key:?} {locale:?}: {one}");
+                if locale == Locale::Fr {
+                    assert_eq!(one_names, other_names, "{key:?}: French one-form must keep every placeholder");
+                }
+            }
+        }
+    }
+
+    /// Counted phrases for 0, 1 and 2 in both languages (CLDR: English "one" is 1, French "one" is 0 and 1).
+    #[test]
+    fn counted_entries_agree_with_their_number() {
+        let cases = [
+            (Key::SumDeletions, Locale::En, 0, "0 subscriptions deleted"),
+            (Key::SumDeletions, Locale::En, 1, "1 subscription deleted"),
+            (Key::SumDeletions, Locale::En, 2, "2 subscriptions deleted"),
+            (Key::SumDeletions, Locale::Fr, 0, "0 abonnement supprimé"),
+            (Key::SumDeletions, Locale::Fr, 1, "1 abonnement supprimé"),
+            (Key::SumDeletions, Locale::Fr, 2, "2 abonnements supprimés"),
+            (Key::EntriesCount, Locale::En, 0, "0 entries"),
+            (Key::EntriesCount, Locale::En, 1, "1 entry"),
+            (Key::EntriesCount, Locale::En, 2, "2 entries"),
+            (Key::EntriesCount, Locale::Fr, 0, "0 entrée"),
+            (Key::EntriesCount, Locale::Fr, 1, "1 entrée"),
+            (Key::EntriesCount, Locale::Fr, 2, "2 entrées"),
+            (Key::CustomersCount, Locale::En, 1, "1 customer"),
+            (Key::CustomersCount, Locale::Fr, 0, "0 client"),
+            (Key::CustomersCount, Locale::Fr, 2, "2 clients"),
+        ];
+        for (key, locale, n, want) in cases {
+            assert_eq!(fill(key.counted(locale, n), &[("count", &n.to_string())]), want, "{key:?} {locale:?} {n}");
+        }
+        let paid = |locale, n: i64| {
+            fill(Key::RsvPaidMonthly.counted(locale, n), &[("amount", "$5.00"), ("count", &n.to_string())])
+        };
+        assert_eq!(paid(Locale::En, 1), "$5.00 (1 monthly payment)");
+        assert_eq!(paid(Locale::En, 2), "$5.00 (2 monthly payments)");
+        assert_eq!(paid(Locale::Fr, 0), "$5.00 (0 paiement mensuel)");
+        assert_eq!(paid(Locale::Fr, 2), "$5.00 (2 paiements mensuels)");
+        // An entry with no forms reads the same for any number.
+        assert_eq!(Key::CartLink.counted(Locale::En, 1), Key::CartLink.text(Locale::En));
+        assert_eq!(Key::CartLink.one(Locale::Fr), None);
+    }
+
+    /// What breaks French typography in `text`: a plain space or no space before `:` `;` `?` `!` or `%`
+    /// (the rule is a no-break space, U+00A0), « » without no-break spaces inside, straight quotes `"`, `'`.
+    fn french_typography_problems(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let (before, after) = (i.checked_sub(1).map(|j| chars[j]), chars.get(i + 1).copied());
+            match c {
+                '"' | '\'' | '“' | '”' => out.push(format!("straight or English quote {c:?} at {i}")),
+                ':' if after == Some('/') || after.is_some_and(|a| a.is_ascii_digit()) => {} // a URL, a time
+                // A percent sign after a number ("50\u{a0}%"), not a unit on its own ("(%)").
+                '%' if before.is_some_and(|b| b != '\u{a0}' && (b.is_ascii_digit() || b == '}' || b == ' ')) => {
+                    out.push(format!("'%' at {i} needs a no-break space before it, not {before:?}"))
+                }
+                ':' | ';' | '?' | '!' if before != Some('\u{a0}') => {
+                    out.push(format!("{c:?} at {i} needs a no-break space before it, not {before:?}"))
+                }
+                '«' if after != Some('\u{a0}') => out.push(format!("« at {i} needs a no-break space after it")),
+                '»' if before != Some('\u{a0}') => out.push(format!("» at {i} needs a no-break space before it")),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Every French entry, both forms of counted ones, including keys added later (it walks `Key::ALL`).
+    #[test]
+    fn french_entries_follow_french_typography() {
+        let mut bad = Vec::new();
+        for key in Key::ALL {
+            for text in [Some(key.text(Locale::Fr)), key.one(Locale::Fr)].into_iter().flatten() {
+                for problem in french_typography_problems(text) {
+                    bad.push(format!("{key:?}: {problem}: {text}"));
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{} French typography problems:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    #[test]
+    fn the_typography_check_catches_what_it_must() {
+        let cases = [
+            ("Date simulée\u{a0}: 15 déc.", true),
+            ("Annuler {name}\u{a0}?", true),
+            ("sous la clé «\u{a0}{key}\u{a0}»\u{a0};", true),
+            ("{percent}\u{a0}%, https://example.com, 10:30", true),
+            ("Date simulée : 15 déc.", false),
+            ("Date simulée: 15 déc.", false),
+            ("Annuler\u{202f}?", false),
+            ("la clé « {key} »", false),
+            ("la clé \"{key}\"", false),
+            ("l'abonnement", false),
+            ("50 %", false),
+            ("{fee}%", false),
+            ("Utilisation (%)", true),
+        ];
+        for (text, ok) in cases {
+            assert_eq!(french_typography_problems(text).is_empty(), ok, "{text:?}");
         }
     }
 

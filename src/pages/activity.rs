@@ -1,8 +1,9 @@
 //! The general activity log (RULES §9): every state-changing command, filtered by date, exportable.
 
 use crate::browser;
+use crate::components::date_field::DateInput;
 use crate::components::errors::RequirePermission;
-use crate::components::table::{date_range_filter, log_entries};
+use crate::components::table::{date_range_filter, log_entries, show_all_dates};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
@@ -17,12 +18,12 @@ pub fn ActivityPage() -> impl IntoView {
     let i18n = app.i18n;
     // Default range: the last month up to the simulated date.
     let today = app.state.with_untracked(|s| s.clock.date_naive());
-    let from = RwSignal::new(today.checked_sub_months(Months::new(1)).unwrap_or(today).to_string());
-    let to = RwSignal::new(today.to_string());
+    let from = DateInput::new(Some(today.checked_sub_months(Months::new(1)).unwrap_or(today)));
+    let to = DateInput::new(Some(today));
 
     let rows = Memo::new(move |_| {
         let locale = i18n.locale.get();
-        let (f, t) = (csp_engine::dates::parse_iso_date(&from.get()), csp_engine::dates::parse_iso_date(&to.get()));
+        let (f, t) = (from.date.get(), to.date.get());
         app.state.with(|s| {
             entries_between(&s.audit, f, t)
                 .into_iter()
@@ -58,14 +59,7 @@ pub fn ActivityPage() -> impl IntoView {
                 {date_range_filter(from, to, export)}
                 {log_entries("activity-table", headers.to_vec(), rows)}
                 // "No activity in this date range": the next step is to widen it.
-                <Show when=move || rows.with(|r| r.is_empty()) && !(from.get().is_empty() && to.get().is_empty())>
-                    <button type="button" class="primary" on:click=move |_| {
-                        from.set(String::new());
-                        to.set(String::new());
-                    }>
-                        {move || i18n.t(Key::PagesShowAllDates)}
-                    </button>
-                </Show>
+                {show_all_dates(from, to, rows)}
             </RequirePermission>
         </section>
     }

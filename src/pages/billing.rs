@@ -94,26 +94,20 @@ pub fn period(p: Period, locale: Locale) -> String {
 /// [`DueSummary`] of the events the move returned.
 pub fn clock_summary(s: &DueSummary, locale: Locale) -> String {
     let rows = [
-        (s.renewals, Key::SumRenewalsOne, Key::SumRenewalsMany),
-        (s.cycles_billed, Key::SumCyclesOne, Key::SumCyclesMany),
-        (s.terms_ended, Key::SumTermsEndedOne, Key::SumTermsEndedMany),
-        (s.trials_expired, Key::SumTrialsExpiredOne, Key::SumTrialsExpiredMany),
-        (s.trials_converted, Key::SumTrialsConvertedOne, Key::SumTrialsConvertedMany),
-        (s.cancellations, Key::SumCancellationsOne, Key::SumCancellationsMany),
-        (s.deletions, Key::SumDeletionsOne, Key::SumDeletionsMany),
-        (s.reservations_billed, Key::SumReservationPaymentsOne, Key::SumReservationPaymentsMany),
-        (s.reservations_expired, Key::SumReservationsExpiredOne, Key::SumReservationsExpiredMany),
+        (s.renewals, Key::SumRenewals),
+        (s.cycles_billed, Key::SumCycles),
+        (s.terms_ended, Key::SumTermsEnded),
+        (s.trials_expired, Key::SumTrialsExpired),
+        (s.trials_converted, Key::SumTrialsConverted),
+        (s.cancellations, Key::SumCancellations),
+        (s.deletions, Key::SumDeletions),
+        (s.reservations_billed, Key::SumReservationPayments),
+        (s.reservations_expired, Key::SumReservationsExpired),
     ];
     let parts: Vec<String> = rows
         .into_iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| {
-            if n == 1 {
-                one.text(locale).to_string()
-            } else {
-                fill(many.text(locale), &[("count", &format::integer(n as i64, locale))])
-            }
-        })
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, key)| fill(key.counted(locale, n as i64), &[("count", &format::integer(n as i64, locale))]))
         .collect();
     if parts.is_empty() {
         Key::NothingDue.text(locale).to_string()
@@ -134,5 +128,14 @@ mod tests {
         assert_eq!(clock_summary(&DueSummary::default(), Locale::En), "Nothing was due.");
         let many = DueSummary { cycles_billed: 1_200, deletions: 2, ..DueSummary::default() };
         assert_eq!(clock_summary(&many, Locale::En), "1,200 billing cycles charged, 2 subscriptions deleted.");
+        let ones = DueSummary { cycles_billed: 1, deletions: 1, reservations_billed: 2, ..DueSummary::default() };
+        assert_eq!(
+            clock_summary(&ones, Locale::En),
+            "1 billing cycle charged, 1 subscription deleted, 2 reservation payments."
+        );
+        assert_eq!(
+            clock_summary(&ones, Locale::Fr),
+            "1 cycle de facturation facturé, 1 abonnement supprimé, 2 paiements de réservation."
+        );
     }
 }

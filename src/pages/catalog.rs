@@ -211,9 +211,9 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
                     {move || {
                         let (count, on_page) = (offers.with(|o| o.len()), visible.with(|v| v.len()));
                         if on_page < count {
-                            i18n.tf(Key::ShowingOffers, &[("shown", &on_page.to_string()), ("count", &count.to_string())])
+                            i18n.tn(Key::ShowingOffers, count as i64, &[("shown", &on_page.to_string()), ("count", &count.to_string())])
                         } else {
-                            i18n.tf(Key::OffersCount, &[("count", &count.to_string())])
+                            i18n.tn(Key::OffersCount, count as i64, &[("count", &count.to_string())])
                         }
                     }}
                 </p>

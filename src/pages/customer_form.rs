@@ -2,6 +2,7 @@
 //! are valid, and each invalid field shows its message beside it.
 
 use crate::components::country_select::CountrySelect;
+use crate::components::date_field::{DateField, DateInput};
 use crate::components::errors::{field_error, without_field_errors, RejectionList, RequirePermission, TextInput};
 use crate::ctx::use_app;
 use crate::i18n::Key;
@@ -33,9 +34,19 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
         None => CustomerForm::default(),
     });
     let rejection = RwSignal::new(None::<Rejection>);
+    // Typed in the language's format; the engine reads the form's ISO text (empty: required).
+    let opened = DateInput::new(existing.as_ref().map(|c| c.account_opened));
+    let first = DateInput::new(existing.as_ref().map(|c| c.first_billing));
     let id = StoredValue::new(id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // A date field whose text is not a date shows its message; nothing is sent.
+        let (Ok(opened), Ok(first)) = (opened.checked(), first.checked()) else { return };
+        let iso = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        form.update(|f| {
+            f.account_opened = iso(opened);
+            f.first_billing = iso(first);
+        });
         let f = form.get_untracked();
         let cmd = match id.get_value() {
             Some(customer) => Command::EditCustomer { customer, form: f },
@@ -109,8 +120,14 @@ pub fn CustomerFormPage(id: Option<CustomerId>) -> impl IntoView {
                         </select>
                         {field_error(rejection, Field::CustomerSegment)}
                     </label>
-                    {text_field(Field::CustomerAccountOpened, Key::FieldAccountOpened, |f| &f.account_opened, |f, v| f.account_opened = v, "date")}
-                    {text_field(Field::CustomerFirstBilling, Key::FieldFirstBilling, |f| &f.first_billing, |f, v| f.first_billing = v, "date")}
+                    <div class="date-with-error">
+                        <DateField input=opened label=Key::FieldAccountOpened/>
+                        {field_error(rejection, Field::CustomerAccountOpened)}
+                    </div>
+                    <div class="date-with-error">
+                        <DateField input=first label=Key::FieldFirstBilling/>
+                        {field_error(rejection, Field::CustomerFirstBilling)}
+                    </div>
                     <RejectionList rejection=without_field_errors(rejection)/>
                     <button type="submit">{move || i18n.t(Key::Save)}</button>
                     <a class="button" href=move || match id.get_value() {

@@ -123,7 +123,10 @@ pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
                         <a class="button primary" href=Route::NewCustomer.href()>{move || i18n.t(Key::AddCustomer)}</a>
                     </Show>
                 </div>
-                <p role="status">{move || i18n.tf(Key::CustomersCount, &[("count", &rows.with(|r| r.len()).to_string())])}</p>
+                <p role="status">{move || {
+                    let n = rows.with(|r| r.len()) as i64;
+                    i18n.tn(Key::CustomersCount, n, &[("count", &crate::i18n::format::integer(n, i18n.locale.get()))])
+                }}</p>
                 <Show
                     when=move || rows.with(|r| !r.is_empty())
                     fallback=move || {

@@ -34,7 +34,7 @@ pub fn RenewalsPage() -> impl IntoView {
             </p>
             <RequirePermission permission=Permission::ViewCustomers>
                 {radio_group(Key::RenewalsWithin, "renewals-within", HORIZONS, days, move |n| {
-                    i18n.tf(Key::WithinDays, &[("days", &n.to_string())])
+                    i18n.tn(Key::WithinDays, n as i64, &[("days", &n.to_string())])
                 })}
                 {move || {
                     let locale = i18n.locale.get();
@@ -53,8 +53,9 @@ pub fn RenewalsPage() -> impl IntoView {
                             .collect::<Vec<_>>()
                     });
                     let count = i18n
-                        .tf(
+                        .tn(
                             Key::UpcomingCount,
+                            n as i64,
                             &[("count", &format::integer(rows.len() as i64, locale)), ("days", &n.to_string())],
                         );
                     if rows.is_empty() {

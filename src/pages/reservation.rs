@@ -4,6 +4,7 @@
 
 use crate::components::badge;
 use crate::components::empty::empty_state;
+use crate::components::date_field::{DateField, DateInput};
 use crate::components::errors::{field_error, field_invalid, RejectionList};
 use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::ctx::use_app;
@@ -72,7 +73,7 @@ fn rule_text(rule: RefundRule, state: &State, locale: Locale) -> String {
         RefundRule::Prorated => Key::RsvRuleProrated,
         RefundRule::ProratedMinusFee => Key::RsvRuleProratedFee,
     };
-    fill(key.text(locale), &[("days", &days), ("fee", &fee)])
+    fill(key.counted(locale, state.policy.reservation_full_refund_days as i64), &[("days", &days), ("fee", &fee)])
 }
 
 fn user_name(state: &State, id: &csp_engine::ids::UserId) -> String {
@@ -529,8 +530,8 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     // The simulated date until the user types another one.
-    let typed = RwSignal::new(None::<String>);
-    let date = move || typed.get().unwrap_or_else(|| app.state.with(|s| s.clock.date_naive().to_string()));
+    let date = DateInput::new(Some(app.state.with_untracked(|s| s.clock.date_naive())));
+    date.follow(move || app.state.with(|s| s.clock.date_naive()));
     let percent = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<Key>);
     let rejection = RwSignal::new(None::<Rejection>);
@@ -540,10 +541,8 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
         flash.set(None);
         rejection.set(None);
         let Some(r) = res.get_untracked() else { return };
-        let Some(day) = csp_engine::dates::parse_iso_date(&untrack(date)) else {
-            local_error.set(Some(Key::InvalidDateInput));
-            return;
-        };
+        // A text that is not a date shows its message in the field.
+        let Some(day) = date.required() else { return };
         let Ok(pct) = percent.get_untracked().trim().parse::<u8>() else {
             local_error.set(Some(Key::RsvPercentNotWhole));
             return;
@@ -565,10 +564,7 @@ fn UtilisationForm(res: Memo<Option<Reservation>>) -> impl IntoView {
     };
     view! {
         <form class="inline-form" on:submit=submit novalidate aria-label=move || i18n.t(Key::RsvRecordUtilisation)>
-            <label>
-                {move || i18n.t(Key::FieldDate)}
-                <input type="date" prop:value=date on:input=move |ev| typed.set(Some(event_target_value(&ev)))/>
-            </label>
+            <DateField input=date label=Key::FieldDate/>
             <label>
                 {move || i18n.t(Key::FieldUtilisationPercent)}
                 <input
@@ -930,11 +926,16 @@ fn ReservationDayQuote(id: StoredValue<ReservationId>) -> impl IntoView {
 fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
     let t = |k: Key| k.text(locale).to_string();
     let m = |x: Money| format::money(x, locale);
-    let window = s.policy.refund_window_days.to_string();
+    let window_days = s.policy.refund_window_days as i64;
+    let window = window_days.to_string();
     let paid = match q.billing {
         ReservationBilling::Upfront => m(q.paid),
         ReservationBilling::Monthly => {
-            fill(Key::RsvPaidMonthly.text(locale), &[("amount", &m(q.paid)), ("count", &q.payments_made.to_string())])
+            let n = q.payments_made as i64;
+            fill(
+                Key::RsvPaidMonthly.counted(locale, n),
+                &[("amount", &m(q.paid)), ("count", &format::integer(n, locale))],
+            )
         }
     };
     let mut rows = vec![
@@ -946,7 +947,7 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
         (
             t(Key::RsvPeriod),
             fill(
-                Key::RsvPeriodValue.text(locale),
+                Key::RsvPeriodValue.counted(locale, q.unused_days),
                 &[
                     ("start", &format::date(q.period_start, locale)),
                     ("end", &format::date(q.period_end, locale)),
@@ -964,8 +965,8 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
     rows.push((t(Key::RsvCredit), m(q.credit)));
     let cap = &q.cap;
     let mut cap_rows = vec![
-        (fill(Key::RsvCapLimit.text(locale), &[("days", &window)]), m(usd(cap.cap_usd_minor))),
-        (fill(Key::RsvCapUsed.text(locale), &[("days", &window)]), m(usd(cap.used_usd_minor))),
+        (fill(Key::RsvCapLimit.counted(locale, window_days), &[("days", &window)]), m(usd(cap.cap_usd_minor))),
+        (fill(Key::RsvCapUsed.counted(locale, window_days), &[("days", &window)]), m(usd(cap.used_usd_minor))),
         (t(Key::RsvCapLeft), m(usd(cap.left_usd_minor))),
     ];
     if let Some(c) = q.counts_usd_minor {
@@ -1380,7 +1381,7 @@ fn Wizard(
             {move || match step.get() {
                 1 => view! {
                     {single(Key::RsvIssueType, Key::RsvIssueBilling)}
-                    <p><strong>{move || i18n.t(Key::RsvRequestKind)} ": "</strong>{move || i18n.t(kind_key)}</p>
+                    <p><strong>{move || i18n.t(Key::RsvRequestKind)} {move || i18n.t(Key::Colon)}</strong>{move || i18n.t(kind_key)}</p>
                 }
                 .into_any(),
                 2 => view! {

@@ -112,7 +112,7 @@ fn PartnerProfile(partner: csp_engine::partner::Partner, saved: RwSignal<bool>) 
                     {field_error(rejection, Field::PartnerCreditLimit)}
                 </label>
                 <p>
-                    {move || i18n.t(Key::BillingCurrency)} ": "
+                    {move || i18n.t(Key::BillingCurrency)} {move || i18n.t(Key::Colon)}
                     <strong>{move || app.state.with(|s| s.partner.currency().code())}</strong>
                 </p>
                 <button type="submit">{move || i18n.t(Key::Save)}</button>

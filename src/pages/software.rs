@@ -5,11 +5,12 @@
 use super::customer::order_number;
 use crate::browser;
 use crate::components::badge;
+use crate::components::date_field::DateInput;
 use crate::components::dialog::Dialog;
 use crate::components::empty::empty_state;
 use crate::components::errors::{field_error, field_invalid, RejectionList, RequirePermission, TextInput};
 use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
-use crate::components::table::{date_range_filter, log_entries, table_with_numbers};
+use crate::components::table::{date_range_filter, log_entries, show_all_dates, table_with_numbers};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
@@ -426,7 +427,7 @@ fn SoftwareItem(purchase: SoftwarePurchaseId) -> impl IntoView {
                         let locale = i18n.locale.get();
                         let state_text = match st.state {
                             LinkState::Active => fill(
-                                Key::SwLinkActive.text(locale),
+                                Key::SwLinkActive.counted(locale, max_downloads() as i64),
                                 &[
                                     ("date", &format::date(st.expires_at.date_naive(), locale)),
                                     ("max", &format::integer(max_downloads() as i64, locale)),
@@ -625,7 +626,7 @@ fn CancelDialog(
                                     view! {
                                         <p>
                                             {fill(
-                                                Key::SwDaysLeft.text(locale),
+                                                Key::SwDaysLeft.counted(locale, q.days_left as i64),
                                                 &[
                                                     ("days", &format::integer(q.days_left as i64, locale)),
                                                     ("date", &format::date(q.window_closes_at.date_naive(), locale)),
@@ -739,9 +740,9 @@ pub fn SoftwareActivityPage() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let (from0, to0) = default_range(app.state.with_untracked(|s| s.clock));
-    let from = RwSignal::new(from0.to_string());
-    let to = RwSignal::new(to0.to_string());
-    let range = move || (csp_engine::dates::parse_iso_date(&from.get()), csp_engine::dates::parse_iso_date(&to.get()));
+    let from = DateInput::new(Some(from0));
+    let to = DateInput::new(Some(to0));
+    let range = move || (from.date.get(), to.date.get());
     let headers = [
         Key::ColDate,
         Key::ColUser,
@@ -778,10 +779,7 @@ pub fn SoftwareActivityPage() -> impl IntoView {
     });
     let export = move |_| {
         let locale = i18n.locale.get_untracked();
-        let (f, t) = (
-            csp_engine::dates::parse_iso_date(&from.get_untracked()),
-            csp_engine::dates::parse_iso_date(&to.get_untracked()),
-        );
+        let (f, t) = (from.date.get_untracked(), to.date.get_untracked());
         let header = [
             Key::SwColTime,
             Key::ColUser,
@@ -811,14 +809,7 @@ pub fn SoftwareActivityPage() -> impl IntoView {
                         .then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::SwRangeInvalid)}</p> })
                 }}
                 {log_entries("software-activity-table", headers.to_vec(), rows)}
-                <Show when=move || rows.with(|r| r.is_empty()) && !(from.get().is_empty() && to.get().is_empty())>
-                    <button type="button" class="primary" on:click=move |_| {
-                        from.set(String::new());
-                        to.set(String::new());
-                    }>
-                        {move || i18n.t(Key::PagesShowAllDates)}
-                    </button>
-                </Show>
+                {show_all_dates(from, to, rows)}
             </RequirePermission>
         </section>
     }
@@ -916,7 +907,7 @@ pub fn SupportRequestPage(customer: CustomerId, purchase: Option<SoftwarePurchas
                                         <form class="card" on:submit=submit novalidate aria-label=title>
                                             {move || rejection.with(|r| r.is_some()).then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::FixErrors)}</p> })}
                                             <p>
-                                                <strong>{move || i18n.t(Key::SwProblemType)} ": "</strong>
+                                                <strong>{move || i18n.t(Key::SwProblemType)} {move || i18n.t(Key::Colon)}</strong>
                                                 {move || i18n.t(Key::SwProblemTypeCsp)}
                                             </p>
                                             {text_field(Field::SupportTenantOrDomain, Key::FieldTenantOrDomain, |f| &f.tenant_or_domain, |f, v| f.tenant_or_domain = v, "text", None)}

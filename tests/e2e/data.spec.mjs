@@ -123,7 +123,7 @@ test('two tabs: a purchase the other tab made first is refused here, with the en
   await a.getByRole('button', { name: 'Buy' }).click();
   await expect(heading(a, 'Order confirmation')).toBeVisible();
   // Tab B, still on the same page, now decides on the state that includes A's purchase.
-  await expect(teamsInB).toContainText('already has the maximum of 1 subscriptions', { timeout: 1000 });
+  await expect(teamsInB).toContainText('already has the maximum of 1 subscription to this offer', { timeout: 1000 });
   await b.goto(`index.html#/customers/${id}/subscriptions`);
   await expect(b.getByTestId('subscriptions-table').getByText('Microsoft Teams Essentials')).toHaveCount(1);
 });

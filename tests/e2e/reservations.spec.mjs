@@ -151,7 +151,7 @@ test('refund on day 3 without usage: 100 % of what was paid, future payments can
   await expect(fact(facts, 'Days since purchase')).toHaveText('3');
   await expect(fact(facts, 'Usage so far')).toHaveText('No');
   await expect(fact(facts, 'Credit rule')).toHaveText('100% of what was paid, no fee (5 days or fewer, no usage)');
-  await expect(fact(facts, 'Paid so far')).toHaveText('$86.90 (1 monthly payments)');
+  await expect(fact(facts, 'Paid so far')).toHaveText('$86.90 (1 monthly payment)');
   await expect(fact(facts, 'Early termination fee')).toHaveText('$0.00');
   await expect(fact(facts, 'Cancelled future payments')).toHaveText('$955.90');
   await expect(fact(facts, 'Refund amount')).toHaveText('$86.90');
@@ -358,13 +358,13 @@ test('exchange for a larger reservation: shortfall refused, then value returned 
 test('in French: the quote, the cap and the wizard use Partner Center’s words', async ({ page }) => {
   await open(page, '#/customers/C-0001/reservations/refund?ids=RSV-0001');
   await page.getByTestId('language-switch').selectOption('fr');
-  await expect(heading(page, 'Nouvelle demande de support : remboursement')).toBeVisible();
+  await expect(heading(page, 'Nouvelle demande de support\u00a0: remboursement')).toBeVisible();
   await expect(fact(page.getByTestId('quote-facts'), 'Règle de crédit')).toHaveText(
-    '100 % du montant payé, sans frais (5 jours ou moins, sans utilisation)',
+    '100\u00a0% du montant payé, sans frais (5 jours ou moins, sans utilisation)',
   );
   await expect(fact(page.getByTestId('cap-facts'), 'Restant')).toHaveText(/50\u202f000,00/);
   const wizard = page.getByRole('form', { name: 'Étapes de la demande de support' });
-  await expect(wizard.getByRole('heading', { name: 'Étape 1 sur 4 : Notions de base' })).toBeVisible();
+  await expect(wizard.getByRole('heading', { name: 'Étape 1 sur 4\u00a0: Notions de base' })).toBeVisible();
   await wizard.getByRole('button', { name: 'Suivant' }).click();
   await expect(wizard.getByLabel('Catégorie')).toContainText('Échanges et remboursements');
   expect(page.problems).toEqual([]);
