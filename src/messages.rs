@@ -353,10 +353,7 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
         }
         Violation::PriceListRefused(problem) => price_file_problem(problem, locale),
         Violation::PriceListNoRows { rejected } => {
-            // French: 0 and 1 are singular.
-            let one = *rejected == 1 || (*rejected == 0 && locale == Locale::Fr);
-            let key = if one { Key::PriceListNoRowsOne } else { Key::PriceListNoRowsMany };
-            f(key, &[("count", &format::integer(*rejected as i64, locale))])
+            c(Key::PriceListNoRows, *rejected as i64, &[("count", &format::integer(*rejected as i64, locale))])
         }
     }
 }
@@ -368,8 +365,8 @@ pub fn price_file_problem(p: &csp_engine::pricelist::FileProblem, locale: Locale
         P::Empty => Key::PriceListFileEmpty.text(locale).into(),
         P::Unreadable { line } => fill(Key::PriceListFileNotCsv.text(locale), &[("line", &line.to_string())]),
         P::MissingColumns(columns) => {
-            let key = if columns.len() == 1 { Key::PriceListMissingColumnOne } else { Key::PriceListMissingColumnMany };
-            fill(key.text(locale), &[("columns", &column_list(columns, locale))])
+            let key = Key::PriceListMissingColumn;
+            fill(key.counted(locale, columns.len() as i64), &[("columns", &column_list(columns, locale))])
         }
     }
 }
@@ -827,13 +824,9 @@ pub fn policy_section(rule: &str) -> Key {
     }
 }
 
-/// A counted unit: French takes the singular for 0 and 1, English for 1 only.
-fn counted(n: i64, one: Key, many: Key, locale: Locale) -> String {
-    let singular = match locale {
-        Locale::En => n == 1,
-        Locale::Fr => n == 0 || n == 1,
-    };
-    fill(if singular { one } else { many }.text(locale), &[("n", &format::integer(n, locale))])
+/// A counted unit ("1 day", "2 days"; French: "0 jour").
+fn counted(n: i64, key: Key, locale: Locale) -> String {
+    fill(key.counted(locale, n), &[("n", &format::integer(n, locale))])
 }
 
 /// A policy value in words, with its unit ("14 days", "12 %", "USD 50,000.00", "AU, BR").
@@ -844,11 +837,11 @@ pub fn policy_value(k: PolicyKey, p: &csp_engine::policy::Policy, locale: Locale
     // Decimals as the locale writes them.
     let decimal = || if locale == Locale::Fr { text.replace('.', ",") } else { text.clone() };
     match k.unit() {
-        U::Days => counted(whole(), Key::PolicyDayOne, Key::PolicyDayMany, locale),
-        U::Hours => counted(whole(), Key::PolicyHourOne, Key::PolicyHourMany, locale),
-        U::Months => counted(whole(), Key::PolicyMonthOne, Key::PolicyMonthMany, locale),
-        U::Licenses => counted(whole(), Key::PolicyLicenseOne, Key::PolicyLicenseMany, locale),
-        U::Downloads => counted(whole(), Key::PolicyDownloadOne, Key::PolicyDownloadMany, locale),
+        U::Days => counted(whole(), Key::PolicyDay, locale),
+        U::Hours => counted(whole(), Key::PolicyHour, locale),
+        U::Months => counted(whole(), Key::PolicyMonth, locale),
+        U::Licenses => counted(whole(), Key::PolicyLicense, locale),
+        U::Downloads => counted(whole(), Key::PolicyDownload, locale),
         U::Percent => fill(Key::PolicyPercentValue.text(locale), &[("n", &decimal())]),
         U::Usd => format::money(
             csp_engine::money::Money::new(p.refund_cap_usd_minor, csp_engine::money::Currency::USD),

@@ -139,10 +139,9 @@ fn Import() -> impl IntoView {
     }
 }
 
-/// A counted phrase: singular for 1, and for 0 in French.
-fn counted(n: usize, one: Key, many: Key, locale: Locale) -> String {
-    let key = if n == 1 || (n == 0 && locale == Locale::Fr) { one } else { many };
-    crate::i18n::fill(key.text(locale), &[("count", &format::integer(n as i64, locale))])
+/// A counted phrase ("1 row", "2 rows"; French: "0 ligne").
+fn counted(n: usize, key: Key, locale: Locale) -> String {
+    crate::i18n::fill(key.counted(locale, n as i64), &[("count", &format::integer(n as i64, locale))])
 }
 
 #[component]
@@ -156,15 +155,15 @@ fn PreviewView(preview: Preview) -> impl IntoView {
         let money = |m: Money| format::money(m, locale);
         let old = move |l: &PreviewLine| l.old.map(money).unwrap_or_else(|| Key::PriceListNoPrice.text(locale).into());
         let counts = [
-            (p.added.len(), Key::PriceListAddedOne, Key::PriceListAddedMany),
-            (p.changed.len(), Key::PriceListChangedOne, Key::PriceListChangedMany),
-            (p.removed.len(), Key::PriceListRemovedOne, Key::PriceListRemovedMany),
-            (p.unchanged, Key::PriceListUnchangedOne, Key::PriceListUnchangedMany),
-            (p.rejected.len(), Key::PriceListRejectedOne, Key::PriceListRejectedMany),
+            (p.added.len(), Key::PriceListCountAdded),
+            (p.changed.len(), Key::PriceListCountChanged),
+            (p.removed.len(), Key::PriceListCountRemoved),
+            (p.unchanged, Key::PriceListCountUnchanged),
+            (p.rejected.len(), Key::PriceListCountRejected),
         ];
         let more = |n: usize| {
             (n > SHOWN).then(|| {
-                view! { <p class="hint">{counted(n - SHOWN, Key::PriceListMoreOne, Key::PriceListMoreMany, locale)}</p> }
+                view! { <p class="hint">{counted(n - SHOWN, Key::PriceListMore, locale)}</p> }
             })
         };
         let lines_table = |title: Key, lines: &[PreviewLine], with_old: bool| {
@@ -239,7 +238,7 @@ fn PreviewView(preview: Preview) -> impl IntoView {
                     .map(|d| crate::i18n::fill(Key::PriceListEffective.text(locale), &[("date", &format::date(d, locale))]))}
             </p>
             <ul class="price-list-counts" data-testid="preview-counts">
-                {counts.into_iter().map(|(n, one, many)| view! { <li>{counted(n, one, many, locale)}</li> }).collect_view()}
+                {counts.into_iter().map(|(n, key)| view! { <li>{counted(n, key, locale)}</li> }).collect_view()}
             </ul>
             <p class="hint">{Key::PriceListPreviewNothingYet.text(locale)}</p>
             {lines_table(Key::PriceListChanged, &p.changed, true)}
