@@ -365,10 +365,12 @@ fn OfferRow(
     // After a successful Add, the Review link follows this row's button: the next Tab stop (issue 16).
     let review_link = move || {
         let here = added.with(|a| a.as_ref().is_some_and(|id| offer.with_value(|o| &o.id == id)));
-        here.then(|| view! {
-            <a class="button review-link" href=Route::Review { customer: customer.get_value() }.href()>
-                {i18n.t(Key::Review)}
-            </a>
+        here.then(|| {
+            view! {
+                <a class="button review-link" href=Route::Review { customer: customer.get_value() }.href()>
+                    {i18n.t(Key::Review)}
+                </a>
+            }
         })
     };
     let reasons_view = move || {

@@ -3,8 +3,8 @@
 //! and value shown here comes from `csp_engine::reservations`; every change goes through `dispatch`.
 
 use crate::components::badge;
-use crate::components::empty::empty_state;
 use crate::components::date_field::{DateField, DateInput};
+use crate::components::empty::empty_state;
 use crate::components::errors::{field_error, field_invalid, RejectionList};
 use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::ctx::use_app;
