@@ -2,5 +2,6 @@ pub mod choices;
 pub mod country_select;
 pub mod dialog;
 pub mod errors;
+pub mod export;
 pub mod shell;
 pub mod table;

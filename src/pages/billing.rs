@@ -2,14 +2,19 @@
 //! (charge types, service periods) and the clock summary (RULES §8).
 
 use crate::components::errors::RequirePermission;
+use crate::components::export::{self as cell, export_button};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
 use crate::route::Route;
 use csp_engine::billing::Period;
+use csp_engine::export::{self, Cell};
 use csp_engine::ledger::{invoices, ChargeType};
 use csp_engine::roles::Permission;
 use csp_engine::subscriptions::DueSummary;
 use leptos::prelude::*;
+
+const INVOICE_COLUMNS: [Key; 4] =
+    [Key::ColInvoiceMonth, Key::ColInvoiceCurrency, Key::ColInvoiceEntries, Key::ColTotal];
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
@@ -22,7 +27,24 @@ pub fn BillingPage() -> impl IntoView {
                 <a href=Route::Renewals.href()>{move || i18n.t(Key::RenewalsLink)}</a>
             </p>
             <RequirePermission permission=Permission::ViewBilling>
-                <h2>{move || i18n.t(Key::BillingInvoices)}</h2>
+                <div class="toolbar">
+                    <h2>{move || i18n.t(Key::BillingInvoices)}</h2>
+                    {export_button("export-invoices", move |locale, today| {
+                        let rows: Vec<Vec<Cell>> = app.state.with_untracked(invoices)
+                            .into_iter()
+                            .map(|inv| {
+                                vec![
+                                    Cell::Number(format!("{:04}-{:02}", inv.year, inv.month)),
+                                    Cell::text(inv.currency.code()),
+                                    Cell::integer(inv.entries as i64),
+                                    Cell::money(inv.total),
+                                ]
+                            })
+                            .collect();
+                        let header = INVOICE_COLUMNS.map(|k| k.text(locale));
+                        (export::file_name("invoices", today), export::write(&header, &rows))
+                    })}
+                </div>
                 {move || {
                     let locale = i18n.locale.get();
                     let list = app.state.with(invoices);
@@ -47,11 +69,15 @@ pub fn BillingPage() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <th scope="row">
-                                                    <a href=href>{format::month_year(inv.year, inv.month, locale)}</a>
+                                                    <a href=href>
+                                                        <time datetime=format!("{:04}-{:02}", inv.year, inv.month)>
+                                                            {format::month_year(inv.year, inv.month, locale)}
+                                                        </time>
+                                                    </a>
                                                 </th>
                                                 <td>{inv.currency.code()}</td>
                                                 <td class="num">{format::integer(inv.entries as i64, locale)}</td>
-                                                <td class="num">{format::money(inv.total, locale)}</td>
+                                                <td class="num">{cell::amount(inv.total, locale)}</td>
                                             </tr>
                                         }
                                     })

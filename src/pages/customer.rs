@@ -3,14 +3,16 @@
 
 use crate::browser::country_name;
 use crate::components::errors::RequirePermission;
-use crate::components::table::table;
+use crate::components::export::{self as cell, export_button};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
 use crate::route::{CatalogQuery, CustomerTab, Route};
 use csp_engine::catalog::Tab;
 use csp_engine::checkout::{order_history, order_total};
+use csp_engine::export::{self, Cell};
 use csp_engine::ids::CustomerId;
+use csp_engine::records::Order;
 use csp_engine::roles::Permission;
 use leptos::prelude::*;
 
@@ -90,35 +92,77 @@ pub(crate) fn order_number(state: &csp_engine::State, order: &csp_engine::ids::O
 #[component]
 fn OrdersTab(id: CustomerId) -> impl IntoView {
     let app = use_app();
-    move || {
-        let locale = app.locale();
-        let rows = app.state.with(|s| {
-            order_history(s, &id)
-                .into_iter()
+    let i18n = app.i18n;
+    let headers = [Key::ColOrderNumber, Key::ColDate, Key::ColLines, Key::ColBilling, Key::ColStatus, Key::ColTotal];
+    let orders = {
+        let id = id.clone();
+        Memo::new(move |_| app.state.with(|s| order_history(s, &id).into_iter().cloned().collect::<Vec<_>>()))
+    };
+    let lines = |o: &Order, locale| {
+        o.lines
+            .iter()
+            .map(|l| format!("{} × {}", format::integer(l.quantity as i64, locale), l.offer_name))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let export = export_button("export-orders", move |locale, today| {
+        let rows: Vec<Vec<Cell>> = orders.with_untracked(|list| {
+            list.iter()
                 .map(|o| {
-                    let lines = o
-                        .lines
-                        .iter()
-                        .map(|l| format!("{} × {}", format::integer(l.quantity as i64, locale), l.offer_name))
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    vec![
-                        o.number.clone(),
-                        format::datetime(o.created_at, locale),
-                        lines,
-                        messages::frequency(o.billing).text(locale).to_string(),
-                        messages::order_status(o.status).text(locale).to_string(),
-                        order_total(o).map(|m| format::money(m, locale)).unwrap_or_default(),
-                    ]
+                    let mut row = vec![
+                        Cell::text(o.number.clone()),
+                        Cell::Number(csp_engine::dates::iso_second(o.created_at)),
+                        Cell::text(lines(o, locale)),
+                        Cell::text(messages::frequency(o.billing).text(locale)),
+                        Cell::text(messages::order_status(o.status).text(locale)),
+                    ];
+                    match order_total(o) {
+                        Some(m) => row.extend([Cell::money(m), Cell::text(m.currency.code())]),
+                        None => row.extend([Cell::text(""), Cell::text("")]),
+                    }
+                    row
                 })
-                .collect::<Vec<_>>()
+                .collect()
         });
-        table(
-            "orders-table",
-            vec![Key::ColOrderNumber, Key::ColDate, Key::ColLines, Key::ColBilling, Key::ColStatus, Key::ColTotal],
-            rows,
-            Key::NoOrders,
-        )
+        let mut header: Vec<&str> = headers.iter().map(|k| k.text(locale)).collect();
+        header.push(Key::ColInvoiceCurrency.text(locale));
+        (export::file_name(&format!("orders-{}", id.as_str()), today), export::write(&header, &rows))
+    });
+    let table = move || {
+        let locale = app.locale();
+        let list = orders.get();
+        if list.is_empty() {
+            return view! { <p>{i18n.t(Key::NoOrders)}</p> }.into_any();
+        }
+        view! {
+            <table class="grid" data-testid="orders-table">
+                <thead>
+                    <tr>{headers.into_iter().map(|k| view! { <th scope="col">{i18n.t(k)}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {list
+                        .iter()
+                        .map(|o| {
+                            view! {
+                                <tr>
+                                    <td>{o.number.clone()}</td>
+                                    <td>{cell::datetime(o.created_at, locale)}</td>
+                                    <td>{lines(o, locale)}</td>
+                                    <td>{messages::frequency(o.billing).text(locale)}</td>
+                                    <td>{messages::order_status(o.status).text(locale)}</td>
+                                    <td class="num">{order_total(o).map(|m| cell::money(m, locale))}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="toolbar">{export}</div>
+        {table}
     }
 }
 
