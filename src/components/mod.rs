@@ -1,3 +1,4 @@
+pub mod chart;
 pub mod choices;
 pub mod country_select;
 pub mod dialog;

@@ -1,6 +1,7 @@
 //! Billing: the invoices by calendar month (RULES §7), and the wording shared by the billing pages
 //! (charge types, service periods) and the clock summary (RULES §8).
 
+use crate::components::chart::MonthlyChart;
 use crate::components::errors::RequirePermission;
 use crate::components::export::{self as cell, export_button};
 use crate::ctx::use_app;
@@ -27,6 +28,8 @@ pub fn BillingPage() -> impl IntoView {
                 <a href=Route::Renewals.href()>{move || i18n.t(Key::RenewalsLink)}</a>
             </p>
             <RequirePermission permission=Permission::ViewBilling>
+                <h2>{move || i18n.t(Key::ExportBillingChart)}</h2>
+                <MonthlyChart customer=None/>
                 <div class="toolbar">
                     <h2>{move || i18n.t(Key::BillingInvoices)}</h2>
                     {export_button("export-invoices", move |locale, today| {

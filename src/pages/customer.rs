@@ -2,6 +2,7 @@
 //! Order history and Account.
 
 use crate::browser::country_name;
+use crate::components::chart::MonthlyChart;
 use crate::components::errors::RequirePermission;
 use crate::components::export::{self as cell, export_button};
 use crate::ctx::use_app;
@@ -185,6 +186,7 @@ fn AccountTab(id: CustomerId) -> impl IntoView {
             (Key::FieldFirstBilling, format::date(c.first_billing, locale)),
         ];
         let spend = app.can(Permission::ViewBilling).then(|| super::subscription::spend(&id, locale));
+        let (spend_chart, chart_id) = (spend.is_some(), id.clone());
         Some(view! {
             <dl class="facts" data-testid="account-facts">
                 {facts.into_iter().map(|(k, v)| view! { <dt>{i18n.t(k)}</dt><dd>{v}</dd> }).collect_view()}
@@ -193,6 +195,10 @@ fn AccountTab(id: CustomerId) -> impl IntoView {
             <Show when=move || app.can(Permission::EditCustomers)>
                 <a class="button" href=edit.clone()>{move || i18n.t(Key::EditCustomer)}</a>
             </Show>
+            {spend_chart.then(|| view! {
+                <h2>{i18n.t(Key::ExportSpendChart)}</h2>
+                <MonthlyChart customer=Some(chart_id.clone())/>
+            })}
         })
     }
 }

@@ -1,0 +1,33 @@
+// Screenshots of the pages issue 15 §1 §5 touched (both languages, desktop and phone): node shots-export.mjs
+import { chromium } from '@playwright/test';
+const base = `http://127.0.0.1:${process.env.E2E_PORT ?? 8131}/index.html`;
+const pages = [
+  ['customers', '#/customers'],
+  ['subscriptions', '#/subscriptions?within=abc'],
+  ['subscriptions-filtered', '#/subscriptions?status=active&publisher=microsoft'],
+  ['customer-subscriptions', '#/customers/C-0001'],
+  ['customer-orders', '#/customers/C-0001/orders'],
+  ['customer-account', '#/customers/C-0001/account'],
+  ['billing', '#/billing'],
+  ['reservation', '#/customers/C-0005/reservations/RSV-0001'],
+];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+for (const [w, h, size] of [[1366, 800, 'desktop'], [390, 844, 'phone']]) {
+  for (const lang of ['en', 'fr']) {
+    const context = await browser.newContext({ viewport: { width: w, height: h } });
+    const page = await context.newPage();
+    for (const [name, hash] of pages) {
+      await page.goto(base + hash);
+      await page.waitForSelector('nav');
+      if (lang === 'fr' && (await page.getByTestId('language-switch').inputValue()) !== 'fr') {
+        await page.getByTestId('language-switch').selectOption('fr');
+      }
+      await page.waitForTimeout(300);
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      if (sideways) console.log(`SIDEWAYS SCROLL: ${name} ${lang} ${size}`);
+      await page.screenshot({ path: `/work/shots/export/${name}-${lang}-${size}.png`, fullPage: true });
+    }
+    await context.close();
+  }
+}
+await browser.close();
