@@ -18,20 +18,26 @@ async function measure(chart) {
   });
 }
 
-/** Heights proportional to values (ratio to the largest within 2 %), non-zero where values are. */
+/**
+ * Heights proportional to values (ratio to the largest within 2 %), non-zero where values are. A month of net
+ * credits hangs below the zero line: its height is in proportion to its size.
+ */
 function expectProportional({ bars, figures }, top = null) {
   expect(bars.length).toBe(figures.length);
   expect(bars.length).toBeGreaterThan(0);
   const values = figures.map((f) => (f === '' ? null : Number(f)));
-  const max = top ?? Math.max(...values.filter((v) => v !== null));
+  const sizes = values.map((v) => (v === null ? null : Math.abs(v)));
+  const largest = Math.max(...sizes.filter((v) => v !== null));
+  const max = top ?? largest;
   expect(max).toBeGreaterThan(0);
-  const tallest = bars[values.indexOf(Math.max(...values.filter((v) => v !== null)))].height;
+  const tallest = bars[sizes.indexOf(largest)].height;
   for (const [i, v] of values.entries()) {
     if (v === null) continue;
     expect(bars[i].width).toBeGreaterThan(0);
     if (v > 0) expect(bars[i].height, `bar ${i} of value ${v}`).toBeGreaterThan(0);
     if (v === 0) expect(bars[i].height).toBeLessThan(0.5);
-    if (top === null) expect(Math.abs(bars[i].height / tallest - v / max), `bar ${i}`).toBeLessThanOrEqual(0.02);
+    if (v !== 0) expect(bars[i].height, `bar ${i} of value ${v}`).toBeGreaterThan(0);
+    if (top === null) expect(Math.abs(bars[i].height / tallest - Math.abs(v) / max), `bar ${i}`).toBeLessThanOrEqual(0.02);
   }
 }
 
@@ -49,8 +55,11 @@ test('Billing: the partner’s monthly billing over 12 months, drawn to scale, w
   expect(m.bars).toHaveLength(12);
   expect(m.plot).toBeGreaterThan(100);
   expectProportional(m);
-  // The tallest bar fills the plot.
-  expect(Math.max(...m.bars.map((b) => b.height)) / m.plot).toBeGreaterThan(0.98);
+  // The tallest bar and the deepest credit together span the plot.
+  const values = m.figures.map(Number);
+  const up = m.bars[values.indexOf(Math.max(...values))].height;
+  const down = Math.min(...values) < 0 ? m.bars[values.indexOf(Math.min(...values))].height : 0;
+  expect((up + down) / m.plot).toBeGreaterThan(0.98);
   // The screen-reader table: 12 months, the same figures, the month named.
   const table = page.getByTestId('billing-chart-table').first();
   await expect(table.locator('tbody tr')).toHaveCount(12);
