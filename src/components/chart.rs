@@ -166,6 +166,8 @@ pub fn MonthlyChart(customer: Option<CustomerId>) -> impl IntoView {
                     .collect();
                 let zero = csp_engine::money::Money::new(0, currency);
                 let max = months.iter().map(|(_, m)| *m).max_by_key(|m| m.minor).unwrap_or(zero);
+                // The bottom of the scale: 0, or the deepest month of net credits.
+                let min = months.iter().map(|(_, m)| *m).min_by_key(|m| m.minor).unwrap_or(zero);
                 let (first, last) = (months[0].0, months[months.len() - 1].0);
                 let args = [
                     ("currency", currency.code()),
@@ -178,7 +180,7 @@ pub fn MonthlyChart(customer: Option<CustomerId>) -> impl IntoView {
                     label_column: Key::ExportChartMonth.text(locale).to_string(),
                     value_column: fill(Key::ExportChartAmount.text(locale), &args),
                     max: format::money(if max.minor > 0 { max } else { zero }, locale),
-                    zero: format::money(zero, locale),
+                    zero: format::money(if min.minor < 0 { min } else { zero }, locale),
                     top: 0,
                 };
                 bar_chart(format!("{testid}-{}", currency.code()), testid, text, bars)

@@ -55,6 +55,7 @@ pub fn BillingPage() -> impl IntoView {
                         return view! { <p>{i18n.t(Key::NoInvoicesYet)}</p> }.into_any();
                     }
                     view! {
+                        <div class="table-scroll">
                         <table class="grid" data-testid="invoices-table">
                             <thead>
                                 <tr>
@@ -87,6 +88,7 @@ pub fn BillingPage() -> impl IntoView {
                                     .collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     }
                     .into_any()
                 }}

@@ -136,6 +136,7 @@ fn OrdersTab(id: CustomerId) -> impl IntoView {
             return view! { <p>{i18n.t(Key::NoOrders)}</p> }.into_any();
         }
         view! {
+            <div class="table-scroll">
             <table class="grid" data-testid="orders-table">
                 <thead>
                     <tr>{headers.into_iter().map(|k| view! { <th scope="col">{i18n.t(k)}</th> }).collect_view()}</tr>
@@ -158,6 +159,7 @@ fn OrdersTab(id: CustomerId) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            </div>
         }
         .into_any()
     };

@@ -142,6 +142,7 @@ pub fn InvoicePage(year: i32, month: u32) -> impl IntoView {
                                 })
                                 .collect_view();
                             view! {
+                                <div class="table-scroll">
                                 <table class="grid" data-testid="invoice-table">
                                     <thead>
                                         <tr>
@@ -155,6 +156,7 @@ pub fn InvoicePage(year: i32, month: u32) -> impl IntoView {
                                     <tbody>{rows}</tbody>
                                     <tfoot>{totals}</tfoot>
                                 </table>
+                                </div>
                             }
                             .into_any()
                         })
