@@ -162,6 +162,9 @@ pub fn customer_spend(state: &State, customer: &CustomerId) -> Vec<Money> {
     totals_by_currency(state.ledger.iter().filter(|e| &e.customer == customer))
 }
 
+/// One currency's months, oldest first: ((year, month), net amount).
+pub type MonthlySeries = Vec<((i32, u32), Money)>;
+
 /// What was billed (net of credits) in each of the `months` calendar months ending with `end` (year, month),
 /// oldest first, for one customer or the whole partner: one series per currency that has entries then.
 /// Months with no entry are 0 (the charts draw every month).
@@ -170,7 +173,7 @@ pub fn monthly_totals(
     customer: Option<&CustomerId>,
     end: (i32, u32),
     months: u32,
-) -> Vec<(Currency, Vec<((i32, u32), Money)>)> {
+) -> Vec<(Currency, MonthlySeries)> {
     let index = |y: i32, m: u32| y as i64 * 12 + m as i64 - 1;
     let last = index(end.0, end.1);
     let first = last - months as i64 + 1;

@@ -118,7 +118,9 @@ pub fn bar_chart(id: String, testid: &'static str, text: ChartText, bars: Vec<Ba
                 </svg>
             </div>
             <div class="chart-axis" aria-hidden="true">{axis}</div>
-            <table class="visually-hidden" data-testid=format!("{testid}-table")>
+            // A table cannot be shrunk to 1 px (it widens to its content): the wrapper is what hides it.
+            <div class="visually-hidden">
+            <table data-testid=format!("{testid}-table")>
                 <caption>{text.title}</caption>
                 <thead>
                     <tr>
@@ -128,6 +130,7 @@ pub fn bar_chart(id: String, testid: &'static str, text: ChartText, bars: Vec<Ba
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         </figure>
     }
 }
