@@ -9,7 +9,7 @@ const pages = [
   ['customer-orders', '#/customers/C-0001/orders'],
   ['customer-account', '#/customers/C-0001/account'],
   ['billing', '#/billing'],
-  ['reservation', '#/customers/C-0005/reservations/RSV-0001'],
+  ['reservation', '#/customers/C-0005/reservations/RSV-0002'],
 ];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 for (const [w, h, size] of [[1366, 800, 'desktop'], [390, 844, 'phone']]) {
@@ -21,6 +21,17 @@ for (const [w, h, size] of [[1366, 800, 'desktop'], [390, 844, 'phone']]) {
       await page.waitForSelector('nav');
       if (lang === 'fr' && (await page.getByTestId('language-switch').inputValue()) !== 'fr') {
         await page.getByTestId('language-switch').selectOption('fr');
+      }
+      if (name === 'reservation') {
+        // Two recorded days, so the utilization chart has bars to show.
+        const form = page.locator('form.inline-form');
+        const date = form.locator('input[type=date]');
+        const day = await date.inputValue();
+        await form.locator('input:not([type=date])').first().fill('80');
+        await form.locator('button[type=submit]').click();
+        await date.fill(new Date(Date.parse(day) - 86400000).toISOString().slice(0, 10));
+        await form.locator('input:not([type=date])').first().fill('35');
+        await form.locator('button[type=submit]').click();
       }
       await page.waitForTimeout(300);
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
