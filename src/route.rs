@@ -192,19 +192,23 @@ impl SubscriptionListQuery {
         ])
     }
 
-    /// "Renews within N days": `Ok(None)` when empty, `Err(())` unless a whole number from 0 to
+    /// "Renews within N days": `Ok(None)` when empty, [`BadDays`] unless a whole number from 0 to
     /// [`MAX_WITHIN_DAYS`].
-    pub fn within_days(&self) -> Result<Option<u32>, ()> {
+    pub fn within_days(&self) -> Result<Option<u32>, BadDays> {
         let text = self.within.trim();
         if text.is_empty() {
             return Ok(None);
         }
         match text.parse::<u32>() {
             Ok(n) if n <= MAX_WITHIN_DAYS && text.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
-            _ => Err(()),
+            _ => Err(BadDays),
         }
     }
 }
+
+/// "Renews within" is not a whole number of days from 0 to [`MAX_WITHIN_DAYS`] (the page words it).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct BadDays;
 
 /// The Add products filters, kept in the URL (RULES §2.3). `None` is "any".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -652,19 +656,19 @@ mod tests {
     #[test]
     fn renews_within_accepts_whole_days_up_to_ten_years() {
         let q = |w: &str| SubscriptionListQuery { within: w.into(), ..SubscriptionListQuery::default() };
-        let cases: &[(&str, Result<Option<u32>, ()>)] = &[
+        let cases: &[(&str, Result<Option<u32>, BadDays>)] = &[
             ("", Ok(None)),
             ("  ", Ok(None)),
             ("0", Ok(Some(0))),
             ("30", Ok(Some(30))),
             (" 7 ", Ok(Some(7))),
             ("3650", Ok(Some(3650))),
-            ("3651", Err(())),
-            ("-1", Err(())),
-            ("+5", Err(())),
-            ("1.5", Err(())),
-            ("abc", Err(())),
-            ("99999999999", Err(())),
+            ("3651", Err(BadDays)),
+            ("-1", Err(BadDays)),
+            ("+5", Err(BadDays)),
+            ("1.5", Err(BadDays)),
+            ("abc", Err(BadDays)),
+            ("99999999999", Err(BadDays)),
         ];
         for (text, want) in cases {
             assert_eq!(q(text).within_days(), *want, "{text:?}");
