@@ -8,6 +8,7 @@ use std::fmt::Write;
 use csp_engine::catalog::{BillingType, Category, PublisherKind, Tab};
 use csp_engine::customers::Segment;
 use csp_engine::ids::{CartId, CustomerId, ReservationId, SoftwarePurchaseId, SubscriptionId};
+use csp_engine::records::SubscriptionStatus;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -63,6 +64,8 @@ pub enum Route {
     },
     /// Subscriptions renewing, trials ending and suspensions expiring soon.
     Renewals,
+    /// Every customer's subscriptions, filtered (status, customer, publisher, renews within N days).
+    Subscriptions(SubscriptionListQuery),
     /// Who accessed software keys and downloads.
     SoftwareActivity,
     ActivityLog,
@@ -152,6 +155,64 @@ pub struct CustomerListQuery {
     pub sort: CustomerSort,
     pub descending: bool,
 }
+
+/// The filters of the partner-wide Subscriptions list, kept in the URL. `within` is the text typed for
+/// "renews within N days", kept as typed so that a bad value can be shown with its message.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SubscriptionListQuery {
+    pub status: Option<SubscriptionStatus>,
+    pub customer: Option<CustomerId>,
+    pub publisher: Option<PublisherKind>,
+    pub within: String,
+}
+
+pub const STATUSES: [(&str, SubscriptionStatus); 5] = [
+    ("active", SubscriptionStatus::Active),
+    ("suspended", SubscriptionStatus::Suspended),
+    ("cancelled", SubscriptionStatus::Cancelled),
+    ("expired", SubscriptionStatus::Expired),
+    ("deleted", SubscriptionStatus::Deleted),
+];
+
+/// The longest "renews within" accepted: ten years of days.
+pub const MAX_WITHIN_DAYS: u32 = 3650;
+
+impl SubscriptionListQuery {
+    fn parse(pairs: &[(String, String)]) -> SubscriptionListQuery {
+        SubscriptionListQuery {
+            status: get(pairs, "status").and_then(|s| lookup(&STATUSES, s)),
+            customer: get(pairs, "customer").filter(|c| !c.is_empty()).map(|c| CustomerId(c.to_string())),
+            publisher: get(pairs, "publisher").and_then(|s| lookup(&PUBLISHERS, s)),
+            within: get(pairs, "within").unwrap_or_default().to_string(),
+        }
+    }
+
+    fn to_query(&self) -> String {
+        query_string(&[
+            ("status", self.status.map(|v| slug_of(&STATUSES, v)).unwrap_or_default().to_string()),
+            ("customer", self.customer.as_ref().map(|c| c.0.clone()).unwrap_or_default()),
+            ("publisher", self.publisher.map(|v| slug_of(&PUBLISHERS, v)).unwrap_or_default().to_string()),
+            ("within", self.within.clone()),
+        ])
+    }
+
+    /// "Renews within N days": `Ok(None)` when empty, [`BadDays`] unless a whole number from 0 to
+    /// [`MAX_WITHIN_DAYS`].
+    pub fn within_days(&self) -> Result<Option<u32>, BadDays> {
+        let text = self.within.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match text.parse::<u32>() {
+            Ok(n) if n <= MAX_WITHIN_DAYS && text.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
+            _ => Err(BadDays),
+        }
+    }
+}
+
+/// "Renews within" is not a whole number of days from 0 to [`MAX_WITHIN_DAYS`] (the page words it).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct BadDays;
 
 /// The Add products filters, kept in the URL (RULES §2.3). `None` is "any".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -331,6 +392,7 @@ impl Route {
                 None => Route::NotFound(raw.to_string()),
             },
             ["renewals"] => Route::Renewals,
+            ["subscriptions"] => Route::Subscriptions(SubscriptionListQuery::parse(&pairs)),
             ["activity", "software"] => Route::SoftwareActivity,
             ["activity"] => Route::ActivityLog,
             ["settings"] => Route::Settings,
@@ -372,6 +434,7 @@ impl Route {
             Route::Billing => "#/billing".into(),
             Route::Invoice { year, month } => format!("#/billing/{year:04}-{month:02}"),
             Route::Renewals => "#/renewals".into(),
+            Route::Subscriptions(q) => format!("#/subscriptions{}", q.to_query()),
             Route::SoftwareActivity => "#/activity/software".into(),
             Route::ActivityLog => "#/activity".into(),
             Route::Settings => "#/settings".into(),
@@ -396,6 +459,8 @@ impl Route {
             }
             // Rebuilt on each keystroke, the Customers page lost the focus of its search box.
             Route::Customers(_) => Route::default(),
+            // The Subscriptions list follows its filters itself: typing N must not rebuild it (and lose focus).
+            Route::Subscriptions(_) => Route::Subscriptions(SubscriptionListQuery::default()),
             other => other.clone(),
         }
     }
@@ -422,6 +487,7 @@ impl Route {
             Route::Billing | Route::Invoice { .. } | Route::Renewals => Section::Billing,
             Route::ActivityLog | Route::SoftwareActivity => Section::ActivityLog,
             Route::Settings | Route::Data | Route::PriceLists | Route::Policy => Section::Settings,
+            Route::Subscriptions(_) => Section::Subscriptions,
             _ => Section::Customers,
         }
     }
@@ -430,6 +496,7 @@ impl Route {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Section {
     Customers,
+    Subscriptions,
     Billing,
     ActivityLog,
     Settings,
@@ -518,6 +585,20 @@ mod tests {
             ("#/billing/2026-11", Route::Invoice { year: 2026, month: 11 }),
             ("#/billing/2026-13", Route::NotFound("/billing/2026-13".into())),
             ("#/renewals", Route::Renewals),
+            ("#/subscriptions", Route::Subscriptions(SubscriptionListQuery::default())),
+            (
+                "#/subscriptions?status=suspended&customer=C-0005&publisher=partner&within=30",
+                Route::Subscriptions(SubscriptionListQuery {
+                    status: Some(SubscriptionStatus::Suspended),
+                    customer: Some(c("C-0005")),
+                    publisher: Some(PublisherKind::Partner),
+                    within: "30".into(),
+                }),
+            ),
+            (
+                "#/subscriptions?status=bogus&publisher=nobody&within=abc",
+                Route::Subscriptions(SubscriptionListQuery { within: "abc".into(), ..SubscriptionListQuery::default() }),
+            ),
             ("#/activity/software", Route::SoftwareActivity),
             (
                 "#/customers/C-0001/subscriptions/S-0003",
@@ -578,9 +659,33 @@ mod tests {
             // The Customers page follows its search and sort from the route: typing keeps the page (and focus).
             ("#/customers?q=a", "#/customers?q=b", true),
             ("#/billing", "#/billing", true),
+            ("#/subscriptions", "#/subscriptions?within=3", true),
+            ("#/subscriptions?status=active", "#/billing", false),
         ];
         for (a, b, same) in cases {
             assert_eq!(Route::parse(a).page() == Route::parse(b).page(), same, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn renews_within_accepts_whole_days_up_to_ten_years() {
+        let q = |w: &str| SubscriptionListQuery { within: w.into(), ..SubscriptionListQuery::default() };
+        let cases: &[(&str, Result<Option<u32>, BadDays>)] = &[
+            ("", Ok(None)),
+            ("  ", Ok(None)),
+            ("0", Ok(Some(0))),
+            ("30", Ok(Some(30))),
+            (" 7 ", Ok(Some(7))),
+            ("3650", Ok(Some(3650))),
+            ("3651", Err(BadDays)),
+            ("-1", Err(BadDays)),
+            ("+5", Err(BadDays)),
+            ("1.5", Err(BadDays)),
+            ("abc", Err(BadDays)),
+            ("99999999999", Err(BadDays)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(q(text).within_days(), *want, "{text:?}");
         }
     }
 

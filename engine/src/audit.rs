@@ -1,4 +1,4 @@
-//! The activity log (RULES §9): one entry per state-changing command.
+//! The activity log (RULES §9): one entry per state-changing command (its CSV goes through `export`).
 
 use crate::ids::{CustomerId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -61,23 +61,6 @@ pub fn entries_between(log: &[AuditEntry], from: Option<NaiveDate>, to: Option<N
     out
 }
 
-/// Quote a CSV field when it needs it (RFC 4180), and defuse spreadsheet formulas.
-pub fn csv_field(value: &str) -> String {
-    let numeric = value.len() > 1 && value[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
-    let formula = value.starts_with(['=', '+', '-', '@']) && !numeric;
-    let value = if formula { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
-/// One CSV line from already-localised cells.
-pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
-    cells.iter().map(|c| csv_field(c.as_ref())).collect::<Vec<_>>().join(",")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,22 +93,5 @@ mod tests {
                 entries_between(&log, *from, *to).iter().map(|e| chrono::Datelike::day(&e.at)).collect();
             assert_eq!(&got, want, "{from:?}..{to:?}");
         }
-    }
-
-    #[test]
-    fn csv_quotes_and_defuses() {
-        let cases = [
-            ("plain", "plain"),
-            ("a,b", "\"a,b\""),
-            ("say \"hi\"", "\"say \"\"hi\"\"\""),
-            ("=SUM(A1)", "'=SUM(A1)"),
-            ("-4.00", "-4.00"),
-            ("-cmd", "'-cmd"),
-            ("@x", "'@x"),
-        ];
-        for (input, want) in cases {
-            assert_eq!(csv_field(input), want);
-        }
-        assert_eq!(csv_line(&["a", "b,c"]), "a,\"b,c\"");
     }
 }

@@ -162,6 +162,44 @@ pub fn customer_spend(state: &State, customer: &CustomerId) -> Vec<Money> {
     totals_by_currency(state.ledger.iter().filter(|e| &e.customer == customer))
 }
 
+/// One currency's months, oldest first: ((year, month), net amount).
+pub type MonthlySeries = Vec<((i32, u32), Money)>;
+
+/// What was billed (net of credits) in each of the `months` calendar months ending with `end` (year, month),
+/// oldest first, for one customer or the whole partner: one series per currency that has entries then.
+/// Months with no entry are 0 (the charts draw every month).
+pub fn monthly_totals(
+    state: &State,
+    customer: Option<&CustomerId>,
+    end: (i32, u32),
+    months: u32,
+) -> Vec<(Currency, MonthlySeries)> {
+    let index = |y: i32, m: u32| y as i64 * 12 + m as i64 - 1;
+    let last = index(end.0, end.1);
+    let first = last - months as i64 + 1;
+    let mut sums: BTreeMap<Currency, Vec<i64>> = BTreeMap::new();
+    for e in state.ledger.iter().filter(|e| customer.is_none_or(|c| &e.customer == c)) {
+        let i = index(e.posted_at.year(), e.posted_at.month());
+        if (first..=last).contains(&i) {
+            let row = sums.entry(e.amount.currency).or_insert_with(|| vec![0; months as usize]);
+            row[(i - first) as usize] = row[(i - first) as usize].saturating_add(e.amount.minor);
+        }
+    }
+    sums.into_iter()
+        .map(|(currency, row)| {
+            let series = row
+                .into_iter()
+                .enumerate()
+                .map(|(k, minor)| {
+                    let i = first + k as i64;
+                    (((i.div_euclid(12)) as i32, (i.rem_euclid(12) + 1) as u32), Money::new(minor, currency))
+                })
+                .collect();
+            (currency, series)
+        })
+        .collect()
+}
+
 /// Every entry of one subscription, oldest first.
 pub fn entries_of<'a>(
     state: &'a State,
@@ -182,6 +220,31 @@ fn totals_by_currency<'a>(entries: impl Iterator<Item = &'a LedgerEntry>) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn monthly_totals_cover_every_month_of_the_window_per_currency() {
+        let mut state = demo_state(Utc.with_ymd_and_hms(2018, 1, 1, 0, 0, 0).unwrap());
+        let usd = |m| Money::new(m, Currency::USD);
+        state.ledger = vec![
+            entry(1, 2025, 12, 5, "C-1", usd(10_000)), // the first month of the window
+            entry(2, 2026, 3, 1, "C-1", usd(5_000)),
+            entry(3, 2026, 3, 20, "C-1", usd(-1_000)),
+            entry(4, 2026, 3, 20, "C-2", usd(7_000)),
+            entry(5, 2025, 11, 30, "C-1", usd(99_999)), // before the window
+            entry(6, 2026, 11, 2, "C-2", Money::new(300, Currency::EUR)),
+        ];
+        let all = monthly_totals(&state, None, (2026, 11), 12);
+        assert_eq!(all.len(), 2, "one series per currency");
+        let (currency, series) = &all[0];
+        assert_eq!(*currency, Currency::USD);
+        assert_eq!(series.len(), 12);
+        assert_eq!(series[0], ((2025, 12), usd(10_000)));
+        assert_eq!(series[3], ((2026, 3), usd(11_000)));
+        assert_eq!(series[11], ((2026, 11), usd(0)));
+        let c1 = monthly_totals(&state, Some(&CustomerId("C-1".into())), (2026, 11), 12);
+        assert_eq!(c1.len(), 1);
+        assert_eq!(c1[0].1[3].1, usd(4_000), "net of credits");
+    }
     use crate::demo::partner_state as demo_state;
     use chrono::TimeZone;
 

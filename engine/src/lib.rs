@@ -35,6 +35,7 @@ pub mod customers;
 pub mod dates;
 pub mod demo;
 pub mod eligibility;
+pub mod export;
 pub mod ids;
 pub mod invariants;
 pub mod journal;

@@ -1,10 +1,12 @@
 pub mod badge;
+pub mod chart;
 pub mod choices;
 pub mod country_select;
 pub mod date_field;
 pub mod dialog;
 pub mod empty;
 pub mod errors;
+pub mod export;
 pub mod quote_day;
 pub mod shell;
 pub mod step_chart;

@@ -143,6 +143,7 @@ fn Nav() -> impl IntoView {
     let i18n = app.i18n;
     let items = [
         (Section::Customers, Route::default(), Key::NavCustomers),
+        (Section::Subscriptions, Route::Subscriptions(Default::default()), Key::ExportNavSubscriptions),
         (Section::Billing, Route::Billing, Key::NavBilling),
         (Section::ActivityLog, Route::ActivityLog, Key::NavActivityLog),
         (Section::Settings, Route::Settings, Key::NavSettings),

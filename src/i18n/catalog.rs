@@ -83,6 +83,27 @@ catalog! {
     InvalidDateInput => "Enter a date as YYYY-MM-DD.", "Saisissez une date au format jj/mm/aaaa.";
     Dismiss => "Dismiss", "Fermer";
     Loading => "Loading…", "Chargement…";
+    // ── export: CSV exports, the partner-wide Subscriptions list, charts (issue 15 §1 §5) ──
+    ExportNavSubscriptions => "Subscriptions", "Abonnements";
+    ExportSubsTitle => "Subscriptions", "Abonnements";
+    ExportSubsFilters => "Filter subscriptions", "Filtrer les abonnements";
+    ExportRenewsWithin => "Renews within (days)", "Renouvellement sous (jours)";
+    ExportBadDays => "Enter a whole number of days from 0 to {max}.", "Saisissez un nombre entier de jours de 0 à {max}.";
+    ExportSubsCountOne => "{count} subscription", "{count} abonnement";
+    ExportSubsCountMany => "{count} subscriptions", "{count} abonnements";
+    ExportSubsNone => "No subscription matches these filters.", "Aucun abonnement ne correspond à ces filtres.";
+    ExportChartSpendTitle => "Monthly spend in {currency}, {from} to {to}", "Dépenses mensuelles en {currency}, de {from} à {to}";
+    ExportChartSpendDesc => "One bar per month: what this customer was billed, net of credits, in {currency}.", "Une barre par mois\u{a0}: ce qui a été facturé à ce client, avoirs déduits, en {currency}.";
+    ExportChartBillingTitle => "Monthly billing in {currency}, {from} to {to}", "Facturation mensuelle en {currency}, de {from} à {to}";
+    ExportChartBillingDesc => "One bar per month: what the partner billed all customers, net of credits, in {currency}.", "Une barre par mois\u{a0}: ce que le partenaire a facturé à tous ses clients, avoirs déduits, en {currency}.";
+    ExportChartUtilDesc => "One bar per day of the term: the utilization recorded that day; a grey stub where none was recorded.", "Une barre par jour du terme\u{a0}: l’utilisation enregistrée ce jour-là\u{a0}; un trait gris si rien n’a été enregistré.";
+    ExportChartMonth => "Month", "Mois";
+    ExportChartAmount => "Amount ({currency})", "Montant ({currency})";
+    ExportChartNone => "Nothing billed in the last 12 months.", "Rien n’a été facturé ces 12 derniers mois.";
+    ExportChartNoData => "not recorded", "non enregistrée";
+    ExportPercent => "{value}%", "{value}\u{a0}%";
+    ExportBillingChart => "Monthly billing", "Facturation mensuelle";
+    ExportSpendChart => "Monthly spend", "Dépenses mensuelles";
 
     // ── Subscriptions, billing, invoices, clock summary, renewals (issue 4): add keys below ──
     CancelDetails => "Details (optional): why is the customer cancelling?", "Détails (facultatif)\u{a0}: pourquoi le client annule-t-il\u{a0}?";

@@ -61,6 +61,15 @@ pub fn month_year(year: i32, month: u32, locale: Locale) -> String {
     }
 }
 
+/// "Nov" / "nov.", for chart axes.
+pub fn month_short(month: u32, locale: Locale) -> &'static str {
+    let m = (month.clamp(1, 12) - 1) as usize;
+    match locale {
+        Locale::En => MONTHS_EN[m],
+        Locale::Fr => MONTHS_FR[m],
+    }
+}
+
 fn group(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {

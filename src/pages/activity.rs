@@ -8,7 +8,8 @@ use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
 use chrono::Months;
-use csp_engine::audit::{csv_line, entries_between};
+use csp_engine::audit::entries_between;
+use csp_engine::export;
 use csp_engine::roles::Permission;
 use leptos::prelude::*;
 
@@ -45,9 +46,18 @@ pub fn ActivityPage() -> impl IntoView {
     let headers = [Key::ColDate, Key::ColUser, Key::ColCustomer, Key::ColAction, Key::ColDetails];
     let export = move |_| {
         let locale = i18n.locale.get_untracked();
-        let mut lines = vec![csv_line(&headers.map(|k| k.text(locale)))];
-        lines.extend(rows.get_untracked().iter().map(|r| csv_line(r)));
-        let _ = browser::download_text("activity-log.csv", "text/csv;charset=utf-8", &(lines.join("\r\n") + "\r\n"));
+        // The table's rows, with the time as ISO 8601 UTC instead of the localised one.
+        let (f, t) = (from.date.get_untracked(), to.date.get_untracked());
+        let times: Vec<String> = app.state.with_untracked(|s| {
+            entries_between(&s.audit, f, t).into_iter().map(|e| csp_engine::dates::iso_second(e.at)).collect()
+        });
+        let mut rows = rows.get_untracked();
+        for (row, time) in rows.iter_mut().zip(times) {
+            row[0] = time;
+        }
+        let csv = export::write_text(&headers.map(|k| k.text(locale)), &rows);
+        let name = export::file_name("activity-log", app.state.with_untracked(|s| s.clock.date_naive()));
+        let _ = browser::download_text(&name, "text/csv;charset=utf-8", &csv);
     };
 
     view! {

@@ -1,16 +1,22 @@
 //! Billing: the invoices by calendar month (RULES §7), and the wording shared by the billing pages
 //! (charge types, service periods) and the clock summary (RULES §8).
 
+use crate::components::chart::MonthlyChart;
 use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
+use crate::components::export::{self as cell, export_button};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
 use crate::route::Route;
 use csp_engine::billing::Period;
+use csp_engine::export::{self, Cell};
 use csp_engine::ledger::{invoices, ChargeType};
 use csp_engine::roles::Permission;
 use csp_engine::subscriptions::DueSummary;
 use leptos::prelude::*;
+
+const INVOICE_COLUMNS: [Key; 4] =
+    [Key::ColInvoiceMonth, Key::ColInvoiceCurrency, Key::ColInvoiceEntries, Key::ColTotal];
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
@@ -23,7 +29,26 @@ pub fn BillingPage() -> impl IntoView {
                 <a href=Route::Renewals.href()>{move || i18n.t(Key::RenewalsLink)}</a>
             </p>
             <RequirePermission permission=Permission::ViewBilling>
-                <h2>{move || i18n.t(Key::BillingInvoices)}</h2>
+                <h2>{move || i18n.t(Key::ExportBillingChart)}</h2>
+                <MonthlyChart customer=None/>
+                <div class="toolbar">
+                    <h2>{move || i18n.t(Key::BillingInvoices)}</h2>
+                    {export_button("export-invoices", move |locale, today| {
+                        let rows: Vec<Vec<Cell>> = app.state.with_untracked(invoices)
+                            .into_iter()
+                            .map(|inv| {
+                                vec![
+                                    Cell::Number(format!("{:04}-{:02}", inv.year, inv.month)),
+                                    Cell::text(inv.currency.code()),
+                                    Cell::integer(inv.entries as i64),
+                                    Cell::money(inv.total),
+                                ]
+                            })
+                            .collect();
+                        let header = INVOICE_COLUMNS.map(|k| k.text(locale));
+                        (export::file_name("invoices", today), export::write(&header, &rows))
+                    })}
+                </div>
                 {move || {
                     let locale = i18n.locale.get();
                     let list = app.state.with(invoices);
@@ -33,6 +58,7 @@ pub fn BillingPage() -> impl IntoView {
                             .into_any();
                     }
                     view! {
+                        <div class="table-scroll">
                         <table class="grid" data-testid="invoices-table">
                             <thead>
                                 <tr>
@@ -50,17 +76,22 @@ pub fn BillingPage() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <th scope="row">
-                                                    <a href=href>{format::month_year(inv.year, inv.month, locale)}</a>
+                                                    <a href=href>
+                                                        <time datetime=format!("{:04}-{:02}", inv.year, inv.month)>
+                                                            {format::month_year(inv.year, inv.month, locale)}
+                                                        </time>
+                                                    </a>
                                                 </th>
                                                 <td>{inv.currency.code()}</td>
                                                 <td class="num">{format::integer(inv.entries as i64, locale)}</td>
-                                                <td class="num">{format::money(inv.total, locale)}</td>
+                                                <td class="num">{cell::amount(inv.total, locale)}</td>
                                             </tr>
                                         }
                                     })
                                     .collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     }
                     .into_any()
                 }}

@@ -3,15 +3,19 @@
 
 use crate::browser::country_name;
 use crate::components::badge;
+use crate::components::chart::MonthlyChart;
 use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
+use crate::components::export::{self as cell, export_button};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
 use crate::route::{CatalogQuery, CustomerTab, Route};
 use csp_engine::catalog::Tab;
 use csp_engine::checkout::{order_history, order_total};
+use csp_engine::export::{self, Cell};
 use csp_engine::ids::CustomerId;
+use csp_engine::records::Order;
 use csp_engine::roles::Permission;
 use leptos::prelude::*;
 
@@ -91,60 +95,88 @@ pub(crate) fn order_number(state: &csp_engine::State, order: &csp_engine::ids::O
 #[component]
 fn OrdersTab(id: CustomerId) -> impl IntoView {
     let app = use_app();
-    move || {
+    let i18n = app.i18n;
+    let headers = [Key::ColOrderNumber, Key::ColDate, Key::ColLines, Key::ColBilling, Key::ColStatus, Key::ColTotal];
+    let orders = {
+        let id = id.clone();
+        Memo::new(move |_| app.state.with(|s| order_history(s, &id).into_iter().cloned().collect::<Vec<_>>()))
+    };
+    let lines = |o: &Order, locale| {
+        o.lines
+            .iter()
+            .map(|l| format!("{} × {}", format::integer(l.quantity as i64, locale), l.offer_name))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let export = export_button("export-orders", {
+        let id = id.clone();
+        move |locale, today| {
+            let rows: Vec<Vec<Cell>> = orders.with_untracked(|list| {
+                list.iter()
+                    .map(|o| {
+                        let mut row = vec![
+                            Cell::text(o.number.clone()),
+                            Cell::Number(csp_engine::dates::iso_second(o.created_at)),
+                            Cell::text(lines(o, locale)),
+                            Cell::text(messages::frequency(o.billing).text(locale)),
+                            Cell::text(messages::order_status(o.status).text(locale)),
+                        ];
+                        match order_total(o) {
+                            Some(m) => row.extend([Cell::money(m), Cell::text(m.currency.code())]),
+                            None => row.extend([Cell::text(""), Cell::text("")]),
+                        }
+                        row
+                    })
+                    .collect()
+            });
+            let mut header: Vec<&str> = headers.iter().map(|k| k.text(locale)).collect();
+            header.push(Key::ColInvoiceCurrency.text(locale));
+            (export::file_name(&format!("orders-{}", id.as_str()), today), export::write(&header, &rows))
+        }
+    });
+    let table = move || {
         let locale = app.locale();
-        let rows = app.state.with(|s| {
-            order_history(s, &id)
-                .into_iter()
-                .map(|o| {
-                    let lines = o
-                        .lines
-                        .iter()
-                        .map(|l| format!("{} × {}", format::integer(l.quantity as i64, locale), l.offer_name))
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    (
-                        o.number.clone(),
-                        format::datetime(o.created_at, locale),
-                        lines,
-                        messages::frequency(o.billing).text(locale).to_string(),
-                        o.status,
-                        order_total(o).map(|m| format::money(m, locale)).unwrap_or_default(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        });
-        if rows.is_empty() {
+        let list = orders.get();
+        if list.is_empty() {
             let add = Route::AddProducts { customer: id.clone(), query: CatalogQuery::default() }.href();
             return empty_state(Key::NoOrders, Key::AddProducts, add, locale).into_any();
         }
-        let headers = [Key::ColOrderNumber, Key::ColDate, Key::ColLines, Key::ColBilling, Key::ColStatus];
         view! {
+            <div class="table-scroll">
             <table class="grid" data-testid="orders-table">
                 <thead>
                     <tr>
-                        {headers.map(|k| view! { <th scope="col">{k.text(locale)}</th> }).collect_view()}
-                        <th scope="col" class="num">{Key::ColTotal.text(locale)}</th>
+                        {headers
+                            .into_iter()
+                            .map(|k| view! { <th scope="col" class:num=k == Key::ColTotal>{i18n.t(k)}</th> })
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|(number, date, lines, billing, status, total)| view! {
-                            <tr>
-                                <td>{number}</td>
-                                <td>{date}</td>
-                                <td>{lines}</td>
-                                <td>{billing}</td>
-                                <td>{badge::order(status, locale)}</td>
-                                <td class="num">{total}</td>
-                            </tr>
+                    {list
+                        .iter()
+                        .map(|o| {
+                            view! {
+                                <tr>
+                                    <td>{o.number.clone()}</td>
+                                    <td>{cell::datetime(o.created_at, locale)}</td>
+                                    <td>{lines(o, locale)}</td>
+                                    <td>{messages::frequency(o.billing).text(locale)}</td>
+                                    <td>{badge::order(o.status, locale)}</td>
+                                    <td class="num">{order_total(o).map(|m| cell::money(m, locale))}</td>
+                                </tr>
+                            }
                         })
                         .collect_view()}
                 </tbody>
             </table>
+            </div>
         }
         .into_any()
+    };
+    view! {
+        <div class="toolbar">{export}</div>
+        {table}
     }
 }
 
@@ -167,6 +199,7 @@ fn AccountTab(id: CustomerId) -> impl IntoView {
             (Key::FieldFirstBilling, format::date(c.first_billing, locale)),
         ];
         let spend = app.can(Permission::ViewBilling).then(|| super::subscription::spend(&id, locale));
+        let (spend_chart, chart_id) = (spend.is_some(), id.clone());
         Some(view! {
             <dl class="facts" data-testid="account-facts">
                 {facts.into_iter().map(|(k, v)| view! { <dt>{i18n.t(k)}</dt><dd>{v}</dd> }).collect_view()}
@@ -175,6 +208,10 @@ fn AccountTab(id: CustomerId) -> impl IntoView {
             <Show when=move || app.can(Permission::EditCustomers)>
                 <a class="button" href=edit.clone()>{move || i18n.t(Key::EditCustomer)}</a>
             </Show>
+            {spend_chart.then(|| view! {
+                <h2>{i18n.t(Key::ExportSpendChart)}</h2>
+                <MonthlyChart customer=Some(chart_id.clone())/>
+            })}
         })
     }
 }

@@ -3,11 +3,13 @@
 use crate::browser::country_name;
 use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
+use crate::components::export::export_button;
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
 use crate::route::{CustomerListQuery, CustomerSort, Route};
 use csp_engine::customers::search;
+use csp_engine::export::{self, Cell};
 use csp_engine::roles::Permission;
 use leptos::prelude::*;
 
@@ -122,6 +124,13 @@ pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
                     <Show when=move || app.can(Permission::EditCustomers)>
                         <a class="button primary" href=Route::NewCustomer.href()>{move || i18n.t(Key::AddCustomer)}</a>
                     </Show>
+                    {export_button("export-customers", move |locale, today| {
+                        let header = columns.map(|(_, k)| k.text(locale));
+                        let rows: Vec<Vec<Cell>> = rows.with_untracked(|rows| {
+                            rows.iter().map(|r| [&r.0, &r.1, &r.2, &r.3].map(|c| Cell::text(c.as_str())).to_vec()).collect()
+                        });
+                        (export::file_name("customers", today), export::write(&header, &rows))
+                    })}
                 </div>
                 <p role="status">{move || {
                     let n = rows.with(|r| r.len()) as i64;

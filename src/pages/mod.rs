@@ -15,6 +15,7 @@ pub mod reservation;
 pub mod settings;
 pub mod software;
 pub mod subscription;
+pub mod subscriptions;
 
 use crate::route::Route;
 use leptos::prelude::*;
@@ -41,6 +42,7 @@ pub fn page(route: Route) -> AnyView {
         Route::Billing => view! { <billing::BillingPage/> }.into_any(),
         Route::Invoice { year, month } => view! { <invoice::InvoicePage year month/> }.into_any(),
         Route::Renewals => view! { <renewals::RenewalsPage/> }.into_any(),
+        Route::Subscriptions(_) => view! { <subscriptions::SubscriptionsPage/> }.into_any(),
         Route::SoftwareActivity => view! { <software::SoftwareActivityPage/> }.into_any(),
         Route::ActivityLog => view! { <activity::ActivityPage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),

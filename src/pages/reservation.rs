@@ -3,6 +3,7 @@
 //! and value shown here comes from `csp_engine::reservations`; every change goes through `dispatch`.
 
 use crate::components::badge;
+use crate::components::chart::{bar_chart, Bar, ChartText};
 use crate::components::date_field::{DateField, DateInput};
 use crate::components::empty::empty_state;
 use crate::components::errors::{field_error, field_invalid, RejectionList};
@@ -441,8 +442,8 @@ fn Overview(customer: CustomerId, res: Memo<Option<Reservation>>) -> impl IntoVi
     }
 }
 
-/// Utilisation per day as SVG bars (attributes only: the app runs under `style-src 'self'`), with the
-/// recorded days listed beneath for screen readers and copying.
+/// Utilisation per day as bars (`components::chart`: drawn under the `.cspm` reset and the CSP), with the
+/// recorded days listed beneath for copying.
 #[component]
 fn UtilisationChart(res: Memo<Option<Reservation>>) -> impl IntoView {
     let app = use_app();
@@ -457,47 +458,41 @@ fn UtilisationChart(res: Memo<Option<Reservation>>) -> impl IntoView {
         let (Some(first), Some(last)) = (points.first().cloned(), points.last().cloned()) else {
             return view! { <p>{Key::RsvUtilisationNone.text(locale)}</p> }.into_any();
         };
-        const BAR: usize = 8;
-        const HEIGHT: u32 = 100;
-        let width = (points.len() * BAR).max(BAR);
         let label = fill(
             Key::RsvUtilisationChart.text(locale),
             &[("from", &format::date(first.date, locale)), ("to", &format::date(last.date, locale))],
         );
         let recorded: Vec<UtilisationPoint> = points.iter().filter(|p| p.percent.is_some()).cloned().collect();
-        let bars = points
+        let n = points.len();
+        let bars: Vec<Bar> = points
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let pct = u32::from(p.percent.unwrap_or(0)).min(HEIGHT);
-                let (class, h) = if p.percent.is_some() { ("bar", pct.max(1)) } else { ("nodata", 1) };
-                view! {
-                    <rect
-                        class=class
-                        x=(i * BAR).to_string()
-                        y=(HEIGHT - h).to_string()
-                        width=(BAR - 1).to_string()
-                        height=h.to_string()
-                        data-date=p.date.to_string()
-                    ></rect>
+                let pct = p.percent.map(|v| v.min(100));
+                Bar {
+                    // Only the first and last days are named under the axis; the table names every day.
+                    axis: if i == 0 || i + 1 == n { format::date(p.date, locale) } else { String::new() },
+                    label: format::date(p.date, locale),
+                    value: pct.map(i64::from),
+                    shown: pct
+                        .map(|v| fill(Key::ExportPercent.text(locale), &[("value", &v.to_string())]))
+                        .unwrap_or_else(|| Key::ExportChartNoData.text(locale).into()),
+                    figure: pct.map(|v| v.to_string()).unwrap_or_default(),
                 }
             })
-            .collect_view();
+            .collect();
+        let text = ChartText {
+            title: label.clone(),
+            desc: Key::ExportChartUtilDesc.text(locale).to_string(),
+            label_column: Key::ColDate.text(locale).to_string(),
+            value_column: Key::FieldUtilisationPercent.text(locale).to_string(),
+            max: fill(Key::ExportPercent.text(locale), &[("value", "100")]),
+            zero: fill(Key::ExportPercent.text(locale), &[("value", "0")]),
+            top: 100,
+        };
         view! {
             <figure class="util">
-                <svg
-                    class="util-chart"
-                    viewBox=format!("0 0 {width} {HEIGHT}")
-                    preserveAspectRatio="none"
-                    width="100%"
-                    height="120"
-                    role="img"
-                    aria-label=label.clone()
-                    data-testid="utilisation-chart"
-                >
-                    <line class="axis" x1="0" y1=HEIGHT.to_string() x2=width.to_string() y2=HEIGHT.to_string()></line>
-                    {bars}
-                </svg>
+                {bar_chart(format!("util-{}", first.date), "utilisation-chart", text, bars)}
                 <figcaption>
                     <span class="hint">{label}</span>
                     {if recorded.is_empty() {

@@ -794,7 +794,9 @@ pub fn SoftwareActivityPage() -> impl IntoView {
         ]
         .map(|k| k.text(locale));
         let csv = app.state.with_untracked(|s| access_csv(&header, &access_log(s, f, t)));
-        let _ = browser::download_text("software-activity.csv", "text/csv;charset=utf-8", &csv);
+        let name =
+            csp_engine::export::file_name("software-activity", app.state.with_untracked(|s| s.clock.date_naive()));
+        let _ = browser::download_text(&name, "text/csv;charset=utf-8", &csv);
     };
     view! {
         <section>

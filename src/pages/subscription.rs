@@ -8,11 +8,13 @@ use super::renewals::upcoming_kind;
 use crate::components::badge;
 use crate::components::empty::empty_state;
 use crate::components::errors::{RejectionList, RequirePermission};
+use crate::components::export::{self as cell, export_button};
 use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::route::{CustomerTab, Route};
+use csp_engine::export::{self, Cell};
 use csp_engine::ids::{CustomerId, OfferId, SubscriptionId};
 use csp_engine::ledger::LedgerEntry;
 use csp_engine::money::Money;
@@ -30,30 +32,60 @@ use leptos::prelude::*;
 pub fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
-    move || {
+    let headers =
+        [Key::ColName, Key::ColQuantity, Key::ColBilling, Key::ColStatus, Key::ColTermEnd, Key::ColOrderNumber];
+    let subs = {
+        let id = id.clone();
+        Memo::new(move |_| app.state.with(|s| s.subscriptions_of(&id).cloned().collect::<Vec<_>>()))
+    };
+    let export = {
+        let id = id.clone();
+        export_button("export-customer-subscriptions", move |locale, today| {
+            let rows: Vec<Vec<Cell>> = app.state.with_untracked(|s| {
+                subs.get_untracked()
+                    .iter()
+                    .map(|sub| {
+                        vec![
+                            Cell::text(sub.name.clone()),
+                            Cell::integer(sub.quantity.into()),
+                            Cell::text(messages::frequency(sub.billing).text(locale)),
+                            Cell::text(messages::subscription_status(sub.status).text(locale)),
+                            Cell::date(sub.term_end),
+                            Cell::text(order_number(s, &sub.order)),
+                        ]
+                    })
+                    .collect()
+            });
+            let name = export::file_name(&format!("subscriptions-{}", id.as_str()), today);
+            (name, export::write(&headers.map(|k| k.text(locale)), &rows))
+        })
+    };
+    let table = move || {
         let locale = app.locale();
-        let rows = app.state.with(|s| {
-            s.subscriptions_of(&id)
-                .map(|sub| {
-                    let href = Route::Subscription { customer: id.clone(), id: sub.id.clone() }.href();
-                    (
-                        href,
-                        sub.name.clone(),
-                        format::integer(sub.quantity as i64, locale),
-                        messages::frequency(sub.billing).text(locale).to_string(),
-                        sub.clone(),
-                        format::date(sub.term_end, locale),
-                        order_number(s, &sub.order),
-                    )
-                })
-                .collect::<Vec<_>>()
-        });
-        if rows.is_empty() {
+        let list = subs.get();
+        if list.is_empty() {
             let add = Route::AddProducts { customer: id.clone(), query: Default::default() }.href();
             return empty_state(Key::NoSubscriptions, Key::AddSubscription, add, locale).into_any();
         }
-        let headers =
-            [Key::ColName, Key::ColQuantity, Key::ColBilling, Key::ColStatus, Key::ColTermEnd, Key::ColOrderNumber];
+        let rows = app.state.with(|s| {
+            list.iter()
+                .map(|sub| {
+                    let href = Route::Subscription { customer: id.clone(), id: sub.id.clone() }.href();
+                    view! {
+                        <tr>
+                            <td>
+                                <a href=href>{sub.name.clone()}</a>
+                            </td>
+                            <td class="num">{format::integer(sub.quantity as i64, locale)}</td>
+                            <td>{messages::frequency(sub.billing).text(locale)}</td>
+                            <td>{badge::subscription(sub, locale)}</td>
+                            <td>{cell::date(sub.term_end, locale)}</td>
+                            <td>{order_number(s, &sub.order)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        });
         view! {
             <table class="grid" data-testid="subscriptions-table">
                 <thead>
@@ -64,28 +96,14 @@ pub fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
                             .collect_view()}
                     </tr>
                 </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|(href, name, qty, billing, status, end, order)| {
-                            view! {
-                                <tr>
-                                    <td>
-                                        <a href=href>{name}</a>
-                                    </td>
-                                    <td class="num">{qty}</td>
-                                    <td>{billing}</td>
-                                    <td>{badge::subscription(&status, locale)}</td>
-                                    <td>{end}</td>
-                                    <td>{order}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
+                <tbody>{rows}</tbody>
             </table>
         }
         .into_any()
+    };
+    view! {
+        <div class="toolbar">{export}</div>
+        {table}
     }
 }
 

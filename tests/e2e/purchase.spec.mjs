@@ -103,7 +103,7 @@ test('cart: fix an invalid quantity, Review, Buy once, see the order and subscri
   await expect(page.getByTestId('order-numbers')).toHaveText(numbers);
   await page.getByRole('link', { name: 'Order history' }).click();
   await expect(page.getByTestId('orders-table')).toContainText('12 × Exchange Online (Plan 1)');
-  await page.getByRole('link', { name: 'Subscriptions' }).click();
+  await page.getByRole('navigation', { name: 'Customer sections' }).getByRole('link', { name: 'Subscriptions' }).click();
   await expect(page.getByTestId('subscriptions-table')).toContainText('Exchange Online (Plan 1)');
 });
 

@@ -294,9 +294,10 @@ test('the software activity log: a Global admin reads a date range and exports C
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export CSV' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe('software-activity.csv');
+  expect(download.suggestedFilename()).toMatch(/^software-activity-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile(await download.path(), 'utf8');
-  const lines = csv.trim().split('\r\n');
+  expect(csv.startsWith('\uFEFF')).toBe(true); // the BOM Excel needs to read UTF-8
+  const lines = csv.slice(1).trim().split('\r\n');
   expect(lines[0]).toBe('Time,User,User ID,Customer,Purchase,Product,Version,Language,Bit,Action');
   expect(lines).toHaveLength(3);
   expect(csv).toContain('key-accessed');

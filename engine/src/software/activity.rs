@@ -4,7 +4,7 @@
 
 use super::selection::ProductSelection;
 use super::DownloadLinkId;
-use crate::audit::csv_line;
+use crate::export::Cell;
 use crate::ids::{CustomerId, SoftwarePurchaseId, UserId};
 use crate::records::SoftwarePurchase;
 use crate::rejection::Rejection;
@@ -98,24 +98,23 @@ pub const CSV_COLUMNS: [&str; 10] =
     ["time", "user", "user_id", "customer", "purchase", "product", "version", "language", "bit", "action"];
 
 /// One CSV row for an entry (time in RFC 3339 UTC).
-pub fn access_csv_row(e: &SoftwareAccess) -> String {
-    csv_line(&[
-        crate::dates::iso_second(e.at),
-        e.user_name.clone(),
-        e.user.to_string(),
-        e.customer.to_string(),
-        e.purchase.to_string(),
-        e.product.clone(),
-        e.selection.version.code().to_string(),
-        e.selection.language.code().to_string(),
-        e.selection.bit.code().to_string(),
-        e.kind.code().to_string(),
-    ])
+pub fn access_csv_row(e: &SoftwareAccess) -> Vec<Cell> {
+    vec![
+        Cell::Number(crate::dates::iso_second(e.at)),
+        Cell::text(e.user_name.clone()),
+        Cell::text(e.user.to_string()),
+        Cell::text(e.customer.to_string()),
+        Cell::text(e.purchase.to_string()),
+        Cell::text(e.product.clone()),
+        Cell::text(e.selection.version.code()),
+        Cell::text(e.selection.language.code()),
+        Cell::text(e.selection.bit.code()),
+        Cell::text(e.kind.code()),
+    ]
 }
 
-/// The whole export: a header line, then one line per entry, CRLF-separated (RFC 4180).
+/// The whole export (the app's one CSV writer: BOM, header, CRLF rows).
 pub fn access_csv<S: AsRef<str>>(header: &[S], entries: &[&SoftwareAccess]) -> String {
-    let mut lines = vec![csv_line(header)];
-    lines.extend(entries.iter().map(|e| access_csv_row(e)));
-    lines.join("\r\n") + "\r\n"
+    let rows: Vec<Vec<Cell>> = entries.iter().map(|e| access_csv_row(e)).collect();
+    crate::export::write(header, &rows)
 }

@@ -542,7 +542,7 @@ fn every_access_is_logged_with_who_when_customer_product_and_selection() {
     assert_eq!(
         csv,
         format!(
-            "time,user,user_id,customer,purchase,product,version,language,bit,action\r\n\
+            "\u{feff}time,user,user_id,customer,purchase,product,version,language,bit,action\r\n\
              2026-03-12T09:30:00Z,{agent_name},{agent},C-0001,SW-0001,Windows Server 2022 Standard,WS2022,en-US,64-bit,downloaded\r\n"
         )
     );
