@@ -41,9 +41,9 @@ counted cargo test --target wasm32-unknown-unknown --test web
 step "6/7 release build, and its download against the budget"
 SKIP_SETUP=1 bash scripts/dist.sh
 # The 200 KB budget is for first-load bytes (issue 17, not met yet: see BENCHMARKS.md); the whole bundle keeps a
-# regression ceiling (530.3 KB measured with serde, the data-safety work and issue 16's bug fixes), lowered
-# whenever it shrinks.
-node scripts/budgets.mjs dist --budget-kb 200 --ceiling-kb 535
+# regression ceiling (639.4 KB measured after issue 15's exports, charts, price lists and policy editor and issue
+# 16's layout, accessibility and wording work), lowered whenever it shrinks.
+node scripts/budgets.mjs dist --budget-kb 200 --ceiling-kb 645
 
 step "7/7 end-to-end tests (Playwright, Debian Chromium, release build)"
 # Playwright itself fails when it finds no test.
