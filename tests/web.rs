@@ -46,7 +46,7 @@ async fn shell_mounts_with_navigation_and_date() {
         let links = root.query_selector_all("nav a").unwrap();
         (0..links.length()).map(|i| links.item(i).unwrap().text_content().unwrap()).collect()
     };
-    assert_eq!(nav, ["Customers", "Billing", "Activity log", "Settings"]);
+    assert_eq!(nav, ["Customers", "Subscriptions", "Billing", "Activity log", "Settings"]);
     let current = root.query_selector("nav a[aria-current='page']").unwrap().unwrap();
     assert_eq!(current.text_content().unwrap(), "Customers");
     let date = root.query_selector("[data-testid='simulated-date']").unwrap().unwrap();
@@ -95,14 +95,15 @@ async fn moving_the_date_forward_and_refusing_backward() {
     tick().await;
     let date = || root.query_selector("[data-testid='simulated-date']").unwrap().unwrap().text_content().unwrap();
     let before = date();
-    let plus_day: HtmlElement = root.query_selector_all(".clock button").unwrap().item(0).unwrap().unchecked_into();
+    let plus_day: HtmlElement =
+        root.query_selector_all(".clock-steps button").unwrap().item(0).unwrap().unchecked_into();
     plus_day.click();
     tick().await;
     assert_ne!(date(), before, "the date moved");
     assert!(text(&root).contains("Simulated date moved to"));
     // A date in the past is refused with the engine's reason.
     let input: web_sys::HtmlInputElement =
-        root.query_selector(".clock input[type='date']").unwrap().unwrap().unchecked_into();
+        root.query_selector(".clock [data-testid='move-date']").unwrap().unwrap().unchecked_into();
     input.set_value("2000-01-01");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     let form: web_sys::HtmlFormElement = root.query_selector(".clock form").unwrap().unwrap().unchecked_into();

@@ -3,6 +3,11 @@
 //   `prepare(page)`: steps in English before the page is shown (fill a cart, buy…), then `hash` is opened;
 //   `open(page)`: what to open on the page (a dialog, a wizard step), run in the page's current language,
 //   so it uses test ids and roles, not English names.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SAMPLE_PRICE_LIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/price-list.csv');
+
 // Demo data (engine/src/demo.rs): Contoso Ltd C-0001 (subscriptions S-0001 license-based, S-0003 suspended,
 // S-0004 Azure plan, S-0013 trial; software; reservation RSV-0001), Wingtip Toys C-0005 (RSV-0002).
 
@@ -47,6 +52,14 @@ export const PAGES = [
   { name: 'add-products', hash: '#/customers/C-0001/add' },
   { name: 'add-products-software', hash: '#/customers/C-0001/add?tab=software' },
   { name: 'add-products-azure', hash: '#/customers/C-0005/add?tab=azure' },
+  {
+    name: 'add-products-reservation-dialog',
+    hash: '#/customers/C-0005/add?tab=azure',
+    open: async (page) => {
+      await page.locator('li.offer .options button').first().click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
   { name: 'cart', hash: '#/customers/C-0001/cart', prepare: (page) => addToCart(page, 'Microsoft 365 Business Basic') },
   { name: 'review', hash: '#/customers/C-0001/review', prepare: (page) => addToCart(page, 'Microsoft 365 Business Basic') },
   {
@@ -94,6 +107,17 @@ export const PAGES = [
   { name: 'activity-log', hash: '#/activity' },
   { name: 'settings', hash: '#/settings' },
   { name: 'data', hash: '#/settings/data' },
+  { name: 'subscriptions', hash: '#/subscriptions' },
+  { name: 'policy', hash: '#/settings/policy' },
+  { name: 'price-lists', hash: '#/settings/price-lists' },
+  {
+    name: 'price-list-preview',
+    hash: '#/settings/price-lists',
+    open: async (page) => {
+      await page.getByTestId('price-list-file').setInputFiles(SAMPLE_PRICE_LIST);
+      await page.getByTestId('price-list-preview').waitFor();
+    },
+  },
   { name: 'not-found', hash: '#/no/such/page' },
 ];
 
