@@ -43,11 +43,24 @@ pub fn subscription_tone(s: SubscriptionStatus) -> Tone {
     }
 }
 
+fn active_trial(sub: &Subscription) -> bool {
+    sub.trial_ends.is_some() && sub.status == SubscriptionStatus::Active
+}
+
 /// A subscription's status; an active trial says "Trial" beside it.
 pub fn subscription(sub: &Subscription, locale: Locale) -> impl IntoView {
-    let trial = (sub.trial_ends.is_some() && sub.status == SubscriptionStatus::Active)
-        .then(|| view! { " " {badge(Key::Trial, Tone::Info, locale)} });
+    let trial = active_trial(sub).then(|| view! { " " {badge(Key::Trial, Tone::Info, locale)} });
     view! { {badge(messages::subscription_status(sub.status), subscription_tone(sub.status), locale)} {trial} }
+}
+
+/// The words of [`subscription`]'s badges, as an export writes them ("Active Trial").
+pub fn subscription_words(sub: &Subscription, locale: Locale) -> String {
+    let status = messages::subscription_status(sub.status).text(locale);
+    if active_trial(sub) {
+        format!("{status} {}", Key::Trial.text(locale))
+    } else {
+        status.to_string()
+    }
 }
 
 pub fn order(s: OrderStatus, locale: Locale) -> impl IntoView {

@@ -457,7 +457,7 @@ pub fn ConfirmationPage(customer: CustomerId, cart: CartId) -> impl IntoView {
                                     </strong>
                                 </p>
                                 <div class="table-scroll">
-                                    <table class="grid">
+                                    <table class="grid" tabindex="0">
                                         <thead>
                                             <tr>
                                                 <th scope="col">{i18n.t(Key::ColOffer)}</th>

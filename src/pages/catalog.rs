@@ -139,11 +139,17 @@ pub fn CatalogPage(customer: CustomerId, query: CatalogQuery) -> impl IntoView {
     };
 
     let section = NodeRef::<leptos::html::Section>::new();
-    // Enter in the search box goes to the results: the first offer's first control.
+    // Enter in the search box goes to the results: the first quantity that can be bought (typing a number and
+    // Enter adds it), else the first control of the list.
     let to_first_offer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let first = section.get_untracked().and_then(|s| {
-            s.query_selector("[data-testid=offers] :is(input, select, button:not([disabled]), a[href])").ok().flatten()
+            [
+                "[data-testid=offers] input[type=number]",
+                "[data-testid=offers] :is(input, select, button:not([disabled]), a[href])",
+            ]
+            .into_iter()
+            .find_map(|q| s.query_selector(q).ok().flatten())
         });
         if let Some(el) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();

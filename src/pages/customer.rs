@@ -143,7 +143,7 @@ fn OrdersTab(id: CustomerId) -> impl IntoView {
         }
         view! {
             <div class="table-scroll">
-            <table class="grid" data-testid="orders-table">
+            <table class="grid" data-testid="orders-table" tabindex="0">
                 <thead>
                     <tr>
                         {headers

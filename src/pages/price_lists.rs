@@ -185,7 +185,7 @@ fn PreviewView(preview: Preview) -> impl IntoView {
                     .collect_view();
                 view! {
                     <h3>{Key::text(title, locale)}</h3>
-                    <table class="grid" data-testid=format!("preview-{title:?}")>
+                    <table class="grid" tabindex="0" data-testid=format!("preview-{title:?}")>
                         <thead>
                             <tr>
                                 <th scope="col">{Key::PriceListOffer.text(locale)}</th>
@@ -219,7 +219,7 @@ fn PreviewView(preview: Preview) -> impl IntoView {
             view! {
                 <h3>{Key::PriceListRejected.text(locale)}</h3>
                 <p>{Key::PriceListRejectedExplain.text(locale)}</p>
-                <table class="grid" data-testid="preview-rejected">
+                <table class="grid" tabindex="0" data-testid="preview-rejected">
                     <thead>
                         <tr>
                             <th scope="col" class="num">{Key::PriceListLine.text(locale)}</th>
@@ -280,7 +280,7 @@ fn Imported() -> impl IntoView {
             view! {
                 <div class="card">
                     <h2>{Key::PriceListImportedTitle.text(locale)}</h2>
-                    <table class="grid" data-testid="price-lists">
+                    <table class="grid" tabindex="0" data-testid="price-lists">
                         <thead>
                             <tr>
                                 <th scope="col" class="num">{Key::PriceListNumber.text(locale)}</th>

@@ -49,7 +49,7 @@ pub fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
                             Cell::text(sub.name.clone()),
                             Cell::integer(sub.quantity.into()),
                             Cell::text(messages::frequency(sub.billing).text(locale)),
-                            Cell::text(messages::subscription_status(sub.status).text(locale)),
+                            Cell::text(badge::subscription_words(sub, locale)),
                             Cell::date(sub.term_end),
                             Cell::text(order_number(s, &sub.order)),
                         ]

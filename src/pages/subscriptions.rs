@@ -80,7 +80,7 @@ fn csv(state: &State, q: &SubscriptionListQuery, today: NaiveDate, locale: Local
                 Cell::text(s.name.clone()),
                 Cell::text(messages::publisher_kind(publisher(s)).text(locale)),
                 Cell::integer(s.quantity.into()),
-                Cell::text(messages::subscription_status(s.status).text(locale)),
+                Cell::text(badge::subscription_words(s, locale)),
                 Cell::date(s.term_end),
                 Cell::text(yes_no(s.auto_renew).text(locale)),
             ]

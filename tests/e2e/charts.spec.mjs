@@ -2,7 +2,7 @@
 // (getBoundingClientRect) is in proportion to its value, bars are non-zero where values are, and the
 // screen-reader table holds the same figures.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, clockStep } from './fixtures.mjs';
 
 /** Each bar's rendered height, the plot's height, and the table's figures (in bar order). */
 async function measure(chart) {
@@ -66,7 +66,7 @@ test('Billing: the partner’s monthly billing over 12 months, drawn to scale, w
   await expect(table.locator('thead')).toContainText('Month');
   await axeClean(page);
 
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(page.getByRole('img', { name: /^Facturation mensuelle en USD, / })).toBeVisible();
   await expect(table.locator('thead')).toContainText('Mois');
   expectProportional(await measure(chart));
@@ -85,7 +85,7 @@ test('a customer’s monthly spend over 12 months, on its page', async ({ page }
 
 test('reservation utilization: bars drawn to a 0–100 % scale (they measured 0×0 px before)', async ({ page }) => {
   await open(page, '#/customers/C-0005/reservations/RSV-0002');
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '+1 day' }).click();
+  for (let i = 0; i < 3; i++) await clockStep(page, '+1 day');
   const form = page.getByRole('form', { name: 'Record utilization' });
   const today = await form.getByLabel('Date').inputValue();
   await form.getByLabel('Utilization (%)').fill('80');

@@ -159,11 +159,11 @@ for (const [name, c] of Object.entries(corpus)) {
   test(`corruption corpus: ${name}`, async ({ page }) => {
     await open(page, '#/settings');
     await addUser(page, { name: 'Readable Person', email: 'readable.person@contoso-partners.com', role: 'Sales agent' });
-    await page.getByTestId('language-switch').selectOption('fr');
+    await page.getByTestId('language-switch').selectOption('fr', { force: true });
     const file = await (async () => {
-      await page.getByTestId('language-switch').selectOption('en');
+      await page.getByTestId('language-switch').selectOption('en', { force: true });
       const f = await downloadBackup(page);
-      await page.getByTestId('language-switch').selectOption('fr');
+      await page.getByTestId('language-switch').selectOption('fr', { force: true });
       return f;
     })();
     // Fold the journal so the snapshot holds everything, then damage what the case says.
@@ -195,7 +195,7 @@ for (const [name, c] of Object.entries(corpus)) {
     if (c.stateKept) await expect(page.getByTestId('users-table')).toContainText('Readable Person');
     else await expect(page.getByTestId('users-table')).not.toContainText('Readable Person');
     // Restore from the file made before the damage gives everything back.
-    await page.getByTestId('language-switch').selectOption('en');
+    await page.getByTestId('language-switch').selectOption('en', { force: true });
     await restoreFile(page, JSON.stringify(file));
     await expect(page.getByTestId('restore-preview')).toContainText('Contoso Cloud Partners');
     await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
@@ -260,7 +260,7 @@ test('backup file: each bad file is refused with its own message, and nothing ch
 
 test('restore needs a role that may reset the partner’s data', async ({ page }) => {
   await open(page, '#/settings/data');
-  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' });
+  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' }, { force: true });
   await expect(page.getByLabel('Backup file')).toBeDisabled();
   await expect(page.getByText(/Restoring or deleting backups needs one of these roles/).first()).toBeVisible();
   // Downloading stays open to everyone.

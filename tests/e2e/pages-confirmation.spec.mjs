@@ -67,7 +67,7 @@ test('the confirmation in French, on a phone, without sideways scroll; an unknow
   await page.setViewportSize({ width: 390, height: 844 });
   await buyTwoGroups(page);
   const url = page.url();
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirmation de commande');
   await expect(page.getByTestId('confirmed-order').first()).toContainText('Fréquence de facturation\u00a0: ');
   await expect(page.getByRole('link', { name: /^Ouvrir la facture de / })).toBeVisible();

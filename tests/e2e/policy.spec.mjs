@@ -8,7 +8,7 @@ import { test, expect, open, heading } from './fixtures.mjs';
 const WS = /Windows Server 2022/;
 
 async function signIn(page, label) {
-  await page.getByTestId('user-switcher').selectOption({ label });
+  await page.getByTestId('user-switcher').selectOption({ label }, { force: true });
 }
 const globalAdmin = (page) => signIn(page, 'Morgan Blake — Global admin');
 const adminAgent = (page) => signIn(page, 'Alex Martin — Admin agent');
@@ -109,7 +109,7 @@ test('other roles read every value; only a Global admin may change them', async 
 test('in French, with no serious accessibility violation and no sideways scroll on a phone', async ({ page }) => {
   await open(page, '#/settings/policy');
   await globalAdmin(page);
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(heading(page, 'Règles de gestion')).toBeVisible();
   const fee = row(page, 'EarlyTerminationFeePercent');
   await expect(fee.getByTestId('policy-default')).toHaveText('Par défaut\u00a0: 12\u00a0%');

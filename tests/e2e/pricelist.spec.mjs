@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, heading } from './fixtures.mjs';
+import { test, expect, open, heading, clockStep } from './fixtures.mjs';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 const SAMPLE = path.join(examples, 'price-list.csv');
@@ -55,7 +55,7 @@ test('import the sample: preview, apply, the new price from its date in the cata
   await expect(offer.getByTestId('erp-margin')).toHaveCount(0);
 
   // A month later: the new price, with the ERP price and the margin beside it.
-  await page.getByRole('button', { name: '+1 month' }).click();
+  await clockStep(page, '+1 month');
   await expect(offer.locator('.price')).toContainText('$14.00');
   await expect(offer.getByTestId('erp-margin')).toHaveText('ERP $16.80 · margin $2.80');
   const box = await offer.getByTestId('erp-margin').boundingBox();
@@ -127,14 +127,14 @@ test('a file missing a required column is refused and nothing changes; Cancel dr
 
 test('a user who may not edit partner settings is refused, naming the role that may', async ({ page }) => {
   await open(page, '#/settings/price-lists');
-  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' });
+  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' }, { force: true });
   await expect(page.getByRole('status').filter({ hasText: 'Global admin' })).toBeVisible();
   await expect(page.getByLabel('Price-list file (CSV)')).toHaveCount(0);
 });
 
 test('in French: the semicolon file with decimal commas previews and applies', async ({ page }) => {
   await open(page, '#/settings/price-lists');
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(heading(page, 'Listes de prix')).toBeVisible();
   await page.getByLabel('Fichier de liste de prix (CSV)').setInputFiles(SAMPLE_FR);
   const preview = page.getByTestId('price-list-preview');

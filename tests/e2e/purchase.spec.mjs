@@ -109,7 +109,7 @@ test('cart: fix an invalid quantity, Review, Buy once, see the order and subscri
 
 test('the same purchase flow in French, with prices including tax in Australia', async ({ page }) => {
   await open(page, '#/customers/C-0005/add?q=Power%20BI%20Pro');
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(heading(page, 'Ajouter des produits pour Wingtip Toys Australia')).toBeVisible();
   const pbi = page.getByRole('listitem', { name: 'Power BI Pro', exact: true });
   await pbi.getByLabel('Licences').fill('3');
@@ -127,11 +127,11 @@ test('the same purchase flow in French, with prices including tax in Australia',
 
 test('roles: a Helpdesk agent may buy but not add customers; an Account admin cannot see customers', async ({ page }) => {
   await open(page, '#/customers');
-  await page.getByTestId('user-switcher').selectOption({ label: 'Jordan Lee — Helpdesk agent' });
+  await page.getByTestId('user-switcher').selectOption({ label: 'Jordan Lee — Helpdesk agent' }, { force: true });
   await expect(page.getByRole('link', { name: 'Add customer' })).toHaveCount(0);
   await page.goto('index.html#/customers/new');
   await expect(page.getByText(/Roles that may: Admin agent, Sales agent, Global admin, User management admin/)).toBeVisible();
-  await page.getByTestId('user-switcher').selectOption({ label: 'Riley Chen — Account admin' });
+  await page.getByTestId('user-switcher').selectOption({ label: 'Riley Chen — Account admin' }, { force: true });
   await page.goto('index.html#/customers');
   await expect(page.getByText(/You can’t open this page with your roles/)).toBeVisible();
 });

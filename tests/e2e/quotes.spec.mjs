@@ -15,7 +15,7 @@ const shown = (d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFu
 const iso = (d) => d.toISOString().slice(0, 10);
 
 async function signIn(page, label) {
-  await page.getByTestId('user-switcher').selectOption({ label });
+  await page.getByTestId('user-switcher').selectOption({ label }, { force: true });
 }
 
 test.afterEach(async ({ page }) => {
@@ -102,7 +102,7 @@ test('ISV SaaS: a longer window says how many days are left, and a later day is 
   await expect(day.getByTestId('quote-day-result')).toContainText('schedules the cancellation for the renewal date');
 
   // In French, the dated notice follows the language.
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(page.getByTestId('cancel-quote')).toContainText('pendant encore 4 jours');
   const results = await new AxeBuilder({ page }).include('.cspm').analyze();
   const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));

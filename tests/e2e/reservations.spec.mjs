@@ -363,7 +363,7 @@ test('exchange for a larger reservation: shortfall refused, then value returned 
 
 test('in French: the quote, the cap and the wizard use Partner Center’s words', async ({ page }) => {
   await open(page, '#/customers/C-0001/reservations/refund?ids=RSV-0001');
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(heading(page, 'Nouvelle demande de support\u00a0: remboursement')).toBeVisible();
   await expect(fact(page.getByTestId('quote-facts'), 'Règle de crédit')).toHaveText(
     '100\u00a0% du montant payé, sans frais (5 jours ou moins, sans utilisation)',
@@ -379,7 +379,7 @@ test('in French: the quote, the cap and the wizard use Partner Center’s words'
 test('roles: a Billing admin sees reservations but cannot refund or exchange', async ({ page }) => {
   await open(page, '#/customers/C-0001/reservations');
   const billing = await page.getByTestId('user-switcher').locator('option', { hasText: 'Billing admin' }).first().textContent();
-  await page.getByTestId('user-switcher').selectOption({ label: billing.trim() });
+  await page.getByTestId('user-switcher').selectOption({ label: billing.trim() }, { force: true });
   const row = page.getByTestId('reservations-table').getByRole('row', { name: /RSV-0001/ });
   await expect(row.getByRole('link', { name: 'Manage RSV-0001' })).toBeVisible();
   await expect(row.getByRole('link', { name: 'Refund RSV-0001' })).toHaveCount(0);

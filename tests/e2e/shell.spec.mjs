@@ -71,8 +71,8 @@ test('reload keeps the page, the signed-in user, the language and the simulated 
   await clockStep(page, '+1 week');
   await expect(date).not.toHaveText(before);
   const moved = await date.textContent();
-  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' });
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' }, { force: true });
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(heading(page, 'Paramètres')).toBeVisible();
 
   await page.reload();

@@ -110,7 +110,7 @@ test('suspend shows the deletion date below Suspended; reactivate before it', as
   await expect(history).toContainText('Reactivated');
   await expect(history).toContainText('Suspended');
   // The same section in French, with the seeds' vocabulary.
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   const etat = page.getByRole('form', { name: 'État' });
   await expect(etat.getByRole('radio', { name: 'Suspendu' })).toBeVisible();
   await expect(etat.getByRole('button', { name: 'Envoyer' })).toBeVisible();
@@ -172,9 +172,9 @@ test('ISV SaaS: after the window the cancellation is scheduled for renewal and C
   await expect(page.getByTestId('flash')).toHaveText('Auto-renew is now off.');
   await expect(facts(page)).toContainText('Auto-renewOff');
   // The message follows a change of language like the rest of the page, then back.
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(page.getByTestId('flash')).toHaveText('Le renouvellement automatique est maintenant désactivé.');
-  await page.getByTestId('language-switch').selectOption('en');
+  await page.getByTestId('language-switch').selectOption('en', { force: true });
   await expect(page.getByTestId('flash')).toHaveText('Auto-renew is now off.');
 
   await statusForm(page).getByRole('radio', { name: 'Cancel' }).check();
@@ -200,7 +200,7 @@ test('convert a trial to a paid subscription; a Helpdesk agent is refused', asyn
     await form.getByLabel('Billing frequency').selectOption({ label: 'Annual' });
     await expect(form.getByTestId('preview')).toContainText('Purchase');
   };
-  await page.getByTestId('user-switcher').selectOption({ label: 'Jordan Lee — Helpdesk agent' });
+  await page.getByTestId('user-switcher').selectOption({ label: 'Jordan Lee — Helpdesk agent' }, { force: true });
   await fill();
   await form.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByRole('region', { name: 'Convert trial to paid subscription' }).getByRole('alert').last()).toContainText(
@@ -208,7 +208,7 @@ test('convert a trial to a paid subscription; a Helpdesk agent is refused', asyn
   );
   await expect(status(page)).toHaveText('Active');
 
-  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' });
+  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' }, { force: true });
   await fill();
   await form.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByTestId('flash')).toHaveText('The trial is now a paid subscription.');
@@ -239,11 +239,11 @@ test('billing: invoices by month whose total is the sum of their entries; the cl
     /Simulated date moved to .*\d+ billing cycles? charged/,
   );
   // The summary is worded again when the language changes.
-  await page.getByTestId('language-switch').selectOption('fr');
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(page.getByRole('group', { name: 'Date simulée' }).getByRole('status')).toHaveText(
     /Date simulée avancée au .*\d+ cycles? de facturation facturés?/,
   );
-  await page.getByTestId('language-switch').selectOption('en');
+  await page.getByTestId('language-switch').selectOption('en', { force: true });
   await page.getByRole('link', { name: 'Billing', exact: true }).click();
   const invoices = page.getByTestId('invoices-table');
   await expect(invoices.getByRole('row')).not.toHaveCount(1);
@@ -257,7 +257,7 @@ test('billing: invoices by month whose total is the sum of their entries; the cl
   expect(cents(total)).toBe(amounts.reduce((sum, a) => sum + cents(a), 0));
   expect(total).toBe(listed);
 
-  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' });
+  await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' }, { force: true });
   await expect(page.getByText(/You can’t open this page with your roles/)).toBeVisible();
   await expect(table).toHaveCount(0);
 });
@@ -281,7 +281,7 @@ test('renewals within 30, 60 and 90 days; the customer spend', async ({ page }) 
 
 test('issue 16: an Account admin on a subscription is told the roles that may manage it', async ({ page }) => {
   await openSubscription(page, 'C-0001', 'Office 365 E3');
-  await page.getByTestId('user-switcher').selectOption({ label: 'Riley Chen — Account admin' });
+  await page.getByTestId('user-switcher').selectOption({ label: 'Riley Chen — Account admin' }, { force: true });
   const refusal = page.getByText(/You can’t open this page with your roles/);
   await expect(refusal).toHaveText(
     'You can’t open this page with your roles. Roles that may buy and manage subscriptions: Admin agent, Sales agent, Helpdesk agent, Billing admin, Global admin.',

@@ -23,7 +23,7 @@ for (const width of WIDE) {
     // A customer page: the header has everything (navigation, cart, user, date, language).
     await open(page, '#/customers/C-0001');
     for (const lang of ['en', 'fr']) {
-      await page.getByTestId('language-switch').selectOption(lang);
+      await page.getByTestId('language-switch').selectOption(lang, { force: true });
       const header = await box(page.locator('header.cspm-header'));
       expect(header.height).toBeLessThanOrEqual(64);
       // One row: every item's vertical centre is within the bar's, none wraps below another.
@@ -106,7 +106,7 @@ test('on a phone: a compact bar; the Menu discloses navigation, user and languag
 
   // The language changes from the menu.
   await menu.click();
-  await panel.getByTestId('language-switch').selectOption('fr');
+  await panel.getByTestId('language-switch').selectOption('fr', { force: true });
   await expect(heading(page, 'Facturation')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
 
@@ -156,7 +156,7 @@ test('after every route change the focus is on the new page heading, not on <bod
 
 test('a dialog traps the focus, Escape closes it and the focus returns to its opener', async ({ page }) => {
   await open(page, '#/customers/C-0001/software');
-  await page.getByTestId('user-switcher').selectOption({ label: 'Alex Martin — Admin agent' });
+  await page.getByTestId('user-switcher').selectOption({ label: 'Alex Martin — Admin agent' }, { force: true });
   const ws = page.getByRole('region', { name: 'Windows Server 2022 Standard - 2 Core License Pack (perpetual)' });
   await ws.getByRole('button', { name: 'Get keys and downloads' }).click();
   const opener = ws.getByRole('button', { name: 'Get key', exact: true });
