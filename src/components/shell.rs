@@ -199,7 +199,7 @@ fn UserSwitcher() -> impl IntoView {
         })
     };
     view! {
-        <label class="control">
+        <label class="control user">
             <span>{move || i18n.t(Key::SignedInAs)}</span>
             <select
                 data-testid="user-switcher"
@@ -340,7 +340,7 @@ fn LanguageSwitch() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     view! {
-        <label class="control">
+        <label class="control language">
             <span>{move || i18n.t(Key::Language)}</span>
             <select
                 data-testid="language-switch"

@@ -234,3 +234,21 @@ test('a keyboard-only purchase (customers → customer → Add products → Add 
   expect(presses).toBeLessThanOrEqual(30);
   console.log(`keyboard-only purchase: ${presses} key presses`);
 });
+
+test('the header controls never draw over each other at 1280 and 1366 px, in French', async ({ page }) => {
+  for (const width of [1280, 1366]) {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, '#/customers/C-0001/add');
+    await page.getByTestId('language-switch').selectOption('fr', { force: true });
+    await expect(page.getByTestId('cart-link')).toContainText('Panier');
+    const boxes = [];
+    for (const id of ['user-switcher', 'language-switch', 'cart-link']) {
+      boxes.push({ id, box: await page.getByTestId(id).boundingBox() });
+    }
+    boxes.push({ id: 'clock', box: await page.locator('.clock-button').boundingBox() });
+    for (let i = 0; i + 1 < boxes.length; i += 1) {
+      const [a, b] = [boxes[i], boxes[i + 1]];
+      expect(a.box.x + a.box.width, `${a.id} ends before ${b.id} starts at ${width} px`).toBeLessThanOrEqual(b.box.x);
+    }
+  }
+});
