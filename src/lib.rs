@@ -8,6 +8,7 @@ pub mod ctx;
 pub mod i18n;
 pub mod messages;
 pub mod pages;
+pub mod prefetch;
 pub mod route;
 pub mod session;
 pub mod storage;

@@ -6,6 +6,7 @@ use crate::ctx::{use_app, Notice, Routing};
 use crate::i18n::{format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::pages;
+use crate::prefetch;
 use crate::route::{Route, Section};
 use crate::storage::backups::BackupOf;
 use crate::storage::StorageError;
@@ -74,7 +75,8 @@ pub fn Shell() -> impl IntoView {
     };
     // `lang` on our own root, not on <html>: embedded, the host page's document is not ours to change.
     view! {
-        <div class="cspm" lang=move || i18n.locale.get().tag() on:click=follow_link node_ref=root>
+        <div class="cspm" lang=move || i18n.locale.get().tag() on:click=follow_link
+            on:mouseover=move |ev| prefetch::link_target(&ev) on:focusin=move |ev| prefetch::link_target(&ev) node_ref=root>
             // The first tab stop. Hash routing owns the fragment, so the link moves focus itself.
             <a class="skip-link" href=move || app.route.get().href() on:click=skip>
                 {move || i18n.t(Key::UiSkipToMain)}
@@ -108,9 +110,43 @@ pub fn Shell() -> impl IntoView {
                 <ClockControl/>
             </header>
             <Notices/>
-            <main class="cspm-main" tabindex="-1">{move || pages::page(shown_page.get())}</main>
+            <main class="cspm-main" tabindex="-1">
+                <PageView page=shown_page root/>
+            </main>
         </div>
     }
+}
+
+/// The page of the route. In the split build its code may still be downloading: the previous page stays until
+/// it has arrived (a `Transition`), and a download that fails says so with Retry instead of taking the app down.
+#[component]
+fn PageView(page: Memo<Route>, root: NodeRef<leptos::html::Div>) -> impl IntoView {
+    let i18n = use_app().i18n;
+    let attempt = RwSignal::new(0u32);
+    let render = move || {
+        attempt.track();
+        let route = page.get();
+        Suspend::new(send_wrapper::SendWrapper::new(async move {
+            match pages::page(route).await {
+                Ok(view) => {
+                    // Links on the new page: their code is fetched now, so the first click does not wait.
+                    request_animation_frame(move || prefetch::linked_pages(root));
+                    view
+                }
+                Err(_) => view! {
+                    <div class="chunk-failed" role="alert">
+                        <h1>{move || i18n.t(Key::UiChunkFailedTitle)}</h1>
+                        <p>{move || i18n.t(Key::UiChunkFailedText)}</p>
+                        <button type="button" class="primary" on:click=move |_| attempt.update(|n| *n += 1)>
+                            {move || i18n.t(Key::UiRetry)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }
+        }))
+    };
+    view! { <Transition fallback=|| ()>{render}</Transition> }
 }
 
 /// An id unique in the document, so that two embedded instances never share one (`aria-controls`).

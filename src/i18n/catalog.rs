@@ -83,6 +83,11 @@ catalog! {
     InvalidDateInput => "Enter a date as YYYY-MM-DD.", "Saisissez une date au format jj/mm/aaaa.";
     Dismiss => "Dismiss", "Fermer";
     Loading => "Loading…", "Chargement…";
+    // A page's code that could not be downloaded (split build).
+    UiChunkFailedTitle => "This page could not be loaded", "Cette page n’a pas pu être chargée";
+    UiChunkFailedText => "Its code did not download. Check the connection, then try again: nothing you entered is lost.",
+        "Son code ne s’est pas téléchargé. Vérifiez la connexion, puis réessayez : rien de ce que vous avez saisi n’est perdu.";
+    UiRetry => "Retry", "Réessayer";
     // ── export: CSV exports, the partner-wide Subscriptions list, charts (issue 15 §1 §5) ──
     ExportNavSubscriptions => "Subscriptions", "Abonnements";
     ExportSubsTitle => "Subscriptions", "Abonnements";
