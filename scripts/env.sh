@@ -2,6 +2,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 # The wasm-bindgen CLI must equal the crate pinned in Cargo.toml exactly.
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$ROOT/Cargo.toml")"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"

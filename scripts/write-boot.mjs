@@ -55,8 +55,13 @@ try {
 loading?.remove();
 
 // Offline use: keep this build's files (the page works without a rewrite rule, so caching it is enough).
+// Once this build runs, the worker may drop older builds' files that no other open tab needs.
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {});
+  navigator.serviceWorker
+    .register(new URL('./sw.js', import.meta.url))
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => registration.active?.postMessage({ type: 'csp-marketplace:loaded' }))
+    .catch(() => {});
 }
 
 // In an iframe, tell the host page how tall the content is, so the frame can size itself.
@@ -161,12 +166,29 @@ self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
 });
 
+// An older build's cache is kept while a tab may still run that build: its pages' chunks load on demand, and
+// after a deploy the server has only the new ones. The previous build is kept at activation; every older one,
+// and the previous one too once this tab is the only one open (it runs this build: it just loaded it), goes.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('csp-marketplace-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => {
+        const builds = keys.filter((k) => k.startsWith('csp-marketplace-') && k !== CACHE);
+        return Promise.all(builds.slice(0, -1).map((k) => caches.delete(k)));
+      })
       .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'csp-marketplace:loaded') return;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then(async (open) => {
+      if (open.length > 1) return;
+      const keys = await caches.keys();
+      await Promise.all(keys.filter((k) => k.startsWith('csp-marketplace-') && k !== CACHE).map((k) => caches.delete(k)));
+    }),
   );
 });
 
@@ -189,6 +211,7 @@ self.addEventListener('fetch', (event) => {
         ),
     );
   } else {
+    // Content-hashed files never change: any build's cache will do (caches.match looks in all of them).
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
   }
 });

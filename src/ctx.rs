@@ -72,6 +72,7 @@ pub enum Routing {
 }
 
 /// Where the app keeps its data and under which key.
+#[derive(Clone)]
 pub struct Persistence {
     pub storage: Rc<dyn Storage>,
     pub key: String,
@@ -100,6 +101,7 @@ pub struct AppCtx {
 }
 
 /// What a running instance starts with.
+#[derive(Clone)]
 pub struct BootOptions {
     pub persistence: Persistence,
     pub storage_blocked: bool,
@@ -114,20 +116,44 @@ pub struct BootOptions {
     pub partner_label: Option<String>,
 }
 
+/// A book opened without a session: the demo's Global admin, in the browser's language.
+fn default_session(state: &State) -> Session {
+    Session { user: csp_engine::demo::global_admin(), locale: browser_locale() }.reconciled(state)
+}
+
 impl AppCtx {
-    /// Load saved data (or start the demo at `now`) and provide the context.
+    /// Open the saved book without the engine, when it can be: a readable snapshot and no tab's changes to
+    /// replay (the usual start). In the split build this is what the first page waits for; anything else (a
+    /// first start, changes left in a journal, damaged data, storage blocked) is [`AppCtx::boot`]'s, in the
+    /// engine's chunk. `Err` gives the options back for it.
+    pub fn boot_quick(options: BootOptions) -> Result<AppCtx, BootOptions> {
+        if options.storage_blocked {
+            return Err(options);
+        }
+        let keys = Keys::new(options.persistence.key.clone());
+        let Some(opened) = Replica::open_quick(options.persistence.storage.clone(), keys, options.tab.clone()) else {
+            return Err(options);
+        };
+        let session = match opened.session {
+            Some(s) => s.reconciled(&opened.state),
+            None => default_session(&opened.state),
+        };
+        Ok(Self::provide(options, opened.state, session, Some(opened.replica), Vec::new()))
+    }
+
+    /// Load saved data (replaying every tab's journal, backing up what cannot be read) or start the demo at
+    /// `now`, and provide the context.
     pub fn boot(options: BootOptions) -> AppCtx {
-        let BootOptions { persistence, storage_blocked, now, tab, route, routing, locale, partner_label } = options;
+        let now = options.now;
+        let storage_blocked = options.storage_blocked;
         let mut notices = Vec::new();
         if storage_blocked {
             notices.push(Notice::StorageUnavailable);
         }
         let fresh = || csp_engine::demo::demo_state(now);
-        let default_session = |state: &State| {
-            Session { user: csp_engine::demo::global_admin(), locale: browser_locale() }.reconciled(state)
-        };
-        let keys = Keys::new(persistence.key.clone());
-        let (state, session, replica) = match Replica::open(persistence.storage.clone(), keys, tab, fresh, now) {
+        let keys = Keys::new(options.persistence.key.clone());
+        let opened = Replica::open(options.persistence.storage.clone(), keys, options.tab.clone(), fresh, now);
+        let (state, session, replica) = match opened {
             Ok(opened) => {
                 notices.extend(opened.troubles.into_iter().map(Notice::from_trouble));
                 let session = opened
@@ -146,6 +172,23 @@ impl AppCtx {
             }
         };
         let fold_now = replica.as_ref().is_some_and(|r| r.unfolded() > 0);
+        let ctx = Self::provide(options, state, session, replica, notices);
+        if fold_now {
+            // Entries left by tabs that closed before folding: fold them in once the page is up.
+            let _ = set_timeout_with_handle(move || ctx.fold(true), FOLD_DELAY);
+        }
+        ctx
+    }
+
+    /// The context of an opened book, provided to the components below.
+    fn provide(
+        options: BootOptions,
+        state: State,
+        session: Session,
+        replica: Option<Replica>,
+        notices: Vec<Notice>,
+    ) -> AppCtx {
+        let BootOptions { route, routing, locale, partner_label, .. } = options;
         let ctx = AppCtx {
             state: RwSignal::new(state),
             user: RwSignal::new(session.user),
@@ -161,11 +204,12 @@ impl AppCtx {
         };
         provide_context(ctx);
         provide_context(ctx.i18n);
-        if fold_now {
-            // Entries left by tabs that closed before folding: fold them in once the page is up.
-            let _ = set_timeout_with_handle(move || ctx.fold(true), FOLD_DELAY);
-        }
         ctx
+    }
+
+    /// Whether a fold is waiting (only after a change this tab made, so the engine is loaded).
+    pub fn fold_pending(&self) -> bool {
+        self.pending_fold.with_value(Option::is_some)
     }
 
     /// Send a command to the engine as the signed-in user at the simulated "now": first take in what
@@ -395,7 +439,7 @@ pub fn use_app() -> AppCtx {
 }
 
 /// The browser's preferred language when it is one we ship, else English.
-fn browser_locale() -> Locale {
+pub fn browser_locale() -> Locale {
     if !cfg!(target_arch = "wasm32") {
         return Locale::default();
     }

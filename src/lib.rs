@@ -1,10 +1,38 @@
 //! CSP Marketplace, the app: mounting, the shell, routes and pages. Business rules live in the
 //! `csp-engine` crate; this crate renders state and turns gestures into engine commands.
 
+/// A function loaded on demand in the split build (feature `split`, `make dist`): a fallible `wasm_split` point
+/// of the chunk `$split`, so a failed download is an `Err` (a message with Retry) and never a panic under
+/// `panic = "abort"`. Without the feature (development, wasm-bindgen tests, benchmarks) it is a plain async fn:
+/// a build that holds split points but skips the splitter cannot load. Either way the caller awaits a
+/// `Result<_, LoadError>`. `preload $p` also names the function that fetches the chunk ahead.
+macro_rules! on_demand {
+    ($split:ident $(, preload $preload:ident)?; $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
+        $(#[$meta])*
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::LoadError> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        $(#[$meta])*
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::LoadError> {
+            Ok($body)
+        }
+    };
+}
+
+/// Why code loaded on demand did not arrive (split build); the development build cannot fail.
+#[cfg(feature = "split")]
+pub type LoadError = leptos::wasm_split::SplitLoaderError;
+#[cfg(not(feature = "split"))]
+pub type LoadError = std::convert::Infallible;
+
 pub mod backup_file;
 pub mod browser;
 pub mod components;
 pub mod ctx;
+pub mod engine_chunk;
 pub mod i18n;
 pub mod messages;
 pub mod pages;
@@ -69,7 +97,7 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
         }
         Routing::Memory => options.start.clone().unwrap_or_default(),
     };
-    let ctx = AppCtx::boot(BootOptions {
+    let boot = BootOptions {
         persistence: Persistence { storage, key: options.storage_key() },
         storage_blocked: blocked,
         now: browser::real_now(),
@@ -78,28 +106,70 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
         routing: options.routing,
         locale: options.locale,
         partner_label: options.partner_label.clone(),
-    });
+    };
+    // The usual start needs no engine; a first start or changes to replay wait for its chunk (split build).
+    match AppCtx::boot_quick(boot) {
+        Ok(ctx) => {
+            follow(ctx, &options);
+            view! { <Shell/> }.into_any()
+        }
+        Err(boot) => {
+            let boot = StoredValue::new_local(boot);
+            let attempt = RwSignal::new(0u32);
+            let render = move || {
+                attempt.track();
+                let boot = boot.get_value();
+                let options = options.clone();
+                Suspend::new(send_wrapper::SendWrapper::new(async move {
+                    match engine_chunk::boot(boot).await {
+                        Ok(ctx) => {
+                            follow(ctx, &options);
+                            view! { <Shell/> }.into_any()
+                        }
+                        Err(_) => {
+                            let locale = options.locale.unwrap_or_else(ctx::browser_locale);
+                            view! {
+                                <div class="cspm">
+                                    <main class="cspm-main">
+                                        <components::load_failed::LoadFailed attempt locale/>
+                                    </main>
+                                </div>
+                            }
+                            .into_any()
+                        }
+                    }
+                }))
+            };
+            view! { <Suspense fallback=|| ()>{render}</Suspense> }.into_any()
+        }
+    }
+}
+
+/// Follow other tabs' changes, the page being hidden or closed, and the URL.
+fn follow(ctx: AppCtx, options: &AppOptions) {
     // Other tabs' changes, as soon as the browser tells (any key of this instance).
     let keys = storage::Keys::new(options.storage_key());
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().is_some_and(|k| keys.owns(&k)) {
-            ctx.catch_up();
+            leptos::task::spawn_local(async move {
+                let _ = engine_chunk::catch_up(ctx).await;
+            });
         }
     });
     on_cleanup(move || on_storage.remove());
     // Fold the journal before the page goes away or into the background (nothing is lost without it:
     // every change is journaled at once), and when this instance is unmounted.
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| engine_chunk::flush(ctx));
     let on_hidden =
         window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("visibilitychange"), move |_| {
             if document().hidden() {
-                ctx.flush();
+                engine_chunk::flush(ctx);
             }
         });
     on_cleanup(move || {
         on_hide.remove();
         on_hidden.remove();
-        ctx.flush();
+        engine_chunk::flush(ctx);
     });
     if ctx.routing == Routing::Hash {
         // Follow back/forward and pasted links.
@@ -108,7 +178,6 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
         });
         on_cleanup(move || listener.remove());
     }
-    view! { <Shell/> }
 }
 
 /// Mount the app as the page's own content, on `<body>`, following the URL fragment.

@@ -194,20 +194,7 @@ impl Replica {
                 }
             },
         };
-        let mut replica = Replica {
-            storage: storage.clone(),
-            keys: keys.clone(),
-            tab,
-            epoch: String::new(),
-            folded: BTreeMap::new(),
-            applied: Vec::new(),
-            refused: BTreeSet::new(),
-            own: Vec::new(),
-            next_n: 1,
-            seen: BTreeMap::new(),
-            snapshot_seen: 0,
-            epochs_made: 0,
-        };
+        let mut replica = Replica::blank(storage.clone(), keys.clone(), tab);
         let mut state = match snapshot {
             Some(Snapshot { state, epoch: Some(epoch), folded, .. }) => {
                 replica.epoch = epoch;
@@ -286,6 +273,47 @@ impl Replica {
         }
         replica.remember_snapshot();
         Ok(Opened { replica, state, session, troubles })
+    }
+
+    /// Open without the engine, when nothing needs it: the session (if any) and a format 3 snapshot both read
+    /// cleanly and no journal key exists (no tab's changes to replay). The same result [`Replica::open`] gives
+    /// then, without its writes; `None` leaves every other case to it.
+    pub fn open_quick(storage: Rc<dyn Storage>, keys: Keys, tab: String) -> Option<Opened> {
+        let journal_prefix = keys.journal_prefix();
+        if storage.keys().iter().any(|k| k.starts_with(&journal_prefix)) {
+            return None;
+        }
+        let session = match storage.get(&keys.session()) {
+            Ok(Some(raw)) => Some(format::decode_session(&raw).ok()?),
+            Ok(None) => None,
+            Err(_) => return None,
+        };
+        let Snapshot { state, epoch: Some(epoch), folded, .. } =
+            format::decode_snapshot(&storage.get(keys.snapshot()).ok()??).ok()?
+        else {
+            return None;
+        };
+        let mut replica = Replica { epoch, folded, ..Replica::blank(storage, keys, tab) };
+        replica.remember_snapshot();
+        Some(Opened { replica, state, session, troubles: Vec::new() })
+    }
+
+    /// A replica that has applied nothing yet, of no epoch.
+    fn blank(storage: Rc<dyn Storage>, keys: Keys, tab: String) -> Replica {
+        Replica {
+            storage,
+            keys,
+            tab,
+            epoch: String::new(),
+            folded: BTreeMap::new(),
+            applied: Vec::new(),
+            refused: BTreeSet::new(),
+            own: Vec::new(),
+            next_n: 1,
+            seen: BTreeMap::new(),
+            snapshot_seen: 0,
+            epochs_made: 0,
+        }
     }
 
     fn new_epoch(&mut self) -> String {

@@ -7,6 +7,7 @@ pub mod dialog;
 pub mod empty;
 pub mod errors;
 pub mod export;
+pub mod load_failed;
 pub mod quote_day;
 pub mod shell;
 pub mod step_chart;

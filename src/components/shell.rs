@@ -2,7 +2,9 @@
 //! page of the current route.
 
 use crate::components::date_field::{DateField, DateInput};
+use crate::components::load_failed::LoadFailed;
 use crate::ctx::{use_app, Notice, Routing};
+use crate::engine_chunk;
 use crate::i18n::{format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::pages;
@@ -129,20 +131,17 @@ fn PageView(page: Memo<Route>, root: NodeRef<leptos::html::Div>) -> impl IntoVie
         Suspend::new(send_wrapper::SendWrapper::new(async move {
             match pages::page(route).await {
                 Ok(view) => {
-                    // Links on the new page: their code is fetched now, so the first click does not wait.
-                    request_animation_frame(move || prefetch::linked_pages(root));
+                    // Links on the new page, and the engine: their code is fetched now, so the first click does
+                    // not wait.
+                    request_animation_frame(move || {
+                        prefetch::linked_pages(root);
+                        leptos::task::spawn_local(async {
+                            engine_chunk::load().await;
+                        });
+                    });
                     view
                 }
-                Err(_) => view! {
-                    <div class="chunk-failed" role="alert">
-                        <h1>{move || i18n.t(Key::UiChunkFailedTitle)}</h1>
-                        <p>{move || i18n.t(Key::UiChunkFailedText)}</p>
-                        <button type="button" class="primary" on:click=move |_| attempt.update(|n| *n += 1)>
-                            {move || i18n.t(Key::UiRetry)}
-                        </button>
-                    </div>
-                }
-                .into_any(),
+                Err(_) => view! { <LoadFailed attempt locale=i18n.locale/> }.into_any(),
             }
         }))
     };
@@ -263,11 +262,15 @@ fn ClockControl() -> impl IntoView {
     let i18n = app.i18n;
     let (message, set_message) = signal(None::<ClockOutcome>);
     let target = DateInput::new(None);
+    // The clock's due events are the engine's: its chunk loads the first time the date moves.
     let advance = move |to: chrono::DateTime<chrono::Utc>| {
-        set_message.set(Some(match app.dispatch(Command::AdvanceClock { to }) {
-            Ok(events) => ClockOutcome::Moved { to: to.date_naive(), summary: DueSummary::of(&events) },
-            Err(r) => ClockOutcome::Refused(r),
-        }));
+        leptos::task::spawn_local(async move {
+            set_message.set(Some(match engine_chunk::dispatch(app, Command::AdvanceClock { to }).await {
+                Ok(Ok(events)) => ClockOutcome::Moved { to: to.date_naive(), summary: DueSummary::of(&events) },
+                Ok(Err(r)) => ClockOutcome::Refused(r),
+                Err(_) => ClockOutcome::NotLoaded,
+            }));
+        });
     };
     let clock = move || app.state.with(|s| s.clock);
     let by = move |step: Step| {
@@ -347,8 +350,13 @@ fn ClockControl() -> impl IntoView {
 /// What the last clock move did, kept as data so its message is worded in the language shown.
 #[derive(Clone)]
 enum ClockOutcome {
-    Moved { to: chrono::NaiveDate, summary: DueSummary },
+    Moved {
+        to: chrono::NaiveDate,
+        summary: DueSummary,
+    },
     Refused(csp_engine::Rejection),
+    /// The engine's code did not download (split build): nothing moved.
+    NotLoaded,
 }
 
 impl ClockOutcome {
@@ -359,7 +367,8 @@ impl ClockOutcome {
                 let moved = Message::new(Key::DateMoved).arg("date", Arg::Date(*to)).text(locale);
                 (true, format!("{moved} {}", pages::billing::clock_summary(summary, locale)))
             }
-            ClockOutcome::Refused(r) => (false, messages::rejection(r, locale).join(" ")),
+            ClockOutcome::Refused(r) => (false, engine_chunk::rejection_text(r, locale)),
+            ClockOutcome::NotLoaded => (false, Key::UiClockNotLoaded.text(locale).to_string()),
         }
     }
 }
@@ -421,15 +430,16 @@ fn Notices() -> impl IntoView {
             i18n.tf(Key::SaveFailed, &[("reason", messages::storage_refusal(why, locale).as_str())])
         }
         Notice::ChangeUndone { rejection } => {
-            i18n.tf(Key::ChangeUndone, &[("reasons", messages::rejection(rejection, locale).join(" ").as_str())])
+            // Only the engine refuses: its chunk (with the words of every refusal) is loaded by then.
+            let reasons = engine_chunk::rejection_text(rejection, locale);
+            i18n.tf(Key::ChangeUndone, &[("reasons", reasons.as_str())])
         }
         Notice::RestoredElsewhere => i18n.t(Key::RestoredElsewhere).to_string(),
     };
     let download = move |_| {
-        let (text, name) = app.state.with_untracked(|s| {
-            (crate::backup_file::write(s, crate::browser::real_now()), crate::backup_file::file_name(s))
+        leptos::task::spawn_local(async move {
+            let _ = engine_chunk::download_backup(app).await;
         });
-        let _ = crate::browser::download_text(&name, "application/json", &text);
     };
     move || {
         let locale = i18n.locale.get();

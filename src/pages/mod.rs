@@ -18,6 +18,7 @@ pub mod subscription;
 pub mod subscriptions;
 
 use crate::route::Route;
+use crate::LoadError;
 use leptos::prelude::*;
 
 /// The code a page needs, loaded on demand in the split build (feature `split`, `make dist`): each chunk is a
@@ -72,22 +73,10 @@ impl Chunk {
     }
 }
 
-/// Why a page's code did not arrive (split build); the development build cannot fail.
-#[cfg(feature = "split")]
-pub type LoadError = leptos::wasm_split::SplitLoaderError;
-#[cfg(not(feature = "split"))]
-pub type LoadError = std::convert::Infallible;
-
-/// Declares one page chunk: a function from the route to its view, a split point in the split build.
+/// Declares one page chunk: a function from the route to its view, loaded on demand (`on_demand!`).
 macro_rules! page_chunk {
     ($split:ident, $preload:ident, fn $name:ident($route:ident) $body:block) => {
-        #[cfg_attr(
-            feature = "split",
-            ::leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))
-        )]
-        fn $name($route: Route) -> Result<AnyView, LoadError> {
-            Ok($body)
-        }
+        on_demand! { $split, preload $preload; fn $name($route: Route) -> AnyView $body }
     };
 }
 
@@ -97,26 +86,26 @@ page_chunk!(customers, preload_customers, fn customers_chunk(route) {
         _ => not_found(),
     }
 });
-page_chunk!(customer_form, preload_customer_form, fn customer_form_chunk(route) {
+page_chunk!(book, preload_customer_form, fn customer_form_chunk(route) {
     match route {
         Route::NewCustomer => view! { <customer_form::CustomerFormPage id=None/> }.into_any(),
         Route::EditCustomer { id } => view! { <customer_form::CustomerFormPage id=Some(id)/> }.into_any(),
         _ => not_found(),
     }
 });
-page_chunk!(customer, preload_customer, fn customer_chunk(route) {
+page_chunk!(book, preload_customer, fn customer_chunk(route) {
     match route {
         Route::Customer { id, tab } => view! { <customer::CustomerPage id tab/> }.into_any(),
         _ => not_found(),
     }
 });
-page_chunk!(catalog, preload_catalog, fn catalog_chunk(route) {
+page_chunk!(book, preload_catalog, fn catalog_chunk(route) {
     match route {
         Route::AddProducts { customer, query } => view! { <catalog::CatalogPage customer query/> }.into_any(),
         _ => not_found(),
     }
 });
-page_chunk!(cart, preload_cart, fn cart_chunk(route) {
+page_chunk!(book, preload_cart, fn cart_chunk(route) {
     match route {
         Route::Cart { customer } => view! { <cart::CartPage customer/> }.into_any(),
         Route::Review { customer } => view! { <cart::ReviewPage customer/> }.into_any(),
@@ -124,13 +113,13 @@ page_chunk!(cart, preload_cart, fn cart_chunk(route) {
         _ => not_found(),
     }
 });
-page_chunk!(subscription, preload_subscription, fn subscription_chunk(route) {
+page_chunk!(book, preload_subscription, fn subscription_chunk(route) {
     match route {
         Route::Subscription { customer, id } => view! { <subscription::SubscriptionPage customer id/> }.into_any(),
         _ => not_found(),
     }
 });
-page_chunk!(reservation, preload_reservation, fn reservation_chunk(route) {
+page_chunk!(book, preload_reservation, fn reservation_chunk(route) {
     match route {
         Route::Reservation { customer, id } => view! { <reservation::ReservationPage customer id/> }.into_any(),
         Route::ReservationRequest { customer, kind, reservations } => {
@@ -139,7 +128,7 @@ page_chunk!(reservation, preload_reservation, fn reservation_chunk(route) {
         _ => not_found(),
     }
 });
-page_chunk!(software, preload_software, fn software_chunk(route) {
+page_chunk!(book, preload_software, fn software_chunk(route) {
     match route {
         Route::SupportRequest { customer, purchase } => {
             view! { <software::SupportRequestPage customer purchase/> }.into_any()
@@ -148,37 +137,37 @@ page_chunk!(software, preload_software, fn software_chunk(route) {
         _ => not_found(),
     }
 });
-page_chunk!(billing, preload_billing, fn billing_chunk(_route) {
+page_chunk!(reports, preload_billing, fn billing_chunk(_route) {
     view! { <billing::BillingPage/> }.into_any()
 });
-page_chunk!(invoice, preload_invoice, fn invoice_chunk(route) {
+page_chunk!(reports, preload_invoice, fn invoice_chunk(route) {
     match route {
         Route::Invoice { year, month } => view! { <invoice::InvoicePage year month/> }.into_any(),
         _ => not_found(),
     }
 });
-page_chunk!(renewals, preload_renewals, fn renewals_chunk(_route) {
+page_chunk!(reports, preload_renewals, fn renewals_chunk(_route) {
     view! { <renewals::RenewalsPage/> }.into_any()
 });
-page_chunk!(subscriptions, preload_subscriptions, fn subscriptions_chunk(_route) {
+page_chunk!(reports, preload_subscriptions, fn subscriptions_chunk(_route) {
     view! { <subscriptions::SubscriptionsPage/> }.into_any()
 });
-page_chunk!(activity, preload_activity, fn activity_chunk(_route) {
+page_chunk!(reports, preload_activity, fn activity_chunk(_route) {
     view! { <activity::ActivityPage/> }.into_any()
 });
 page_chunk!(settings, preload_settings, fn settings_chunk(_route) {
     view! { <settings::SettingsPage/> }.into_any()
 });
-page_chunk!(data, preload_data, fn data_chunk(_route) {
+page_chunk!(settings, preload_data, fn data_chunk(_route) {
     view! { <data::DataPage/> }.into_any()
 });
-page_chunk!(price_lists, preload_price_lists, fn price_lists_chunk(_route) {
+page_chunk!(settings, preload_price_lists, fn price_lists_chunk(_route) {
     view! { <price_lists::PriceListsPage/> }.into_any()
 });
-page_chunk!(policy, preload_policy, fn policy_chunk(_route) {
+page_chunk!(settings, preload_policy, fn policy_chunk(_route) {
     view! { <policy::PolicyPage/> }.into_any()
 });
-page_chunk!(not_found_page, preload_not_found, fn not_found_chunk(_route) {
+page_chunk!(customers, preload_not_found, fn not_found_chunk(_route) {
     not_found()
 });
 
@@ -267,15 +256,8 @@ macro_rules! dispatch_chunk {
 }
 
 /// The page a route shows, its code loaded first when it is not yet (split build).
-#[cfg(feature = "split")]
 pub async fn page(route: Route) -> Result<AnyView, LoadError> {
     dispatch_chunk!(route, |f| f(route).await)
-}
-
-/// The page a route shows (development build: every page is in the one module).
-#[cfg(not(feature = "split"))]
-pub async fn page(route: Route) -> Result<AnyView, LoadError> {
-    dispatch_chunk!(route, |f| f(route))
 }
 
 /// Fetch a page's code ahead (a link to it is shown or hovered); nothing in the development build.
