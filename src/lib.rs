@@ -140,7 +140,23 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
                     }
                 }))
             };
-            view! { <Suspense fallback=|| ()>{render}</Suspense> }.into_any()
+            // Until then, the same page shape index.html shows while the wasm downloads.
+            let shape = || {
+                view! {
+                    <div class="cspm-boot" aria-hidden="true">
+                        <div class="cspm-boot-header"></div>
+                        <div class="cspm-boot-main">
+                            <span></span>
+                            <span></span>
+                            <span></span>
+                            <span></span>
+                            <span></span>
+                            <span></span>
+                        </div>
+                    </div>
+                }
+            };
+            view! { <Suspense fallback=shape>{render}</Suspense> }.into_any()
         }
     }
 }
