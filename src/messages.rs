@@ -312,7 +312,14 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
         }
         Violation::CapacityPriorityNeedsSingleScope => t(Key::CapacityPriorityNeedsSingleScope),
         Violation::ReservationUnchanged => t(Key::ReservationUnchanged),
-        Violation::RefundCapExceeded { requested_usd_minor, left_usd_minor, cap_usd_minor, fits_on, .. } => {
+        Violation::RefundCapExceeded {
+            requested_usd_minor,
+            left_usd_minor,
+            cap_usd_minor,
+            frees_up_on,
+            frees_usd_minor,
+            fits_on,
+        } => {
             let head = f(
                 Key::RefundCapExceeded,
                 &[
@@ -321,11 +328,16 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
                     ("cap", &usd(*cap_usd_minor)),
                 ],
             );
+            // The next release, then when the whole refund fits if that is later (issue 15 §4).
+            let frees = frees_up_on.map(|d| {
+                f(Key::QuotesCapFrees, &[("amount", &usd(*frees_usd_minor)), ("date", &day(d))])
+            });
             let tail = match fits_on {
+                Some(d) if Some(*d) == *frees_up_on => t(Key::QuotesCapFitsThen),
                 Some(d) => f(Key::RefundCapFitsOn, &[("date", &day(*d))]),
                 None => t(Key::RefundCapNeverFits),
             };
-            format!("{head} {tail}")
+            [Some(head), frees, Some(tail)].into_iter().flatten().collect::<Vec<_>>().join(" ")
         }
         Violation::NoExchangeRate { currency } => f(Key::NoExchangeRate, &[("currency", currency.code())]),
         Violation::MixedCurrencies { expected, found } => {
@@ -1017,9 +1029,11 @@ mod tests {
                     left_usd_minor: 500_000,
                     cap_usd_minor: 5_000_000,
                     frees_up_on: Some(day),
+                    frees_usd_minor: 1_200_000,
                     fits_on: Some(day),
                 },
-                "($6,000.00) is over the customer’s refund limit: $5,000.00 is left of $50,000.00",
+                "($6,000.00) is over the customer’s refund limit: $5,000.00 is left of $50,000.00 per 12 months. \
+                 The refund limit frees $12,000.00 on Feb 3, 2026. That is enough for this refund.",
             ),
             (
                 Violation::RefundCapExceeded {
@@ -1027,6 +1041,7 @@ mod tests {
                     left_usd_minor: 0,
                     cap_usd_minor: 5_000_000,
                     frees_up_on: None,
+                    frees_usd_minor: 0,
                     fits_on: None,
                 },
                 "never",

@@ -1163,6 +1163,11 @@ catalog! {
     QuoteLegendToday => "Today", "Aujourd’hui";
     QuoteLegendChosen => "Chosen day", "Jour choisi";
     QuoteFullCreditDays => "Cancellable with a full credit of {amount} for {count} more days (until {date}).", "Annulable avec un crédit complet de {amount} pendant encore {count} jours (jusqu’au {date}).";
+    // quotes: refusals and notices that say when they change (issue 15 §4).
+    QuotesCapFrees => "The refund limit frees {amount} on {date}.", "Le plafond de remboursement libère {amount} le {date}.";
+    QuotesCapFitsThen => "That is enough for this refund.", "C’est assez pour ce remboursement.";
+    QuotesCapNextRelease => "Frees up next", "Prochaine libération";
+    QuotesCapReleaseValue => "{amount} on {date}", "{amount} le {date}";
     // Not found.
     NotFoundTitle => "Page not found", "Page introuvable";
     NotFoundBody => "There is no page at this address.", "Il n’y a pas de page à cette adresse.";

@@ -968,7 +968,13 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
         cap_rows.push((t(Key::RsvCapCounts), m(usd(c))));
     }
     cap_rows.push(match cap.more_available_on {
-        Some(d) => (t(Key::RsvCapMoreOn), format::date(d, locale)),
+        Some(d) => (
+            t(Key::QuotesCapNextRelease),
+            fill(
+                Key::QuotesCapReleaseValue.text(locale),
+                &[("amount", &m(usd(cap.frees_usd_minor))), ("date", &format::date(d, locale))],
+            ),
+        ),
         None => (t(Key::RsvCapMoreOn), t(Key::RsvCapAllAvailable)),
     });
     // The quote the day before the fee starts and the day it starts.
