@@ -329,9 +329,8 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
                 ],
             );
             // The next release, then when the whole refund fits if that is later (issue 15 §4).
-            let frees = frees_up_on.map(|d| {
-                f(Key::QuotesCapFrees, &[("amount", &usd(*frees_usd_minor)), ("date", &day(d))])
-            });
+            let frees =
+                frees_up_on.map(|d| f(Key::QuotesCapFrees, &[("amount", &usd(*frees_usd_minor)), ("date", &day(d))]));
             let tail = match fits_on {
                 Some(d) if Some(*d) == *frees_up_on => t(Key::QuotesCapFitsThen),
                 Some(d) => f(Key::RefundCapFitsOn, &[("date", &day(*d))]),
