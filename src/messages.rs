@@ -1092,6 +1092,41 @@ mod tests {
         }
     }
 
+    /// The refund-cap refusal says what the next release frees and when, then when the whole refund fits
+    /// (issue 15 §4), in both languages.
+    #[test]
+    fn the_refund_cap_refusal_says_what_frees_up_and_when_it_fits() {
+        use chrono::NaiveDate;
+        let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+        let v = |fits_on| Violation::RefundCapExceeded {
+            requested_usd_minor: 2_800_000,
+            left_usd_minor: 220_000,
+            cap_usd_minor: 5_000_000,
+            frees_up_on: Some(d(1, 3)),
+            frees_usd_minor: 2_280_000,
+            fits_on,
+        };
+        // (fits on, English tail, French tail)
+        let rows = [
+            (
+                Some(d(1, 3)),
+                "The refund limit frees $22,800.00 on Jan 3, 2027. That is enough for this refund.",
+                "C’est assez pour ce remboursement.",
+            ),
+            (
+                Some(d(3, 2)),
+                "The refund limit frees $22,800.00 on Jan 3, 2027. It fits within the limit from Mar 2, 2027.",
+                "Il entrera dans le plafond à partir du 2\u{a0}mars 2027.",
+            ),
+        ];
+        for (fits_on, en, fr) in rows {
+            let (got_en, got_fr) = (violation(&v(fits_on), Locale::En), violation(&v(fits_on), Locale::Fr));
+            assert!(got_en.ends_with(en), "{got_en}");
+            assert!(got_fr.contains("Le plafond de remboursement libère 22\u{202f}800,00"), "{got_fr}");
+            assert!(got_fr.ends_with(fr) || got_fr.ends_with(&fr.replace('\u{a0}', " ")), "{got_fr}");
+        }
+    }
+
     #[test]
     fn every_price_row_problem_is_worded_in_both_languages() {
         use chrono::NaiveDate;
