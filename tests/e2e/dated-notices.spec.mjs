@@ -1,7 +1,7 @@
 // Refusals and notices that say when they change (issue 15 §4), every date and count from the engine:
 // "The refund limit frees $X on …" (the reservation refund cap), "Data deleted on … unless reactivated
-// (N days left)" (a suspended subscription) and "This link expires on …" (software downloads), in English
-// and French, with an axe check of the pages and the cancel dialog.
+// (N days left)" (a suspended subscription), "This link expires on …" (software downloads) and an ISV free
+// trial's end with its days left, in English and French, with an axe check of the pages and the cancel dialog.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, heading, simulatedDate, addDays, shown, moveDateTo } from './fixtures.mjs';
 
@@ -129,4 +129,28 @@ test('a download link says the date it expires, in English and French', async ({
   const dialog = page.getByRole('dialog', { name: 'Cancel a purchase' });
   await expect(dialog.getByTestId('cancel-quote')).toContainText(/\d+ days left to cancel this order \(until \w{3} \d{1,2}, \d{4}\)\./);
   await noSeriousAxe(page);
+});
+
+test('an ISV free trial says when it ends and how many days are left', async ({ page }) => {
+  const name = 'Contoso Helpdesk Pro';
+  await open(page, `#/customers/C-0001/add?q=${encodeURIComponent(name)}`);
+  const offer = page.getByRole('listitem', { name, exact: true });
+  await offer.getByLabel('Licenses').fill('2');
+  await offer.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByTestId('cart-link').click();
+  await page.getByRole('link', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Buy' }).click();
+  await expect(heading(page, 'Order confirmation')).toBeVisible();
+  await open(page, '#/customers/C-0001');
+  await page.getByTestId('subscriptions-table').getByRole('link', { name, exact: true }).click();
+  const today = await simulatedDate(page);
+  const end = shown(addDays(today, 30));
+  const notice = page.getByTestId('trial-notice');
+  await expect(notice).toHaveText(
+    `Free trial until ${end} (30 days left): it converts to paid by itself then, and cancelling before costs nothing.`,
+  );
+  await moveDateTo(page, addDays(today, 29));
+  await expect(notice).toContainText(`Free trial until ${end} (1 day left):`);
+  await french(page);
+  await expect(notice).toContainText('(encore 1 jour)\u00a0: il devient payant');
 });
