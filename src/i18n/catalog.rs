@@ -1168,6 +1168,7 @@ catalog! {
     QuotesCapFitsThen => "That is enough for this refund.", "C’est assez pour ce remboursement.";
     QuotesCapNextRelease => "Frees up next", "Prochaine libération";
     QuotesCapReleaseValue => "{amount} on {date}", "{amount} le {date}";
+    QuotesDateDaysLeft => "{date} ({count} day left)" | "{date} ({count} days left)", "{date} (encore {count} jour)" | "{date} (encore {count} jours)";
     // Not found.
     NotFoundTitle => "Page not found", "Page introuvable";
     NotFoundBody => "There is no page at this address.", "Il n’y a pas de page à cette adresse.";

@@ -14,6 +14,7 @@ use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::route::{CustomerTab, Route};
+use csp_engine::dates::Deadline;
 use csp_engine::export::{self, Cell};
 use csp_engine::ids::{CustomerId, OfferId, SubscriptionId};
 use csp_engine::ledger::LedgerEntry;
@@ -221,6 +222,15 @@ fn Facts(sub: Sub) -> impl IntoView {
                     i18n.t(Key::FactNextRenewal).into(),
                     fill(Key::NoRenewal.text(locale), &[("date", &format::date(on, locale))]).into_any(),
                 )),
+                Some((on, UpcomingKind::TrialEnds)) => {
+                    // The trial's end with its days left (the engine's count).
+                    let end = trial_deadline(&s, st.clock.date_naive()).unwrap_or(Deadline { on, days_left: 0 });
+                    let text = fill(
+                        Key::QuotesDateDaysLeft.counted(locale, end.days_left),
+                        &[("date", &format::date(end.on, locale)), ("count", &format::integer(end.days_left, locale))],
+                    );
+                    facts.push((i18n.t(Key::UpTrialEnds).into(), text.into_any()))
+                }
                 Some((on, kind)) => facts.push((i18n.t(upcoming_kind(kind)).into(), format::date(on, locale).into_any())),
                 None => {}
             }

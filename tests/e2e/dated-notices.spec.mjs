@@ -154,3 +154,18 @@ test('an ISV free trial says when it ends and how many days are left', async ({ 
   await french(page);
   await expect(notice).toContainText('(encore 1 jour)\u00a0: il devient payant');
 });
+
+test('a Microsoft trial’s end shows its days left, plural-correct in both languages', async ({ page }) => {
+  await open(page, '#/customers/C-0001');
+  await page.getByTestId('subscriptions-table').getByRole('link', { name: 'Microsoft 365 Business Basic Trial', exact: true }).click();
+  const trialEnds = fact(page.getByTestId('subscription-facts'), 'Trial ends');
+  await expect(trialEnds).toHaveText(/^\w{3} \d{1,2}, \d{4} \((\d+) days? left\)$/);
+  const [, mon, day, year, left] = (await trialEnds.textContent()).match(/^(\w{3}) (\d{1,2}), (\d{4}) \((\d+)/);
+  const end = new Date(`${mon} ${day}, ${year} UTC`);
+  const today = await simulatedDate(page);
+  expect(Number(left)).toBe(Math.round((end - today) / 86_400_000));
+  await moveDateTo(page, addDays(end, -1));
+  await expect(trialEnds).toHaveText(`${shown(end)} (1 day left)`);
+  await french(page);
+  await expect(fact(page.getByTestId('subscription-facts'), 'Fin de l’essai')).toHaveText(/\(encore 1 jour\)$/);
+});
