@@ -905,7 +905,13 @@ fn ReservationDayQuote(id: StoredValue<ReservationId>) -> impl IntoView {
     let quote = move |day: chrono::NaiveDate| {
         app.state.with(|s| {
             let q = rsv::refund_quote(s, &id.get_value(), at_day(s.clock, day)).ok()?;
-            let rule = rule_text(q.rule, s, i18n.locale.get());
+            let locale = i18n.locale.get();
+            let rule = rule_text(q.rule, s, locale);
+            // On a day the refund limit would refuse it, say so, with when it frees up (issue 15 §4).
+            let rule = match &q.cap_violation {
+                Some(v) => format!("{rule} {}", messages::violation(v, locale)),
+                None => rule,
+            };
             Some(DayQuote { credit: q.credit, fee: q.fee, rule })
         })
     };

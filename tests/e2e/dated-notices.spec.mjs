@@ -68,6 +68,10 @@ test('the refund limit says how much frees up and on which date, in English and 
   const refusal = page.getByTestId('cap-refusal');
   await expect(refusal).toContainText(`$16,760.96 is left of $50,000.00 per 12 months.`);
   await expect(refusal).toContainText(`The refund limit frees $33,239.04 on ${frees}. That is enough for this refund.`);
+  // "If cancelled on …" says the same on a day the limit refuses.
+  await expect(page.getByTestId('reservation-day-quote').getByTestId('quote-day-result')).toContainText(
+    `The refund limit frees $33,239.04 on ${frees}.`,
+  );
   await noSeriousAxe(page);
 
   // Filing anyway: the engine's refusal says the same, and nothing is created.
