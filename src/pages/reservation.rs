@@ -909,7 +909,7 @@ fn ReservationDayQuote(id: StoredValue<ReservationId>) -> impl IntoView {
             let rule = rule_text(q.rule, s, locale);
             // On a day the refund limit would refuse it, say so, with when it frees up (issue 15 §4).
             let rule = match &q.cap_violation {
-                Some(v) => format!("{rule} {}", messages::violation(v, locale)),
+                Some(v) => format!("{rule}. {}", messages::violation(v, locale)),
                 None => rule,
             };
             Some(DayQuote { credit: q.credit, fee: q.fee, rule })
