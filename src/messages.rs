@@ -312,7 +312,14 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
         }
         Violation::CapacityPriorityNeedsSingleScope => t(Key::CapacityPriorityNeedsSingleScope),
         Violation::ReservationUnchanged => t(Key::ReservationUnchanged),
-        Violation::RefundCapExceeded { requested_usd_minor, left_usd_minor, cap_usd_minor, fits_on, .. } => {
+        Violation::RefundCapExceeded {
+            requested_usd_minor,
+            left_usd_minor,
+            cap_usd_minor,
+            frees_up_on,
+            frees_usd_minor,
+            fits_on,
+        } => {
             let head = f(
                 Key::RefundCapExceeded,
                 &[
@@ -321,11 +328,15 @@ pub fn violation(v: &Violation, locale: Locale) -> String {
                     ("cap", &usd(*cap_usd_minor)),
                 ],
             );
+            // The next release, then when the whole refund fits if that is later (issue 15 §4).
+            let frees =
+                frees_up_on.map(|d| f(Key::QuotesCapFrees, &[("amount", &usd(*frees_usd_minor)), ("date", &day(d))]));
             let tail = match fits_on {
+                Some(d) if Some(*d) == *frees_up_on => t(Key::QuotesCapFitsThen),
                 Some(d) => f(Key::RefundCapFitsOn, &[("date", &day(*d))]),
                 None => t(Key::RefundCapNeverFits),
             };
-            format!("{head} {tail}")
+            [Some(head), frees, Some(tail)].into_iter().flatten().collect::<Vec<_>>().join(" ")
         }
         Violation::NoExchangeRate { currency } => f(Key::NoExchangeRate, &[("currency", currency.code())]),
         Violation::MixedCurrencies { expected, found } => {
@@ -1017,9 +1028,11 @@ mod tests {
                     left_usd_minor: 500_000,
                     cap_usd_minor: 5_000_000,
                     frees_up_on: Some(day),
+                    frees_usd_minor: 1_200_000,
                     fits_on: Some(day),
                 },
-                "($6,000.00) is over the customer’s refund limit: $5,000.00 is left of $50,000.00",
+                "($6,000.00) is over the customer’s refund limit: $5,000.00 is left of $50,000.00 per 12 months. \
+                 The refund limit frees $12,000.00 on Feb 3, 2026. That is enough for this refund.",
             ),
             (
                 Violation::RefundCapExceeded {
@@ -1027,6 +1040,7 @@ mod tests {
                     left_usd_minor: 0,
                     cap_usd_minor: 5_000_000,
                     frees_up_on: None,
+                    frees_usd_minor: 0,
                     fits_on: None,
                 },
                 "never",
@@ -1075,6 +1089,41 @@ mod tests {
             }
             let en = violation(&v, Locale::En);
             assert!(en.contains(piece), "{v:?}: “{en}” should contain “{piece}”");
+        }
+    }
+
+    /// The refund-cap refusal says what the next release frees and when, then when the whole refund fits
+    /// (issue 15 §4), in both languages.
+    #[test]
+    fn the_refund_cap_refusal_says_what_frees_up_and_when_it_fits() {
+        use chrono::NaiveDate;
+        let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+        let v = |fits_on| Violation::RefundCapExceeded {
+            requested_usd_minor: 2_800_000,
+            left_usd_minor: 220_000,
+            cap_usd_minor: 5_000_000,
+            frees_up_on: Some(d(1, 3)),
+            frees_usd_minor: 2_280_000,
+            fits_on,
+        };
+        // (fits on, English tail, French tail)
+        let rows = [
+            (
+                Some(d(1, 3)),
+                "The refund limit frees $22,800.00 on Jan 3, 2027. That is enough for this refund.",
+                "C’est assez pour ce remboursement.",
+            ),
+            (
+                Some(d(3, 2)),
+                "The refund limit frees $22,800.00 on Jan 3, 2027. It fits within the limit from Mar 2, 2027.",
+                "Il entrera dans le plafond à partir du 2\u{a0}mars 2027.",
+            ),
+        ];
+        for (fits_on, en, fr) in rows {
+            let (got_en, got_fr) = (violation(&v(fits_on), Locale::En), violation(&v(fits_on), Locale::Fr));
+            assert!(got_en.ends_with(en), "{got_en}");
+            assert!(got_fr.contains("Le plafond de remboursement libère 22\u{202f}800,00"), "{got_fr}");
+            assert!(got_fr.ends_with(fr) || got_fr.ends_with(&fr.replace('\u{a0}', " ")), "{got_fr}");
         }
     }
 

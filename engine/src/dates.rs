@@ -69,3 +69,41 @@ mod tests {
         assert_eq!(hour_minute(t), "05:06");
     }
 }
+
+/// A date a notice or refusal names, with the whole days left until it (issue 15 §4: pages say "N days
+/// left" from the engine, never from date arithmetic of their own).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    pub on: NaiveDate,
+    /// Whole calendar days from `today` to `on`; 0 on the day itself or after it.
+    pub days_left: i64,
+}
+
+impl Deadline {
+    pub fn new(on: NaiveDate, today: NaiveDate) -> Deadline {
+        Deadline { on, days_left: (on - today).num_days().max(0) }
+    }
+}
+
+#[cfg(test)]
+mod deadline_tests {
+    use super::Deadline;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn days_left_count_whole_calendar_days_and_never_go_negative() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        // (deadline, today, days left)
+        let cases = [
+            (d(2026, 12, 6), d(2026, 12, 3), 3),
+            (d(2026, 12, 6), d(2026, 12, 5), 1),
+            (d(2026, 12, 6), d(2026, 12, 6), 0),
+            (d(2026, 12, 6), d(2026, 12, 9), 0),
+            (d(2027, 3, 1), d(2026, 12, 1), 90),
+            (d(2028, 3, 1), d(2028, 2, 28), 2),
+        ];
+        for (on, today, left) in cases {
+            assert_eq!(Deadline::new(on, today), Deadline { on, days_left: left }, "{on} from {today}");
+        }
+    }
+}

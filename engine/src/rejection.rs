@@ -291,13 +291,15 @@ pub enum Violation {
     /// The configuration asked for is the current one.
     ReservationUnchanged,
     /// RULES §6.3: the refund (plus cancelled future payments) would exceed the rolling cap. Amounts in USD
-    /// minor units. `frees_up_on`: when more cap becomes available; `fits_on`: when enough has freed up for
-    /// this amount (`None` if it never fits, i.e. it exceeds the whole cap).
+    /// minor units. `frees_up_on`: when more cap becomes available, and `frees_usd_minor` how much then;
+    /// `fits_on`: when enough has freed up for this amount (`None` if it never fits, i.e. it exceeds the
+    /// whole cap).
     RefundCapExceeded {
         requested_usd_minor: i64,
         left_usd_minor: i64,
         cap_usd_minor: i64,
         frees_up_on: Option<NaiveDate>,
+        frees_usd_minor: i64,
         fits_on: Option<NaiveDate>,
     },
     /// The policy has no fixed exchange rate for this currency, so the cap cannot be checked.

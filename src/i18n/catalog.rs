@@ -137,8 +137,8 @@ catalog! {
     NoRenewal => "Not renewed: the term ends on {date}", "Pas de renouvellement\u{a0}: le terme prend fin le {date}";
     StatusSection => "Status", "État";
     SubSubmit => "Submit", "Envoyer";
-    SuspendedUntil => "Will be deleted on {date} unless reactivated before then.", "Sera supprimé le {date} s’il n’est pas réactivé d’ici là.";
-    SuspendDeadlinePreview => "If suspended today, it will be deleted on {date} unless reactivated before then.", "S’il est suspendu aujourd’hui, il sera supprimé le {date} s’il n’est pas réactivé d’ici là.";
+    SuspendedUntil => "Data deleted on {date} unless reactivated ({count} day left)." | "Data deleted on {date} unless reactivated ({count} days left).", "Données supprimées le {date} sauf réactivation (encore {count} jour)." | "Données supprimées le {date} sauf réactivation (encore {count} jours).";
+    SuspendDeadlinePreview => "If suspended today: data deleted on {date} unless reactivated, {count} day later." | "If suspended today: data deleted on {date} unless reactivated, {count} days later.", "S’il est suspendu aujourd’hui\u{a0}: données supprimées le {date} sauf réactivation, {count} jour plus tard." | "S’il est suspendu aujourd’hui\u{a0}: données supprimées le {date} sauf réactivation, {count} jours plus tard.";
     NothingToSubmit => "Nothing to submit: choose a different status first.", "Rien à envoyer\u{a0}: choisissez d’abord un autre état.";
     SubscriptionSuspendedOk => "The subscription is suspended.", "L’abonnement est suspendu.";
     SubscriptionReactivatedOk => "The subscription is active again.", "L’abonnement est de nouveau actif.";
@@ -168,7 +168,7 @@ catalog! {
     ConvertTrialTitle => "Convert trial to paid subscription", "Convertir l’essai en abonnement payant";
     ConvertTrialExplain => "Converts to {offer}: billing starts today, the subscription ID stays the same and a new 12-month term begins.", "Conversion vers {offer}\u{a0}: la facturation commence aujourd’hui, l’ID d’abonnement reste le même et un nouveau terme de 12 mois commence.";
     TrialConvertedOk => "The trial is now a paid subscription.", "L’essai est maintenant un abonnement payant.";
-    IsvFreeTrial => "Free trial until {date}: it converts to paid by itself then, and cancelling before costs nothing.", "Essai gratuit jusqu’au {date}\u{a0}: il devient payant de lui-même à cette date, et l’annuler avant ne coûte rien.";
+    IsvFreeTrial => "Free trial until {date} ({count} day left): it converts to paid by itself then, and cancelling before costs nothing." | "Free trial until {date} ({count} days left): it converts to paid by itself then, and cancelling before costs nothing.", "Essai gratuit jusqu’au {date} (encore {count} jour)\u{a0}: il devient payant de lui-même à cette date, et l’annuler avant ne coûte rien." | "Essai gratuit jusqu’au {date} (encore {count} jours)\u{a0}: il devient payant de lui-même à cette date, et l’annuler avant ne coûte rien.";
     HistorySection => "History", "Historique";
     ColHistoryEvent => "Event", "Événement";
     ColLedgerAmount => "Amount", "Montant";
@@ -288,7 +288,7 @@ catalog! {
     SwLinkIssued => "A new download link was issued.", "Un nouveau lien de téléchargement a été créé.";
     SwLinkFor => "Download link for {selection}", "Lien de téléchargement pour {selection}";
     SwLinkUrl => "Download link", "Lien de téléchargement";
-    SwLinkActive => "Valid until {date} or {max} download, whichever comes first. Downloads left: {left}." | "Valid until {date} or {max} downloads, whichever comes first. Downloads left: {left}.", "Valable jusqu’au {date} ou pour {max} téléchargement, selon la première échéance. Téléchargements restants\u{a0}: {left}." | "Valable jusqu’au {date} ou pour {max} téléchargements, selon la première échéance. Téléchargements restants\u{a0}: {left}.";
+    SwLinkActive => "This link expires on {date} or after {max} download, whichever comes first. Downloads left: {left}." | "This link expires on {date} or after {max} downloads, whichever comes first. Downloads left: {left}.", "Ce lien expire le {date} ou après {max} téléchargement, selon la première échéance. Téléchargements restants\u{a0}: {left}." | "Ce lien expire le {date} ou après {max} téléchargements, selon la première échéance. Téléchargements restants\u{a0}: {left}.";
     SwDownloadStarted => "Download of {file} started.", "Téléchargement de {file} lancé.";
     SwLinkCopied => "The download link was copied to the clipboard.", "Le lien de téléchargement a été copié dans le presse-papiers.";
     SwKeyDialogTitle => "Product key", "Clé de produit";
@@ -1170,6 +1170,12 @@ catalog! {
     QuoteLegendToday => "Today", "Aujourd’hui";
     QuoteLegendChosen => "Chosen day", "Jour choisi";
     QuoteFullCreditDays => "Cancellable with a full credit of {amount} for {count} more days (until {date}).", "Annulable avec un crédit complet de {amount} pendant encore {count} jours (jusqu’au {date}).";
+    // quotes: refusals and notices that say when they change (issue 15 §4).
+    QuotesCapFrees => "The refund limit frees {amount} on {date}.", "Le plafond de remboursement libère {amount} le {date}.";
+    QuotesCapFitsThen => "That is enough for this refund.", "C’est assez pour ce remboursement.";
+    QuotesCapNextRelease => "Frees up next", "Prochaine libération";
+    QuotesCapReleaseValue => "{amount} on {date}", "{amount} le {date}";
+    QuotesDateDaysLeft => "{date} ({count} day left)" | "{date} ({count} days left)", "{date} (encore {count} jour)" | "{date} (encore {count} jours)";
     // Not found.
     NotFoundTitle => "Page not found", "Page introuvable";
     NotFoundBody => "There is no page at this address.", "Il n’y a pas de page à cette adresse.";

@@ -905,7 +905,13 @@ fn ReservationDayQuote(id: StoredValue<ReservationId>) -> impl IntoView {
     let quote = move |day: chrono::NaiveDate| {
         app.state.with(|s| {
             let q = rsv::refund_quote(s, &id.get_value(), at_day(s.clock, day)).ok()?;
-            let rule = rule_text(q.rule, s, i18n.locale.get());
+            let locale = i18n.locale.get();
+            let rule = rule_text(q.rule, s, locale);
+            // On a day the refund limit would refuse it, say so, with when it frees up (issue 15 §4).
+            let rule = match &q.cap_violation {
+                Some(v) => format!("{rule}. {}", messages::violation(v, locale)),
+                None => rule,
+            };
             Some(DayQuote { credit: q.credit, fee: q.fee, rule })
         })
     };
@@ -968,7 +974,13 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
         cap_rows.push((t(Key::RsvCapCounts), m(usd(c))));
     }
     cap_rows.push(match cap.more_available_on {
-        Some(d) => (t(Key::RsvCapMoreOn), format::date(d, locale)),
+        Some(d) => (
+            t(Key::QuotesCapNextRelease),
+            fill(
+                Key::QuotesCapReleaseValue.text(locale),
+                &[("amount", &m(usd(cap.frees_usd_minor))), ("date", &format::date(d, locale))],
+            ),
+        ),
         None => (t(Key::RsvCapMoreOn), t(Key::RsvCapAllAvailable)),
     });
     // The quote the day before the fee starts and the day it starts.

@@ -526,12 +526,7 @@ fn CancelDialog(
     // "If cancelled on …": the window from the purchase to a few days past its close, quoted day by day.
     let day_window = Signal::derive(move || {
         let c = current()?;
-        app.state.with(|s| {
-            let p = s.software.get(&c.purchase)?;
-            let closes = csp_engine::software::cancel::window_closes_at(&s.policy, p).date_naive();
-            let tail = chrono::Days::new(u64::from(s.policy.software_cancel_days / 10).max(3));
-            Some((p.purchased_at.date_naive(), closes.checked_add_days(tail).unwrap_or(closes)))
-        })
+        app.state.with(|s| s.software.get(&c.purchase).map(|p| csp_engine::software::cancel::quote_days(&s.policy, p)))
     });
     let day_quote = move |day: chrono::NaiveDate| {
         let c = current()?;

@@ -14,6 +14,7 @@ use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
 use crate::messages;
 use crate::route::{CustomerTab, Route};
+use csp_engine::dates::Deadline;
 use csp_engine::export::{self, Cell};
 use csp_engine::ids::{CustomerId, OfferId, SubscriptionId};
 use csp_engine::ledger::LedgerEntry;
@@ -21,9 +22,9 @@ use csp_engine::money::Money;
 use csp_engine::records::{BillingFrequency, PublisherKind, Subscription, SubscriptionStatus};
 use csp_engine::roles::Permission;
 use csp_engine::subscriptions::{
-    account_dates, add_on_preview, available_add_ons, cancel_quote, conversion_offer, conversion_preview, history,
-    next_milestone, quantity_preview, retention_deadline, retention_deadline_for, AddOnChoice, CancelQuote,
-    HistoryItem, SubscriptionChange, UpcomingKind,
+    add_on_preview, available_add_ons, cancel_quote, cancel_quote_days, conversion_offer, conversion_preview,
+    deletion_deadline, deletion_if_suspended, history, next_milestone, quantity_preview, trial_deadline, AddOnChoice,
+    CancelQuote, HistoryItem, SubscriptionChange, UpcomingKind,
 };
 use csp_engine::{Command, Rejection, SuspensionReason};
 use leptos::prelude::*;
@@ -221,6 +222,15 @@ fn Facts(sub: Sub) -> impl IntoView {
                     i18n.t(Key::FactNextRenewal).into(),
                     fill(Key::NoRenewal.text(locale), &[("date", &format::date(on, locale))]).into_any(),
                 )),
+                Some((on, UpcomingKind::TrialEnds)) => {
+                    // The trial's end with its days left (the engine's count).
+                    let end = trial_deadline(&s, st.clock.date_naive()).unwrap_or(Deadline { on, days_left: 0 });
+                    let text = fill(
+                        Key::QuotesDateDaysLeft.counted(locale, end.days_left),
+                        &[("date", &format::date(end.on, locale)), ("count", &format::integer(end.days_left, locale))],
+                    );
+                    facts.push((i18n.t(Key::UpTrialEnds).into(), text.into_any()))
+                }
                 Some((on, kind)) => facts.push((i18n.t(upcoming_kind(kind)).into(), format::date(on, locale).into_any())),
                 None => {}
             }
@@ -245,7 +255,7 @@ fn Facts(sub: Sub) -> impl IntoView {
             }
             let isv = s.publisher == PublisherKind::Isv;
             let setup = offer.and_then(|o| o.setup_url.clone()).filter(|_| isv);
-            let isv_trial = s.trial_ends.filter(|_| isv);
+            let isv_trial = trial_deadline(&s, st.clock.date_naive()).filter(|_| isv);
             (facts, setup, isv_trial)
         });
         Some(view! {
@@ -254,9 +264,11 @@ fn Facts(sub: Sub) -> impl IntoView {
             </dl>
             {isv_trial
                 .map(|end| {
-                    view! {
-                        <p class="alert info">{i18n.tf(Key::IsvFreeTrial, &[("date", &format::date(end, locale))])}</p>
-                    }
+                    let text = fill(
+                        Key::IsvFreeTrial.counted(locale, end.days_left),
+                        &[("date", &format::date(end.on, locale)), ("count", &format::integer(end.days_left, locale))],
+                    );
+                    view! { <p class="alert info" data-testid="trial-notice">{text}</p> }
                 })}
             {setup
                 .map(|url| {
@@ -302,11 +314,11 @@ enum Choice {
     Cancel,
 }
 
-fn quote_text(q: &CancelQuote, today: chrono::NaiveDate, locale: Locale) -> String {
+fn quote_text(q: &CancelQuote, locale: Locale) -> String {
     match q {
-        // Days left: "for 3 more days (until Dec 6, 2026)"; within a day of the end, the hour it ends.
-        CancelQuote::FullCredit { amount, until } if (until.date_naive() - today).num_days() >= 2 => {
-            let days = (until.date_naive() - today).num_days();
+        // Days left (the engine's): "for 3 more days (until Dec 6, 2026)"; within a day of the end, the hour.
+        CancelQuote::FullCredit { amount, until, days_left } if *days_left >= 2 => {
+            let days = *days_left;
             fill(
                 Key::QuoteFullCreditDays.text(locale),
                 &[
@@ -316,7 +328,7 @@ fn quote_text(q: &CancelQuote, today: chrono::NaiveDate, locale: Locale) -> Stri
                 ],
             )
         }
-        CancelQuote::FullCredit { amount, until } => fill(
+        CancelQuote::FullCredit { amount, until, .. } => fill(
             Key::QuoteFullCredit.text(locale),
             &[("amount", &format::money(*amount, locale)), ("until", &format::datetime(*until, locale))],
         ),
@@ -353,14 +365,15 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
         app.state.with(|st| {
             sub.with(|s| {
                 let s = s.as_ref()?;
-                match retention_deadline(st, s) {
-                    Some(d) => Some(fill(Key::SuspendedUntil.text(locale), &[("date", &format::date(d, locale))])),
-                    None => {
-                        let d =
-                            retention_deadline_for(st.clock.date_naive(), account_dates(st, &s.customer), &st.policy);
-                        Some(fill(Key::SuspendDeadlinePreview.text(locale), &[("date", &format::date(d, locale))]))
-                    }
-                }
+                let today = st.clock.date_naive();
+                let (key, d) = match deletion_deadline(st, s, today) {
+                    Some(d) => (Key::SuspendedUntil, d),
+                    None => (Key::SuspendDeadlinePreview, deletion_if_suspended(st, s, today)),
+                };
+                Some(fill(
+                    key.counted(locale, d.days_left),
+                    &[("date", &format::date(d.on, locale)), ("count", &format::integer(d.days_left, locale))],
+                ))
             })
         })
     };
@@ -368,19 +381,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
     // "If cancelled on …" (paid ISV SaaS only): from the order to a few days past the full-credit window,
     // each day quoted by the engine.
     let day_window = Signal::derive(move || {
-        app.state.with(|st| {
-            sub.with(|s| {
-                let s = s.as_ref()?;
-                match cancel_quote(st, s, s.created_at).ok()? {
-                    CancelQuote::FullCredit { until, .. } => {
-                        let end =
-                            until.date_naive().checked_add_days(chrono::Days::new(3)).unwrap_or(until.date_naive());
-                        Some((s.created_at.date_naive(), end.max(st.clock.date_naive())))
-                    }
-                    _ => None,
-                }
-            })
-        })
+        app.state.with(|st| sub.with(|s| cancel_quote_days(st, s.as_ref()?, st.clock.date_naive())))
     });
     let day_quote = move |day: chrono::NaiveDate| {
         app.state.with(|st| {
@@ -392,7 +393,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                     CancelQuote::FullCredit { amount, .. } => *amount,
                     _ => zero,
                 };
-                Some(DayQuote { credit, fee: zero, rule: quote_text(&q, day, i18n.locale.get()) })
+                Some(DayQuote { credit, fee: zero, rule: quote_text(&q, i18n.locale.get()) })
             })
         })
     };
@@ -492,7 +493,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                         quote
                             .get()
                             .map(|q| {
-                                let text = quote_text(&q, app.state.with(|s| s.clock.date_naive()), i18n.locale.get());
+                                let text = quote_text(&q, i18n.locale.get());
                                 view! {
                                     <div class="choice">
                                         {radio(Choice::Cancel, Key::Cancel)}
@@ -524,8 +525,7 @@ fn StatusSection(sub: Sub, flash: Flash) -> impl IntoView {
                     let locale = i18n.locale.get();
                     let name = sub.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default());
                     let title = fill(Key::CancelDialogTitle.text(locale), &[("name", &name)]);
-                    let today = app.state.with(|s| s.clock.date_naive());
-                    let text = quote.get().map(|q| quote_text(&q, today, locale)).unwrap_or_default();
+                    let text = quote.get().map(|q| quote_text(&q, locale)).unwrap_or_default();
                     view! {
                         <div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="cancel-title" aria-describedby="cancel-quote">
                             <h3 id="cancel-title">{title}</h3>

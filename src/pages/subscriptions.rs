@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use csp_engine::catalog::PublisherKind;
 use csp_engine::export::{self, Cell};
 use csp_engine::ids::CustomerId;
-use csp_engine::records::{self, Subscription, SubscriptionStatus};
+use csp_engine::records::{self, Subscription};
 use csp_engine::roles::Permission;
 use csp_engine::State;
 use leptos::prelude::*;
@@ -46,12 +46,7 @@ fn matching<'a>(state: &'a State, q: &SubscriptionListQuery, today: NaiveDate) -
         .filter(|s| q.status.is_none_or(|st| s.status == st))
         .filter(|s| q.customer.as_ref().is_none_or(|c| &s.customer == c))
         .filter(|s| q.publisher.is_none_or(|p| publisher(s) == p))
-        .filter(|s| {
-            within.is_none_or(|n| {
-                let days = (s.term_end - today).num_days();
-                s.status == SubscriptionStatus::Active && s.auto_renew && (0..=i64::from(n)).contains(&days)
-            })
-        })
+        .filter(|s| within.is_none_or(|n| csp_engine::subscriptions::renews_within(s, today, n)))
         .collect();
     csp_engine::sort::sort_by(&mut out, |a, b| {
         name(a).cmp(&name(b)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))

@@ -85,3 +85,25 @@ export async function clockStep(scope, name) {
   await openClock(scope);
   await scope.getByRole('button', { name, exact: true }).click();
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The simulated date shown in the header (English UI), as a UTC midnight Date. */
+export async function simulatedDate(page) {
+  const text = (await page.getByTestId('simulated-date').textContent()).trim();
+  const [, mon, day, year] = text.match(/^(\w{3}) (\d{1,2}), (\d{4})$/);
+  return new Date(Date.UTC(Number(year), MONTHS.indexOf(mon), Number(day)));
+}
+
+export const addDays = (d, n) => new Date(d.getTime() + n * 86_400_000);
+/** A date as the English UI writes it: "Dec 6, 2026". */
+export const shown = (d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+export const iso = (d) => d.toISOString().slice(0, 10);
+
+/** Move the simulated date to `date` through the panel's "Move to" field (English UI). */
+export async function moveDateTo(page, date) {
+  await openClock(page);
+  await page.getByLabel('Move to').fill(iso(date));
+  await page.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(page.getByTestId('simulated-date')).toHaveText(shown(date));
+}

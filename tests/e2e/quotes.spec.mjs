@@ -2,17 +2,7 @@
 // an ISV SaaS subscription and a reservation refund, each with a step chart of the credit over the window
 // (its drawn size asserted); "Cancellable with a full credit for N more days (until …)".
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, heading } from './fixtures.mjs';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-async function simulatedDate(page) {
-  const text = (await page.getByTestId('simulated-date').textContent()).trim();
-  const [, mon, day, year] = text.match(/^(\w{3}) (\d{1,2}), (\d{4})$/);
-  return new Date(Date.UTC(Number(year), MONTHS.indexOf(mon), Number(day)));
-}
-const addDays = (d, n) => new Date(d.getTime() + n * 86_400_000);
-const shown = (d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
-const iso = (d) => d.toISOString().slice(0, 10);
+import { test, expect, open, heading, simulatedDate, addDays, shown, iso } from './fixtures.mjs';
 
 async function signIn(page, label) {
   await page.getByTestId('user-switcher').selectOption({ label }, { force: true });

@@ -2,20 +2,17 @@
 // quantity (preview, then Submit), suspend and see the deletion date, reactivate, move the date past the
 // retention period, cancel an ISV SaaS inside and outside its window, convert a trial, add-ons, auto-renew,
 // invoice totals, renewals; and the refusals (quantity out of range, reactivate after deletion, roles).
-import { test, expect, open, heading, clockStep, openClock } from './fixtures.mjs';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** The simulated date shown in the header, as a UTC midnight Date. */
-async function simulatedDate(page) {
-  const text = (await page.getByTestId('simulated-date').textContent()).trim();
-  const [, mon, day, year] = text.match(/^(\w{3}) (\d{1,2}), (\d{4})$/);
-  return new Date(Date.UTC(Number(year), MONTHS.indexOf(mon), Number(day)));
-}
-
-const addDays = (d, n) => new Date(d.getTime() + n * 86_400_000);
-const shown = (d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
-const iso = (d) => d.toISOString().slice(0, 10);
+import {
+  test,
+  expect,
+  open,
+  heading,
+  clockStep,
+  simulatedDate,
+  addDays,
+  shown,
+  moveDateTo,
+} from './fixtures.mjs';
 
 /** "$1,234.56" / "-$48.00" → cents. */
 const cents = (text) => {
@@ -33,13 +30,6 @@ async function openSubscription(page, customer, name) {
 const facts = (page) => page.getByTestId('subscription-facts');
 const status = (page) => page.getByTestId('subscription-status');
 const statusForm = (page) => page.getByRole('form', { name: 'Status' });
-
-async function moveDateTo(page, date) {
-  await openClock(page);
-  await page.getByLabel('Move to').fill(iso(date));
-  await page.getByRole('button', { name: 'Move', exact: true }).click();
-  await expect(page.getByTestId('simulated-date')).toHaveText(shown(date));
-}
 
 /** Buy an ISV SaaS for Contoso Ltd through the catalog and open its page. */
 async function buyIsv(page, name) {
@@ -89,13 +79,13 @@ test('suspend shows the deletion date below Suspended; reactivate before it', as
   // Contoso Ltd: 10 days from account opening to first billing → 100 days of retention.
   const deletion = shown(addDays(today, 100));
   await expect(page.getByTestId('deletion-date')).toHaveText(
-    `If suspended today, it will be deleted on ${deletion} unless reactivated before then.`,
+    `If suspended today: data deleted on ${deletion} unless reactivated, 100 days later.`,
   );
   await statusForm(page).getByRole('radio', { name: 'Suspended' }).check();
   await statusForm(page).getByRole('button', { name: 'Submit' }).click();
   await expect(status(page)).toHaveText('Suspended');
   await expect(page.getByTestId('deletion-date')).toHaveText(
-    `Will be deleted on ${deletion} unless reactivated before then.`,
+    `Data deleted on ${deletion} unless reactivated (100 days left).`,
   );
   // Quantity changes are refused while suspended.
   const form = page.getByRole('form', { name: 'Change the number of licenses' });

@@ -42,6 +42,15 @@ pub struct CapStatus {
     pub left_usd_minor: i64,
     /// When the oldest counted refund returns to the pool (`None`: nothing counted).
     pub more_available_on: Option<NaiveDate>,
+    /// What returns to the pool on `more_available_on` (every refund made that day; 0 when nothing counted).
+    pub frees_usd_minor: i64,
+}
+
+/// A date on which counted refunds return to the pool, and the USD minor units they free together.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Release {
+    pub on: NaiveDate,
+    pub usd_minor: i64,
 }
 
 pub(crate) fn records_of<'a>(state: &'a State, customer: &CustomerId) -> &'a [RefundRecord] {
@@ -55,15 +64,37 @@ fn counted<'a>(policy: &Policy, records: &'a [RefundRecord], today: NaiveDate) -
     out
 }
 
+/// The dates after `today` on which the refunds counted on `today` age out of the rolling window,
+/// soonest first, each with the sum they free (refunds made on the same day free together). Amounts are
+/// the USD each refund counted when it was made, at the policy's rates of that time.
+pub(crate) fn releases(policy: &Policy, records: &[RefundRecord], today: NaiveDate) -> Vec<Release> {
+    let mut out: Vec<Release> = Vec::new();
+    for r in counted(policy, records, today) {
+        let on = r.frees_up_on(policy);
+        match out.last_mut() {
+            Some(last) if last.on == on => last.usd_minor = last.usd_minor.saturating_add(r.usd_minor),
+            _ => out.push(Release { on, usd_minor: r.usd_minor }),
+        }
+    }
+    out
+}
+
 pub(crate) fn status(policy: &Policy, records: &[RefundRecord], today: NaiveDate) -> CapStatus {
-    let counted = counted(policy, records, today);
-    let used: i64 = super::sum_minor(counted.iter().map(|r| r.usd_minor));
+    let releases = releases(policy, records, today);
+    let used: i64 = super::sum_minor(releases.iter().map(|r| r.usd_minor));
+    let next = releases.first();
     CapStatus {
         cap_usd_minor: policy.refund_cap_usd_minor,
         used_usd_minor: used,
         left_usd_minor: policy.refund_cap_usd_minor.saturating_sub(used).max(0),
-        more_available_on: counted.first().map(|r| r.frees_up_on(policy)),
+        more_available_on: next.map(|r| r.on),
+        frees_usd_minor: next.map_or(0, |r| r.usd_minor),
     }
+}
+
+/// The customer's coming releases at `at` (see [`releases`]): "the refund limit frees USD 12,000 on …".
+pub fn cap_releases(state: &State, customer: &CustomerId, at: DateTime<Utc>) -> Vec<Release> {
+    releases(&state.policy, records_of(state, customer), at.date_naive())
 }
 
 /// The customer's cap at `at`.
@@ -81,9 +112,9 @@ pub(crate) fn check(policy: &Policy, records: &[RefundRecord], today: NaiveDate,
     let fits_on = if amount_usd > policy.refund_cap_usd_minor {
         None
     } else {
-        counted(policy, records, today).into_iter().find_map(|r| {
+        releases(policy, records, today).into_iter().find_map(|r| {
             still_used = still_used.saturating_sub(r.usd_minor);
-            (still_used.saturating_add(amount_usd) <= policy.refund_cap_usd_minor).then(|| r.frees_up_on(policy))
+            (still_used.saturating_add(amount_usd) <= policy.refund_cap_usd_minor).then_some(r.on)
         })
     };
     Some(Violation::RefundCapExceeded {
@@ -91,6 +122,7 @@ pub(crate) fn check(policy: &Policy, records: &[RefundRecord], today: NaiveDate,
         left_usd_minor: st.left_usd_minor,
         cap_usd_minor: policy.refund_cap_usd_minor,
         frees_up_on: st.more_available_on,
+        frees_usd_minor: st.frees_usd_minor,
         fits_on,
     })
 }

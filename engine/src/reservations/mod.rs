@@ -23,7 +23,7 @@ pub mod quote;
 pub mod requests;
 pub mod usage;
 
-pub use cap::{cap_status, CapStatus, RefundRecord};
+pub use cap::{cap_releases, cap_status, CapStatus, RefundRecord, Release};
 pub use charges::{next_payment_on, opening_charge, payment, payments_due};
 pub use exchange::{
     exchange_offers, exchange_quote, new_reservation_from_catalog, ExchangeQuote, NewReservation, NewReservationChoice,

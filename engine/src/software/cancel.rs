@@ -23,7 +23,7 @@ use crate::policy::Policy;
 use crate::records::{PurchaseStatus, SoftwareKind, SoftwarePurchase};
 use crate::rejection::{Rejection, Violation};
 use crate::{AuditNote, Event, State};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 
 /// What the cancel dialog shows below the Order number drop-down.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +52,14 @@ pub use crate::billing::whole_days;
 
 pub fn window_closes_at(policy: &Policy, p: &SoftwarePurchase) -> DateTime<Utc> {
     p.purchased_at + Duration::days(policy.software_cancel_days as i64)
+}
+
+/// The days "If cancelled on …" offers for a software purchase: from the purchase to a tenth of the
+/// window (at least 3 days) past its close, so the chart shows the credit dropping to nothing.
+pub fn quote_days(policy: &Policy, p: &SoftwarePurchase) -> (NaiveDate, NaiveDate) {
+    let closes = window_closes_at(policy, p).date_naive();
+    let tail = Days::new(u64::from(policy.software_cancel_days / 10).max(3));
+    (p.purchased_at.date_naive(), closes.checked_add_days(tail).unwrap_or(closes))
 }
 
 /// Term length in calendar days for a subscription bought on `start` (at least one year): the days of

@@ -957,3 +957,16 @@ fn the_posted_credit_of_a_cancellation_is_found_per_purchase() {
         assert_eq!(credit_posted(&state, id).map(|e| e.amount), *want, "{case}");
     }
 }
+
+#[test]
+fn cancel_quote_days_run_past_the_window_by_a_tenth_of_it() {
+    let state = state();
+    let p = &state.software[&ws_sub()];
+    let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    // (case, window in days, last day offered): a tenth of the window past its close, at least 3 days.
+    let cases = [("60 days: 6 more", 60, d(5, 15)), ("14 days: at least 3 more", 14, d(3, 27))];
+    for (case, days, last) in cases {
+        let policy = crate::policy::Policy { software_cancel_days: days, ..state.policy.clone() };
+        assert_eq!(cancel::quote_days(&policy, p), (t0().date_naive(), last), "{case}");
+    }
+}

@@ -25,8 +25,9 @@ pub use due::{due_at, opening_charge, DueSummary};
 pub use lifecycle::decide;
 pub use patch::SubscriptionPatch;
 pub use queries::{
-    account_dates, add_on_preview, available_add_ons, cancel_quote, conversion_offer, conversion_preview, history,
-    next_milestone, quantity_preview, renewals_within, retention_deadline, retention_deadline_for, AddOnChoice,
+    account_dates, add_on_preview, available_add_ons, cancel_quote, cancel_quote_days, conversion_offer,
+    conversion_preview, deletion_deadline, deletion_if_suspended, history, next_milestone, quantity_preview,
+    renewals_within, renews_within, retention_deadline, retention_deadline_for, trial_deadline, AddOnChoice,
     CancelQuote, HistoryItem, Upcoming, UpcomingKind,
 };
 

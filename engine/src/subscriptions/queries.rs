@@ -2,6 +2,7 @@
 
 use super::{AccountDates, SubscriptionChange, SubscriptionLogEntry};
 use crate::catalog::{Family, Offer};
+use crate::dates::Deadline;
 use crate::ids::{CustomerId, OfferId, SubscriptionId};
 use crate::ledger::{entries_of, ChargeType, LedgerEntry};
 use crate::money::Money;
@@ -9,7 +10,7 @@ use crate::policy::Policy;
 use crate::records::{BillingFrequency, PublisherKind, Subscription, SubscriptionStatus};
 use crate::rejection::{Rejection, Violation};
 use crate::{Command, Event, State};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 
 /// The customer's account dates (RULES §1.3) from its record, if the customer is known. The one place
 /// the retention rule reads them.
@@ -34,11 +35,52 @@ pub fn retention_deadline(state: &State, sub: &Subscription) -> Option<NaiveDate
     Some(retention_deadline_for(on, account_dates(state, &sub.customer), &state.policy))
 }
 
+/// RULES §4.3, the notice of a suspended subscription: "Data deleted on … unless reactivated", with the
+/// days left from `today` (`None` when it is not suspended).
+pub fn deletion_deadline(state: &State, sub: &Subscription, today: NaiveDate) -> Option<Deadline> {
+    retention_deadline(state, sub).map(|on| Deadline::new(on, today))
+}
+
+/// The deletion date suspending `sub` on `today` would give (the preview beside Suspended).
+pub fn deletion_if_suspended(state: &State, sub: &Subscription, today: NaiveDate) -> Deadline {
+    Deadline::new(retention_deadline_for(today, account_dates(state, &sub.customer), &state.policy), today)
+}
+
+/// An Active trial's end (RULES §4.5), with the days left from `today`.
+pub fn trial_deadline(sub: &Subscription, today: NaiveDate) -> Option<Deadline> {
+    sub.trial_ends.filter(|_| sub.status == SubscriptionStatus::Active).map(|on| Deadline::new(on, today))
+}
+
+/// The Subscriptions list's "renews within N days": Active, auto-renewing, and its term ends between
+/// `today` and `days` days later.
+pub fn renews_within(sub: &Subscription, today: NaiveDate, days: u32) -> bool {
+    let left = (sub.term_end - today).num_days();
+    sub.status == SubscriptionStatus::Active && sub.auto_renew && (0..=i64::from(days)).contains(&left)
+}
+
+/// Days past the end of a full-credit window that "If cancelled on …" still offers, so the chart shows
+/// the credit dropping to nothing.
+const QUOTE_TAIL_DAYS: u64 = 3;
+
+/// The days "If cancelled on …" offers for a paid ISV SaaS subscription: from its order to a few days
+/// past the full-credit window, and at least to `today` (`None` when cancelling it never credits).
+pub fn cancel_quote_days(state: &State, sub: &Subscription, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    match cancel_quote(state, sub, sub.created_at).ok()? {
+        CancelQuote::FullCredit { until, .. } => {
+            let until = until.date_naive();
+            let end = until.checked_add_days(Days::new(QUOTE_TAIL_DAYS)).unwrap_or(until);
+            Some((sub.created_at.date_naive(), end.max(today)))
+        }
+        _ => None,
+    }
+}
+
 /// What cancelling an ISV SaaS subscription now would do (RULES §4.6), shown before the user acts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CancelQuote {
-    /// Cancelled now with everything charged credited; holds while `now < until`.
-    FullCredit { amount: Money, until: DateTime<Utc> },
+    /// Cancelled now with everything charged credited; holds while `now < until`, for `days_left` more
+    /// calendar days ("for 3 more days (until Dec 6, 2026)").
+    FullCredit { amount: Money, until: DateTime<Utc>, days_left: i64 },
     /// Cancellation scheduled for the renewal date `on`; nothing credited.
     Scheduled { on: NaiveDate },
     /// Free trial: cancelled now, nothing was charged.
@@ -71,7 +113,8 @@ pub fn cancel_quote(state: &State, sub: &Subscription, now: DateTime<Utc>) -> Re
     let until = sub.created_at + window;
     if now < until {
         let minor = entries_of(state, &sub.id).map(|e| e.amount.minor).sum();
-        Ok(CancelQuote::FullCredit { amount: Money::new(minor, sub.unit_price.currency), until })
+        let days_left = Deadline::new(until.date_naive(), now.date_naive()).days_left;
+        Ok(CancelQuote::FullCredit { amount: Money::new(minor, sub.unit_price.currency), until, days_left })
     } else {
         Ok(CancelQuote::Scheduled { on: sub.term_end.succ_opt().unwrap_or(sub.term_end) })
     }

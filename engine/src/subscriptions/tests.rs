@@ -502,22 +502,77 @@ fn reactivation_until_the_deadline_then_deleted_by_the_clock() {
     assert!(err.has(|v| matches!(v, Violation::TransitionNotAllowed { current: St::Deleted, .. })));
 }
 
+#[test]
+fn the_deletion_notice_counts_the_days_left_from_today() {
+    use crate::dates::Deadline;
+    let start = d(2018, 1, 13);
+    let suspended = d(2018, 3, 1);
+    let mut state = with(vec![paid(1, BF::Monthly, 1, 400, start)]);
+    let customer = CustomerId("C-0001".into());
+    state.customers.insert(customer.clone(), customer_opened(customer, d(2017, 5, 1), d(2017, 5, 11)));
+    advance(&mut state, at(suspended, 0, 0));
+    let before = state.subscriptions[&sid(1)].clone();
+    assert_eq!(deletion_deadline(&state, &before, suspended), None, "not suspended: no notice");
+    // The preview beside Suspended: 100 days (a 10-day gap between opening and first billing).
+    assert_eq!(deletion_if_suspended(&state, &before, suspended), Deadline { on: d(2018, 6, 9), days_left: 100 });
+    run(&mut state, suspend(1), at(suspended, 9, 0)).unwrap();
+    let sub = state.subscriptions[&sid(1)].clone();
+    // (today, days left before deletion on 2018-06-09)
+    let rows = [(suspended, 100), (d(2018, 4, 1), 69), (d(2018, 6, 8), 1), (d(2018, 6, 9), 0)];
+    for (today, left) in rows {
+        assert_eq!(
+            deletion_deadline(&state, &sub, today),
+            Some(Deadline { on: d(2018, 6, 9), days_left: left }),
+            "{today}"
+        );
+    }
+}
+
+#[test]
+fn trial_end_and_renews_within_come_from_the_engine() {
+    use crate::dates::Deadline;
+    let start = d(2018, 1, 13);
+    let mut trial = paid(1, BF::Monthly, 25, 0, start);
+    trial.trial_ends = Some(d(2018, 2, 12));
+    assert_eq!(trial_deadline(&trial, d(2018, 2, 1)), Some(Deadline { on: d(2018, 2, 12), days_left: 11 }));
+    assert_eq!(trial_deadline(&paid(2, BF::Monthly, 1, 400, start), start), None, "not a trial");
+    trial.status = St::Expired;
+    assert_eq!(trial_deadline(&trial, d(2018, 2, 1)), None, "an ended trial has no notice");
+    // Term ends 2019-01-12. (case, today, within, auto-renew, status, listed)
+    let end = term_end(start, 12);
+    let rows = [
+        ("ends in 30 days, within 30", end - Duration::days(30), 30, true, St::Active, true),
+        ("ends in 31 days, within 30", end - Duration::days(31), 30, true, St::Active, false),
+        ("ends today", end, 0, true, St::Active, true),
+        ("ended yesterday", end + Duration::days(1), 30, true, St::Active, false),
+        ("auto-renew off", end - Duration::days(5), 30, false, St::Active, false),
+        ("suspended", end - Duration::days(5), 30, true, St::Suspended, false),
+    ];
+    for (case, today, within, auto_renew, status, listed) in rows {
+        let mut s = paid(3, BF::Monthly, 1, 400, start);
+        s.auto_renew = auto_renew;
+        s.status = status;
+        assert_eq!(renews_within(&s, today, within), listed, "{case}");
+    }
+}
+
 // ---------------------------------------------------------------- ISV cancellation (RULES §4.6)
 
 #[test]
 fn isv_cancel_windows_at_their_edges() {
     let start = d(2018, 1, 13);
     let bought = at(start, 10, 0);
-    // (case, billing, time after the order, expect full credit)
-    let rows: &[(&str, BF, Duration, bool)] = &[
-        ("monthly 0 min", BF::Monthly, Duration::zero(), true),
-        ("monthly 23h59m", BF::Monthly, Duration::minutes(23 * 60 + 59), true),
-        ("monthly 24h", BF::Monthly, Duration::hours(24), false),
-        ("annual day 13 (13d 23h59m)", BF::Annual, Duration::days(14) - Duration::minutes(1), true),
-        ("annual day 14", BF::Annual, Duration::days(14), false),
-        ("annual 24h is still inside", BF::Annual, Duration::hours(24), true),
+    // (case, billing, time after the order, expect full credit, its calendar days left)
+    let rows: &[(&str, BF, Duration, bool, i64)] = &[
+        ("monthly 0 min", BF::Monthly, Duration::zero(), true, 1),
+        ("monthly 23h59m", BF::Monthly, Duration::minutes(23 * 60 + 59), true, 0),
+        ("monthly 24h", BF::Monthly, Duration::hours(24), false, 0),
+        ("annual day 13 (13d 23h59m)", BF::Annual, Duration::days(14) - Duration::minutes(1), true, 0),
+        ("annual day 14", BF::Annual, Duration::days(14), false, 0),
+        ("annual 24h is still inside", BF::Annual, Duration::hours(24), true, 13),
+        ("annual 0 min", BF::Annual, Duration::zero(), true, 14),
     ];
-    for (case, billing, after, full) in rows {
+    for (case, billing, after, full, left) in rows {
         let mut state = with(vec![isv(1, *billing, start)]);
         let now = bought + *after;
         advance(&mut state, now);
@@ -526,7 +581,8 @@ fn isv_cancel_windows_at_their_edges() {
         let events = run(&mut state, cancel(1), now).unwrap();
         if *full {
             assert!(
-                matches!(quote, CancelQuote::FullCredit { amount, until } if amount.minor == charged && until > now),
+                matches!(quote, CancelQuote::FullCredit { amount, until, days_left }
+                    if amount.minor == charged && until > now && days_left == *left),
                 "{case}: {quote:?}"
             );
             assert_eq!(amounts(&events), vec![-charged], "{case}");
@@ -1391,4 +1447,20 @@ fn history_lists_each_billing_cycle_once() {
         })
         .count();
     assert!(may <= 1, "the May cycle at most once: {h:?}");
+}
+
+#[test]
+fn cancel_quote_days_run_from_the_order_to_three_days_past_the_full_credit_window() {
+    let start = d(2018, 1, 13);
+    // (case, billing, today, first day, last day)
+    let rows = [
+        ("annual: 14 days + 3", BF::Annual, start, start, d(2018, 1, 30)),
+        ("monthly: 24 h + 3", BF::Monthly, start, start, d(2018, 1, 17)),
+        ("and at least to today", BF::Monthly, d(2018, 3, 1), start, d(2018, 3, 1)),
+    ];
+    for (case, billing, today, first, last) in rows {
+        let state = with(vec![isv(1, billing, start)]);
+        let sub = &state.subscriptions[&sid(1)];
+        assert_eq!(cancel_quote_days(&state, sub, today), Some((first, last)), "{case}");
+    }
 }

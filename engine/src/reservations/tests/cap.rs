@@ -2,7 +2,7 @@
 //! refusal with what is left and when more frees up, and currency conversion.
 
 use super::super::fixtures::*;
-use super::super::{cap_status, refund_quote};
+use super::super::{cap_releases, cap_status, refund_quote, Release};
 use crate::money::{Currency, Money};
 use crate::records::{ReservationBilling, ReservationStatus, Term};
 use crate::{execute, State, Violation};
@@ -34,6 +34,7 @@ fn over_cap(on: NaiveDate) -> Option<Violation> {
         left_usd_minor: 1_000_000,
         cap_usd_minor: 5_000_000,
         frees_up_on: Some(on),
+        frees_usd_minor: 2_000_000,
         fits_on: Some(on),
     })
 }
@@ -118,6 +119,7 @@ fn a_refund_larger_than_the_whole_cap_never_fits() {
             left_usd_minor: 5_000_000,
             cap_usd_minor: 5_000_000,
             frees_up_on: None,
+            frees_usd_minor: 0,
             fits_on: None,
         }]
     );
@@ -194,5 +196,68 @@ fn caps_are_per_customer() {
     let cases = [(customer(), 4_000_000), (other_customer(), 4_000_000)];
     for (c, used) in cases {
         assert_eq!(cap_status(&state, &c, at(2026, 1, 2)).used_usd_minor, used, "{c}");
+    }
+}
+
+/// Refunds of USD 12 000 and EUR 10 000 (USD 10 800 at the policy rate) on 2026-01-03, USD 5 000 on
+/// 2026-03-02 and USD 20 000 on 2026-06-02: USD 47 800 counted, USD 2 200 left.
+fn releases_state() -> State {
+    let eur = Money::new(1_000_000, Currency::EUR);
+    let mut state = state_with(vec![
+        reservation(1, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, usd(1_200_000)),
+        reservation(2, at(2026, 1, 1), Term::OneYear, ReservationBilling::Upfront, eur),
+        reservation(3, at(2026, 3, 1), Term::OneYear, ReservationBilling::Upfront, usd(500_000)),
+        reservation(4, at(2026, 6, 1), Term::OneYear, ReservationBilling::Upfront, usd(2_000_000)),
+        reservation(5, at(2026, 6, 5), Term::OneYear, ReservationBilling::Upfront, usd(1_000_000)),
+        reservation(6, at(2026, 6, 5), Term::OneYear, ReservationBilling::Upfront, usd(2_800_000)),
+    ]);
+    for (seq, when) in [(1, at(2026, 1, 3)), (2, at(2026, 1, 3)), (3, at(2026, 3, 2)), (4, at(2026, 6, 2))] {
+        execute(&mut state, &admin(), refund(&[seq]), when).unwrap();
+    }
+    state
+}
+
+#[test]
+fn releases_list_what_ages_out_of_the_window_on_each_date() {
+    let state = releases_state();
+    let rel = |y, m, dd, usd_minor| Release { on: d(y, m, dd), usd_minor };
+    // (today, the releases still to come, soonest first; refunds of one day free together)
+    let cases = [
+        (at(2026, 6, 2), vec![rel(2027, 1, 3, 2_280_000), rel(2027, 3, 2, 500_000), rel(2027, 6, 2, 2_000_000)]),
+        (at(2027, 1, 2), vec![rel(2027, 1, 3, 2_280_000), rel(2027, 3, 2, 500_000), rel(2027, 6, 2, 2_000_000)]),
+        (at(2027, 1, 3), vec![rel(2027, 3, 2, 500_000), rel(2027, 6, 2, 2_000_000)]),
+        (at(2027, 3, 2), vec![rel(2027, 6, 2, 2_000_000)]),
+        (at(2027, 6, 2), vec![]),
+    ];
+    for (when, want) in cases {
+        assert_eq!(cap_releases(&state, &customer(), when), want, "{when}");
+        let st = cap_status(&state, &customer(), when);
+        let first = want.first();
+        assert_eq!(st.more_available_on, first.map(|r| r.on), "{when}");
+        assert_eq!(st.frees_usd_minor, first.map_or(0, |r| r.usd_minor), "{when}");
+        assert_eq!(st.used_usd_minor, want.iter().map(|r| r.usd_minor).sum::<i64>(), "{when}");
+    }
+}
+
+#[test]
+fn a_refusal_says_what_frees_next_and_when_the_whole_refund_fits() {
+    // (case, reservation, USD requested, fits on): the next release frees USD 22 800 on 2027-01-03.
+    let cases = [
+        ("fits when the next release frees", 5, 1_000_000, Some(d(2027, 1, 3))),
+        ("needs a second release", 6, 2_800_000, Some(d(2027, 3, 2))),
+    ];
+    for (case, seq, requested, fits_on) in cases {
+        let mut state = releases_state();
+        let err = execute(&mut state, &admin(), refund(&[seq]), at(2026, 6, 6)).unwrap_err();
+        let want = Violation::RefundCapExceeded {
+            requested_usd_minor: requested,
+            left_usd_minor: 220_000,
+            cap_usd_minor: 5_000_000,
+            frees_up_on: Some(d(2027, 1, 3)),
+            frees_usd_minor: 2_280_000,
+            fits_on,
+        };
+        assert_eq!(err.violations, vec![want.clone()], "{case}");
+        assert_eq!(want.changes_on(), Some(d(2027, 1, 3)), "{case}");
     }
 }
