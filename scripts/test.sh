@@ -38,12 +38,14 @@ cargo build -p csp-engine --target wasm32-unknown-unknown
 step "5/7 browser component tests (wasm-bindgen-test, headless Chromium)"
 counted cargo test --target wasm32-unknown-unknown --test web
 
-step "6/7 release build, and its download against the budget"
+step "6/7 release build (split), first-load bytes and the whole bundle"
 SKIP_SETUP=1 bash scripts/dist.sh
-# The 200 KB budget is for first-load bytes (issue 17, not met yet: see BENCHMARKS.md); the whole bundle keeps a
-# regression ceiling (639.4 KB measured after issue 15's exports, charts, price lists and policy editor and issue
-# 16's layout, accessibility and wording work), lowered whenever it shrinks.
-node scripts/budgets.mjs dist --budget-kb 200 --ceiling-kb 645
+# First-load bytes: what the Customers page fetches before its rows show (issue 17). The goal is 200 KB; until
+# it is met (305.3 KB measured after splitting the pages and the engine out: see BENCHMARKS.md) a regression
+# ceiling holds it, lowered whenever it shrinks.
+node scripts/first-load.mjs dist --target-kb 200 --ceiling-kb 310
+# The whole bundle (every chunk: what the service worker keeps) keeps a regression ceiling only.
+node scripts/budgets.mjs dist --budget-kb 200 --ceiling-kb 775
 
 step "7/7 end-to-end tests (Playwright, Debian Chromium, release build)"
 # Playwright itself fails when it finds no test.

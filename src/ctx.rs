@@ -125,20 +125,18 @@ impl AppCtx {
     /// Open the saved book without the engine, when it can be: a readable snapshot and no tab's changes to
     /// replay (the usual start). In the split build this is what the first page waits for; anything else (a
     /// first start, changes left in a journal, damaged data, storage blocked) is [`AppCtx::boot`]'s, in the
-    /// engine's chunk. `Err` gives the options back for it.
-    pub fn boot_quick(options: BootOptions) -> Result<AppCtx, BootOptions> {
+    /// engine's chunk (`None`).
+    pub fn boot_quick(options: &BootOptions) -> Option<AppCtx> {
         if options.storage_blocked {
-            return Err(options);
+            return None;
         }
         let keys = Keys::new(options.persistence.key.clone());
-        let Some(opened) = Replica::open_quick(options.persistence.storage.clone(), keys, options.tab.clone()) else {
-            return Err(options);
-        };
+        let opened = Replica::open_quick(options.persistence.storage.clone(), keys, options.tab.clone())?;
         let session = match opened.session {
             Some(s) => s.reconciled(&opened.state),
             None => default_session(&opened.state),
         };
-        Ok(Self::provide(options, opened.state, session, Some(opened.replica), Vec::new()))
+        Some(Self::provide(options.clone(), opened.state, session, Some(opened.replica), Vec::new()))
     }
 
     /// Load saved data (replaying every tab's journal, backing up what cannot be read) or start the demo at

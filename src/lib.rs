@@ -108,12 +108,12 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
         partner_label: options.partner_label.clone(),
     };
     // The usual start needs no engine; a first start or changes to replay wait for its chunk (split build).
-    match AppCtx::boot_quick(boot) {
-        Ok(ctx) => {
+    match AppCtx::boot_quick(&boot) {
+        Some(ctx) => {
             follow(ctx, &options);
             view! { <Shell/> }.into_any()
         }
-        Err(boot) => {
+        None => {
             let boot = StoredValue::new_local(boot);
             let attempt = RwSignal::new(0u32);
             let render = move || {

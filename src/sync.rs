@@ -675,6 +675,39 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_open_reads_a_saved_book_only_when_nothing_needs_the_engine() {
+        let storage = Rc::new(MemoryStorage::default());
+        let quick = || Replica::open_quick(storage.clone(), Keys::new("k"), "q".into());
+        assert!(quick().is_none(), "a first start builds the demo: the engine's");
+        let mut a = Tab::open(&storage, "a", t0());
+        let opened = quick().expect("a saved snapshot and no journal");
+        assert_eq!(opened.state, a.state);
+        assert!(opened.session.is_none() && opened.troubles.is_empty());
+        // What the quick replica journals, another tab replays.
+        let mut q = Tab { replica: opened.replica, state: opened.state, troubles: Vec::new() };
+        q.run(add_user("Quick Tab"), t0() + Duration::seconds(1)).unwrap();
+        assert!(quick().is_none(), "a journal to replay: the full open's");
+        a.catch_up(t0() + Duration::seconds(2));
+        assert!(user_names(&a.state).contains(&"Quick Tab".to_string()));
+        let reloaded = Tab::open(&storage, "c", t0() + Duration::seconds(3));
+        assert_eq!(reloaded.state, a.state);
+    }
+
+    #[test]
+    fn the_quick_open_leaves_damaged_data_to_the_full_open() {
+        let storage = Rc::new(MemoryStorage::default());
+        let _a = Tab::open(&storage, "a", t0());
+        let keys = Keys::new("k");
+        let quick = || Replica::open_quick(storage.clone(), keys.clone(), "q".into());
+        storage.set(&keys.session(), "{not a session").unwrap();
+        assert!(quick().is_none(), "an unreadable session is backed up by the full open");
+        storage.remove(&keys.session()).unwrap();
+        assert!(quick().is_some());
+        storage.set(keys.snapshot(), "{not a snapshot").unwrap();
+        assert!(quick().is_none(), "an unreadable snapshot is backed up by the full open");
+    }
+
+    #[test]
     fn tabs_taking_turns_keep_every_change_and_a_reload_sees_them_all() {
         let storage = Rc::new(MemoryStorage::default());
         let mut a = Tab::open(&storage, "a", t0());
