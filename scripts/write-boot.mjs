@@ -65,12 +65,26 @@ if ('serviceWorker' in navigator) {
 }
 
 // In an iframe, tell the host page how tall the content is, so the frame can size itself.
+// A first start renders the app once the engine's chunk has arrived: wait for its root.
 if (window.parent !== window) {
+  const follow = (root) => {
+    const report = () =>
+      window.parent.postMessage({ type: 'csp-marketplace:height', height: Math.ceil(root.getBoundingClientRect().height) }, '*');
+    new ResizeObserver(report).observe(root);
+    report();
+  };
   const root = document.querySelector('.cspm');
-  const report = () =>
-    window.parent.postMessage({ type: 'csp-marketplace:height', height: Math.ceil(root.getBoundingClientRect().height) }, '*');
-  new ResizeObserver(report).observe(root);
-  report();
+  if (root) {
+    follow(root);
+  } else {
+    new MutationObserver((_, observer) => {
+      const root = document.querySelector('.cspm');
+      if (root) {
+        observer.disconnect();
+        follow(root);
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  }
 }
 `,
 );

@@ -106,6 +106,20 @@ test('the usual start shows the first page without the engine, which arrives for
   await expect(page.getByTestId('simulated-date')).not.toHaveText(shown);
 });
 
+test('once the first page has rendered, the pages it links to are fetched before any click', async ({ page }) => {
+  await open(page, '#/customers');
+  await expect(page.locator('main tbody tr').first()).toBeVisible();
+  const fetched = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => /split_(\w+)-/.exec(e.name)?.[1])
+        .filter(Boolean),
+    );
+  // Customers links to customers (book), and the navigation to reports and settings.
+  await expect.poll(fetched).toEqual(expect.arrayContaining(['customers', 'book', 'reports', 'settings', 'engine']));
+});
+
 test('after one visit every page opens with the network cut', async ({ page, context }) => {
   await open(page, '#/customers');
   await cached(page);
