@@ -43,7 +43,15 @@ for (const [w, h, size] of [[1366, 800, 'desktop'], [390, 844, 'phone']]) {
       }
       if (prepare) await prepare(page);
       await page.waitForTimeout(150);
-      await page.screenshot({ path: `${out}/${name}-${size}-${lang}.png`, fullPage: size === 'desktop' ? false : true });
+      await page.screenshot({ path: `${out}/${name}-${size}-${lang}.png` });
+      if (size === 'phone') {
+        // Long phone pages: the next screens too, one file each (a whole-page image is too tall to read).
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let i = 1; i < 4 && i * h < height; i += 1) {
+          const clip = { x: 0, y: i * h, width: w, height: Math.min(h, height - i * h) };
+          await page.screenshot({ path: `${out}/${name}-${size}-${lang}-${i + 1}.png`, fullPage: true, clip });
+        }
+      }
     }
     await context.close();
   }
