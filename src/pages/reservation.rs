@@ -300,7 +300,7 @@ fn RequestsList(customer: CustomerId) -> impl IntoView {
             view! {
                 <h2>{Key::RsvRequestsHeading.text(locale)}</h2>
                 <div class="table-scroll">
-                    <table class="grid" data-testid="reservation-requests">
+                    <table class="grid" data-testid="reservation-requests" tabindex="0">
                         <thead>
                             <tr>
                                 {[Key::RsvColRequest, Key::ColDate, Key::RsvRequestKind, Key::FieldRequestReservations, Key::RsvColAmount, Key::ColStatus]

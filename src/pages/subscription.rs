@@ -627,7 +627,7 @@ fn preview_view(result: Result<Vec<LedgerEntry>, Rejection>, locale: Locale) -> 
                 <div class="preview" role="status" data-testid="preview">
                     <p>{Key::PreviewTitle.text(locale)}</p>
                     <div class="table-scroll">
-                        <table class="grid">
+                        <table class="grid" tabindex="0">
                             <thead>
                                 <tr>
                                     <th scope="col">{Key::ColChargeType.text(locale)}</th>
@@ -980,7 +980,7 @@ fn HistorySection(sub: Sub) -> impl IntoView {
         <div class="card" role="region" aria-labelledby="history-heading">
             <h2 id="history-heading">{move || i18n.t(Key::HistorySection)}</h2>
             <div class="table-scroll">
-                <table class="grid" data-testid="history-table">
+                <table class="grid" data-testid="history-table" tabindex="0">
                     <thead>
                         <tr>
                             <th scope="col">{move || i18n.t(Key::ColDate)}</th>
