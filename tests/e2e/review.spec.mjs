@@ -105,3 +105,23 @@ test('on a phone a wide table scrolls inside its wrapper, keeps its table layout
   const page_ = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(page_.scroll).toBeLessThanOrEqual(page_.client);
 });
+
+test('the two header disclosures (Menu, simulated date) share one behaviour: own ids, Escape from inside returns the focus', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '#/customers');
+  const menu = page.locator('.menu-button');
+  const clock = page.locator('.clock-button');
+  const ids = [await menu.getAttribute('aria-controls'), await clock.getAttribute('aria-controls')];
+  expect(ids[0]).not.toEqual(ids[1]);
+  for (const id of ids) await expect(page.locator(`[id="${id}"]`)).toHaveCount(1);
+  for (const [button, inside] of [[menu, page.getByTestId('language-switch')], [clock, page.getByTestId('move-date')]]) {
+    await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    const panel = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+    await expect(panel).toBeVisible();
+    await inside.focus();
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await expect(button).toBeFocused();
+  }
+});
