@@ -240,7 +240,7 @@ impl Default for CatalogQuery {
 
 /// `(slug, value)` tables for the enums carried in query strings.
 const TABS: [(&str, Tab); 3] = [("online", Tab::OnlineServices), ("software", Tab::Software), ("azure", Tab::Azure)];
-const PUBLISHERS: [(&str, PublisherKind); 2] =
+pub const PUBLISHERS: [(&str, PublisherKind); 2] =
     [("microsoft", PublisherKind::Microsoft), ("partner", PublisherKind::Partner)];
 const BILLING_TYPES: [(&str, BillingType); 2] = [("license", BillingType::License), ("usage", BillingType::Usage)];
 const CATEGORIES: [(&str, Category); 3] =

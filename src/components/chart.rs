@@ -45,13 +45,25 @@ const SLOT: i64 = 10;
 const GAP: i64 = 2;
 const HEIGHT: i64 = 100;
 
-/// The polygon points of each bar, on a scale from the lowest (≤ 0) to the highest (≥ 0) value. A bar of
-/// value 0 is flat; a missing value is a stub of 1 unit at the baseline.
-pub fn geometry(values: &[Option<i64>], top: i64) -> Vec<String> {
+/// The scale from the lowest (≤ 0) to the highest (≥ 0) value: the y of a value, and whether it goes below 0.
+fn scale(values: &[Option<i64>], top: i64) -> (impl Fn(i64) -> f64, bool) {
     let max = values.iter().flatten().copied().max().unwrap_or(0).max(top.max(0));
     let min = values.iter().flatten().copied().min().unwrap_or(0).min(0);
     let span = (max - min).max(1) as f64;
-    let y = |v: i64| (max - v) as f64 / span * HEIGHT as f64;
+    (move |v: i64| (max - v) as f64 / span * HEIGHT as f64, min < 0)
+}
+
+/// The y of the zero line when a value is negative (a credit month): the bars then start from a line inside
+/// the chart, not from its bottom edge, and the chart draws it.
+pub fn zero_line(values: &[Option<i64>], top: i64) -> Option<f64> {
+    let (y, negative) = scale(values, top);
+    negative.then(|| y(0))
+}
+
+/// The polygon points of each bar, on a scale from the lowest (≤ 0) to the highest (≥ 0) value. A bar of
+/// value 0 is flat; a missing value is a stub of 1 unit at the baseline.
+pub fn geometry(values: &[Option<i64>], top: i64) -> Vec<String> {
+    let (y, _) = scale(values, top);
     let zero = y(0);
     values
         .iter()
@@ -73,7 +85,10 @@ pub fn geometry(values: &[Option<i64>], top: i64) -> Vec<String> {
 /// A bar chart with its screen-reader table. `id` makes the title and description IDs unique on the page.
 pub fn bar_chart(id: String, testid: &'static str, text: ChartText, bars: Vec<Bar>) -> impl IntoView {
     let width = (bars.len() as i64 * SLOT).max(SLOT);
-    let points = geometry(&bars.iter().map(|b| b.value).collect::<Vec<_>>(), text.top);
+    let values: Vec<Option<i64>> = bars.iter().map(|b| b.value).collect();
+    let points = geometry(&values, text.top);
+    let zero = zero_line(&values, text.top)
+        .map(|z| view! { <polyline class="zero" points=format!("0,{z:.3} {width},{z:.3}")></polyline> });
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let (labelledby, describedby) = (title_id.clone(), desc_id.clone());
     let shapes = bars
@@ -115,6 +130,7 @@ pub fn bar_chart(id: String, testid: &'static str, text: ChartText, bars: Vec<Ba
                     <title id=title_id>{text.title.clone()}</title>
                     <desc id=desc_id>{text.desc}</desc>
                     {shapes}
+                    {zero}
                 </svg>
             </div>
             <div class="chart-axis" aria-hidden="true">{axis}</div>
@@ -228,5 +244,16 @@ mod tests {
         // A negative bar hangs below the zero line.
         let s = spans(&[Some(100), Some(-100)]);
         assert_eq!(s[0].1, s[1].0);
+    }
+
+    #[test]
+    fn a_zero_line_is_drawn_where_bars_start_when_a_value_is_negative() {
+        assert_eq!(zero_line(&[Some(100), Some(50)], 0), None, "the bottom edge is zero");
+        assert_eq!(zero_line(&[None, Some(0)], 0), None);
+        let z = zero_line(&[Some(100), None, Some(-50)], 0).unwrap();
+        assert!((z - 66.667).abs() < 0.001, "{z}");
+        // The line is where the positive bars end and the negative ones start.
+        let s = spans(&[Some(100), None, Some(-50)]);
+        assert!((s[0].1 - z).abs() < 0.001 && (s[2].0 - z).abs() < 0.001);
     }
 }

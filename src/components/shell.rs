@@ -2,6 +2,7 @@
 //! page of the current route.
 
 use crate::components::date_field::{DateField, DateInput};
+use crate::components::disclosure::Disclosure;
 use crate::components::load_failed::LoadFailed;
 use crate::ctx::{use_app, Notice, Routing};
 use crate::engine_chunk;
@@ -51,8 +52,6 @@ pub fn Shell() -> impl IntoView {
     let shown_page = Memo::new(move |_| app.route.with(Route::page));
     let root = NodeRef::<leptos::html::Div>::new();
     let menu_open = RwSignal::new(false);
-    let menu_id = unique_id("cspm-menu");
-    let menu_button = NodeRef::<leptos::html::Button>::new();
     // On every route change (not on a search or sort within a page) the menu closes and focus moves to the
     // new page's heading, so a keyboard or screen-reader user starts at the top of what changed, not at <body>.
     Effect::new(move |prev: Option<Route>| {
@@ -67,14 +66,6 @@ pub fn Shell() -> impl IntoView {
         ev.prevent_default();
         focus_heading(root);
     };
-    let close_menu_on_escape = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && menu_open.get_untracked() {
-            menu_open.set(false);
-            if let Some(b) = menu_button.get_untracked() {
-                let _ = b.focus();
-            }
-        }
-    };
     // `lang` on our own root, not on <html>: embedded, the host page's document is not ours to change.
     view! {
         <div class="cspm" lang=move || i18n.locale.get().tag() on:click=follow_link
@@ -88,26 +79,25 @@ pub fn Shell() -> impl IntoView {
                 {partner_label.map(|p| view! { <span class="partner-label">{p}</span> })}
                 // On a phone the navigation, user and language fold into a disclosure; wide, the button is hidden
                 // and the panel is part of the bar.
-                <div class="header-menu" on:keydown=close_menu_on_escape>
-                    <button
-                        type="button"
-                        class="menu-button"
-                        node_ref=menu_button
-                        aria-expanded=move || menu_open.get().to_string()
-                        aria-controls=menu_id.clone()
-                        on:click=move |_| menu_open.update(|o| *o = !*o)
-                    >
-                        <span class="menu-icon" aria-hidden="true"></span>
-                        <span class="menu-label">{move || i18n.t(Key::UiMenu)}</span>
-                    </button>
-                    <div class="menu-panel" id=menu_id class:open=move || menu_open.get()>
-                        <Nav/>
-                        <div class="header-controls">
-                            <UserSwitcher/>
-                            <LanguageSwitch/>
-                        </div>
+                <Disclosure
+                    open=menu_open
+                    class="header-menu"
+                    button_class="menu-button"
+                    panel_class="menu-panel"
+                    id_prefix="cspm-menu"
+                    button=move || {
+                        view! {
+                            <span class="menu-icon" aria-hidden="true"></span>
+                            <span class="menu-label">{move || i18n.t(Key::UiMenu)}</span>
+                        }
+                    }
+                >
+                    <Nav/>
+                    <div class="header-controls">
+                        <UserSwitcher/>
+                        <LanguageSwitch/>
                     </div>
-                </div>
+                </Disclosure>
                 <CartLink/>
                 <ClockControl/>
             </header>
@@ -146,13 +136,6 @@ fn PageView(page: Memo<Route>, root: NodeRef<leptos::html::Div>) -> impl IntoVie
         }))
     };
     view! { <Transition fallback=|| ()>{render}</Transition> }
-}
-
-/// An id unique in the document, so that two embedded instances never share one (`aria-controls`).
-fn unique_id(prefix: &str) -> String {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(1);
-    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// Focus the page's `<h1>` (made focusable by script only, `tabindex="-1"`), or `<main>` when it has none.
@@ -209,9 +192,18 @@ fn CartLink() -> impl IntoView {
         let customer = app.route.with(|r| r.customer().cloned())?;
         let count = app.state.with(|s| csp_engine::cart::line_count(s, &customer));
         let href = Route::Cart { customer }.href();
+        // On a phone the words give way to an icon and the count (so the brand reads whole); the words stay,
+        // visually hidden, as the link's accessible name, and the bare count is hidden from assistive technology.
         Some(view! {
             <a class="cart-link" href=href data-testid="cart-link">
-                {i18n.tf(Key::CartLink, &[("count", &count.to_string())])}
+                <svg class="cart-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <polyline points="1,3 5,3 7.5,15 19,15 21.5,6 6,6"></polyline>
+                    <polygon points="8,18.5 11,18.5 11,21.5 8,21.5"></polygon>
+                    <polygon points="16,18.5 19,18.5 19,21.5 16,21.5"></polygon>
+                </svg>
+                <span class="cart-words">{i18n.tf(Key::CartLink, &[("count", &count.to_string())])}</span>
+                // The count drawn by CSS (`attr()`), so the link's text stays its words alone.
+                <span class="cart-count" aria-hidden="true" data-count=count.to_string()></span>
             </a>
         })
     }
@@ -292,37 +284,24 @@ fn ClockControl() -> impl IntoView {
     // The date is always shown; the controls that move it open under it (a disclosure), so the header keeps
     // to one row.
     let open = RwSignal::new(false);
-    let panel_id = unique_id("cspm-clock");
-    let toggle = NodeRef::<leptos::html::Button>::new();
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-            if let Some(b) = toggle.get_untracked() {
-                let _ = b.focus();
-            }
-        }
-    };
     view! {
-        <div class="control clock" on:keydown=on_keydown>
-            <button
-                type="button"
-                class="clock-button"
-                node_ref=toggle
-                aria-expanded=move || open.get().to_string()
-                aria-controls=panel_id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                <span class="clock-label">{move || i18n.t(Key::SimulatedDate)} {move || i18n.t(Key::Colon)}</span>
-                <strong data-testid="simulated-date">{move || format::date(clock().date_naive(), i18n.locale.get())}</strong>
-                <span class="chevron" aria-hidden="true"></span>
-            </button>
-            <div
-                class="clock-panel"
-                id=panel_id
-                role="group"
-                aria-label=move || i18n.t(Key::UiChangeDate)
-                class:open=move || open.get()
-            >
+        <Disclosure
+            open=open
+            class="control clock"
+            button_class="clock-button"
+            panel_class="clock-panel"
+            id_prefix="cspm-clock"
+            group_label=Key::UiChangeDate
+            button=move || {
+                view! {
+                    <span class="clock-label">{move || i18n.t(Key::SimulatedDate)} {move || i18n.t(Key::Colon)}</span>
+                    <strong data-testid="simulated-date">
+                        {move || format::date(clock().date_naive(), i18n.locale.get())}
+                    </strong>
+                    <span class="chevron" aria-hidden="true"></span>
+                }
+            }
+        >
                 <div class="clock-steps">
                     <button type="button" on:click=move |_| by(Step::Day)>{move || i18n.t(Key::PlusDay)}</button>
                     <button type="button" on:click=move |_| by(Step::Week)>{move || i18n.t(Key::PlusWeek)}</button>
@@ -342,8 +321,7 @@ fn ClockControl() -> impl IntoView {
                             view! { <p class=class role="status">{text}</p> }
                         })
                 }}
-            </div>
-        </div>
+        </Disclosure>
     }
 }
 

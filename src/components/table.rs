@@ -24,33 +24,35 @@ pub fn table_with_numbers(
         return view! { <p>{move || i18n.t(empty)}</p> }.into_any();
     }
     view! {
-        <table class="grid" data-testid=testid tabindex="0">
-            <thead>
-                <tr>
-                    {headers
+        <div class="table-scroll">
+            <table class="grid" data-testid=testid tabindex="0">
+                <thead>
+                    <tr>
+                        {headers
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, k)| view! { <th scope="col" class:num=numbers.contains(&i)>{move || i18n.t(k)}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
                         .into_iter()
-                        .enumerate()
-                        .map(|(i, k)| view! { <th scope="col" class:num=numbers.contains(&i)>{move || i18n.t(k)}</th> })
+                        .map(|r| {
+                            view! {
+                                <tr>
+                                    {r
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, c)| view! { <td class:num=numbers.contains(&i)>{c}</td> })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
                         .collect_view()}
-                </tr>
-            </thead>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|r| {
-                        view! {
-                            <tr>
-                                {r
-                                    .into_iter()
-                                    .enumerate()
-                                    .map(|(i, c)| view! { <td class:num=numbers.contains(&i)>{c}</td> })
-                                    .collect_view()}
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+                </tbody>
+            </table>
+        </div>
     }
     .into_any()
 }

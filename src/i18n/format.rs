@@ -1,5 +1,5 @@
 //! Locale formatting of dates, numbers and money, written out for the two locales we ship
-//! (English: "Nov 21, 2026", "$1,234.56"; French: "21 nov. 2026", "1 234,56 $US").
+//! (English: "Nov 21, 2026", "$1,234.56"; French: "21 nov. 2026", "1er janv. 2027", "1 234,56 $US").
 
 use super::Locale;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -44,6 +44,8 @@ pub fn date(d: NaiveDate, locale: Locale) -> String {
     let m = d.month0() as usize;
     match locale {
         Locale::En => format!("{} {}, {}", MONTHS_EN[m], d.day(), d.year()),
+        // French writes the first of the month as an ordinal: "1er janv. 2027", then "2 janv. 2027".
+        Locale::Fr if d.day() == 1 => format!("1er {} {}", MONTHS_FR[m], d.year()),
         Locale::Fr => format!("{} {} {}", d.day(), MONTHS_FR[m], d.year()),
     }
 }
@@ -144,6 +146,20 @@ mod tests {
         assert_eq!(date(d, Locale::En), "Feb 3, 2026");
         assert_eq!(date(d, Locale::Fr), "3 févr. 2026");
         assert_eq!(month_year(2026, 11, Locale::Fr), "novembre 2026");
+    }
+
+    #[test]
+    fn the_first_of_the_month_is_an_ordinal_in_french_only() {
+        let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let second = NaiveDate::from_ymd_opt(2027, 1, 2).unwrap();
+        assert_eq!(date(first, Locale::Fr), "1er janv. 2027");
+        assert_eq!(date(second, Locale::Fr), "2 janv. 2027");
+        assert_eq!(date(first, Locale::En), "Jan 1, 2027");
+        assert_eq!(date(second, Locale::En), "Jan 2, 2027");
+        // Every format that shows a day goes through `date`: the date and time too.
+        let t = first.and_hms_opt(9, 5, 0).unwrap().and_utc();
+        assert_eq!(datetime(t, Locale::Fr), "1er janv. 2027 09:05 UTC");
+        assert_eq!(datetime(t, Locale::En), "Jan 1, 2027 09:05 UTC");
     }
 
     #[test]

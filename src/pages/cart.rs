@@ -52,25 +52,27 @@ pub fn CartPage(customer: CustomerId) -> impl IntoView {
                     when=move || lines.with(|l| !l.is_empty())
                     fallback=move || move || empty_state(Key::CartEmpty, Key::AddProducts, add_more(), i18n.locale.get())
                 >
-                    <table class="grid" data-testid="cart-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || i18n.t(Key::ColOffer)}</th>
-                                <th scope="col">{move || i18n.t(Key::ColQuantity)}</th>
-                                <th scope="col">{move || i18n.t(Key::ColBilling)}</th>
-                                <th scope="col">{move || i18n.t(Key::ColTerm)}</th>
-                                <th scope="col" class="num">{move || i18n.t(Key::ColLineTotal)}</th>
-                                <th scope="col"></th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For
-                                each=move || lines.get()
-                                key=|l| l.id
-                                children=move |line| view! { <CartRow line customer=customer.get_value() rejection/> }
-                            />
-                        </tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="grid" data-testid="cart-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move || i18n.t(Key::ColOffer)}</th>
+                                    <th scope="col">{move || i18n.t(Key::ColQuantity)}</th>
+                                    <th scope="col">{move || i18n.t(Key::ColBilling)}</th>
+                                    <th scope="col">{move || i18n.t(Key::ColTerm)}</th>
+                                    <th scope="col" class="num">{move || i18n.t(Key::ColLineTotal)}</th>
+                                    <th scope="col"></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <For
+                                    each=move || lines.get()
+                                    key=|l| l.id
+                                    children=move |line| view! { <CartRow line customer=customer.get_value() rejection/> }
+                                />
+                            </tbody>
+                        </table>
+                    </div>
                 </Show>
                 <Show when=move || lines.with(|l| !l.is_empty())>
                     <div class="toolbar">
@@ -295,59 +297,61 @@ pub fn ReviewPage(customer: CustomerId) -> impl IntoView {
                         ),
                     };
                     view! {
-                        <table class="grid" data-testid="review-table" tabindex="0">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{i18n.t(Key::ColOffer)}</th>
-                                    <th scope="col" class="num">{i18n.t(Key::ColQuantity)}</th>
-                                    <th scope="col">{i18n.t(Key::ColBilling)}</th>
-                                    <th scope="col" class="num">{i18n.t(Key::ColUnitPrice)}</th>
-                                    <th scope="col" class="num">{i18n.t(Key::ColLineTotal)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {r.lines.iter().map(|l| {
-                                    let draft = drafts.get(&l.line).cloned();
-                                    let mut issues: Vec<String> = l.issues.iter().map(|i| messages::line_issue(i, locale)).collect();
-                                    if draft.is_some() {
-                                        issues.insert(0, Key::QuantityNotWhole.text(locale).to_string());
-                                    }
-                                    let quantity = draft.clone().unwrap_or_else(|| format::integer(l.quantity, locale));
-                                    let total = if draft.is_some() { None } else { l.line_total };
-                                    let invalid = !issues.is_empty();
-                                    view! {
-                                        <tr aria-invalid=invalid.then_some("true")>
-                                            <th scope="row">
-                                                {l.name.clone()}
-                                                {invalid.then(|| view! {
-                                                    <ul class="line-issues" role="alert">
-                                                        {issues.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                                                    </ul>
-                                                })}
-                                            </th>
-                                            <td class="num">{quantity}</td>
-                                            <td>{messages::frequency(l.billing).text(locale)}</td>
-                                            <td class="num">
-                                                {l.unit_price.map(|m| format::money(m, locale)).unwrap_or_default()}
-                                                {app.state.with_untracked(|s| csp_engine::pricelist::erp_now(s, &l.offer, l.billing, Some(l.term))).map(|(erp, margin)| view! {
-                                                    <span class="erp" data-testid="erp-margin">{i18n.tf(Key::ErpAndMargin, &[("erp", &format::money(erp, locale)), ("margin", &format::money(margin, locale))])}</span>
-                                                })}
-                                            </td>
-                                            <td class="num">{total.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                            <tfoot>
-                                // No total while a typed quantity is not a whole number: it would add up a quantity not entered.
-                                {r.totals.iter().filter(|_| can_buy || drafts.is_empty()).map(|(b, m)| view! {
+                        <div class="table-scroll">
+                            <table class="grid" data-testid="review-table" tabindex="0">
+                                <thead>
                                     <tr>
-                                        <th scope="row" colspan="4">{i18n.tf(Key::TotalFor, &[("billing", &messages::frequency(*b).text(locale).to_lowercase())])}</th>
-                                        <td class="num" data-testid="review-total">{format::money(*m, locale)}</td>
+                                        <th scope="col">{i18n.t(Key::ColOffer)}</th>
+                                        <th scope="col" class="num">{i18n.t(Key::ColQuantity)}</th>
+                                        <th scope="col">{i18n.t(Key::ColBilling)}</th>
+                                        <th scope="col" class="num">{i18n.t(Key::ColUnitPrice)}</th>
+                                        <th scope="col" class="num">{i18n.t(Key::ColLineTotal)}</th>
                                     </tr>
-                                }).collect_view()}
-                            </tfoot>
-                        </table>
+                                </thead>
+                                <tbody>
+                                    {r.lines.iter().map(|l| {
+                                        let draft = drafts.get(&l.line).cloned();
+                                        let mut issues: Vec<String> = l.issues.iter().map(|i| messages::line_issue(i, locale)).collect();
+                                        if draft.is_some() {
+                                            issues.insert(0, Key::QuantityNotWhole.text(locale).to_string());
+                                        }
+                                        let quantity = draft.clone().unwrap_or_else(|| format::integer(l.quantity, locale));
+                                        let total = if draft.is_some() { None } else { l.line_total };
+                                        let invalid = !issues.is_empty();
+                                        view! {
+                                            <tr aria-invalid=invalid.then_some("true")>
+                                                <th scope="row">
+                                                    {l.name.clone()}
+                                                    {invalid.then(|| view! {
+                                                        <ul class="line-issues" role="alert">
+                                                            {issues.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                                                        </ul>
+                                                    })}
+                                                </th>
+                                                <td class="num">{quantity}</td>
+                                                <td>{messages::frequency(l.billing).text(locale)}</td>
+                                                <td class="num">
+                                                    {l.unit_price.map(|m| format::money(m, locale)).unwrap_or_default()}
+                                                    {app.state.with_untracked(|s| csp_engine::pricelist::erp_now(s, &l.offer, l.billing, Some(l.term))).map(|(erp, margin)| view! {
+                                                        <span class="erp" data-testid="erp-margin">{i18n.tf(Key::ErpAndMargin, &[("erp", &format::money(erp, locale)), ("margin", &format::money(margin, locale))])}</span>
+                                                    })}
+                                                </td>
+                                                <td class="num">{total.map(|m| format::money(m, locale)).unwrap_or_default()}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                                <tfoot>
+                                    // No total while a typed quantity is not a whole number: it would add up a quantity not entered.
+                                    {r.totals.iter().filter(|_| can_buy || drafts.is_empty()).map(|(b, m)| view! {
+                                        <tr>
+                                            <th scope="row" colspan="4">{i18n.tf(Key::TotalFor, &[("billing", &messages::frequency(*b).text(locale).to_lowercase())])}</th>
+                                            <td class="num" data-testid="review-total">{format::money(*m, locale)}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tfoot>
+                            </table>
+                        </div>
                         <p data-testid="tax-note">{i18n.t(if r.prices_include_tax { Key::PricesIncludeTax } else { Key::PricesExcludeTax })}</p>
                         <p class=if credit.exceeded { "alert error" } else { "" }>{credit_text}</p>
                         {has_issues.then(|| view! { <p class="alert error" role="alert">{i18n.t(Key::FixLinesToBuy)}</p> })}

@@ -3,6 +3,7 @@
 
 use crate::components::dialog::Dialog;
 use crate::components::errors::{RejectionList, RequirePermission};
+use crate::components::filter_select::{self, enum_options};
 use crate::ctx::use_app;
 use crate::i18n::{format, Arg, Key, Message};
 use crate::messages;
@@ -26,7 +27,7 @@ fn tab_key(t: Tab) -> Key {
     }
 }
 
-/// A filter `<select>` over an enum, with "Any" first. Changing it rewrites the URL.
+/// A filter over one enum of the query (the shared `filter_select`). Changing it rewrites the URL.
 fn filter_select<T: Copy + PartialEq + Send + Sync + 'static>(
     label: Key,
     options: &'static [T],
@@ -37,31 +38,17 @@ fn filter_select<T: Copy + PartialEq + Send + Sync + 'static>(
     apply: impl Fn(CatalogQuery) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_app().i18n;
-    view! {
-        <label>
-            {move || i18n.t(label)}
-            <select on:change=move |ev| {
-                let v = event_target_value(&ev);
-                let mut q = query.get_untracked();
-                set(&mut q, v.parse::<usize>().ok().and_then(|i| options.get(i).copied()));
-                apply(q);
-            }>
-                <option value="" selected=move || get(&query.get()).is_none()>{move || i18n.t(Key::FilterAny)}</option>
-                {options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| {
-                        let o = *o;
-                        view! {
-                            <option value=i.to_string() selected=move || get(&query.get()) == Some(o)>
-                                {move || i18n.t(name(o))}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
-    }
+    filter_select::filter_select(
+        label,
+        None,
+        move || enum_options(options, name, i18n.locale.get()),
+        move || query.with(get),
+        move |v| {
+            let mut q = query.get_untracked();
+            set(&mut q, v);
+            apply(q);
+        },
+    )
 }
 
 /// Offers rendered at first, and added by each "Show more": a page never renders a 10,000-offer catalog at

@@ -152,25 +152,27 @@ pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
                         }
                     }
                 >
-                    <table class="grid" data-testid="customers-table">
-                        <thead>
-                            <tr>{columns.map(|(sort, key)| header(sort, key)).collect_view()}</tr>
-                        </thead>
-                        <tbody>
-                            <For each=move || rows.get() key=|r| r.clone() let:r>
-                                <tr>
-                                    <td>
-                                        <a href=Route::Customer { id: csp_engine::ids::CustomerId(r.4.clone()), tab: Default::default() }.href()>
-                                            {r.0.clone()}
-                                        </a>
-                                    </td>
-                                    <td>{r.1.clone()}</td>
-                                    <td>{r.2.clone()}</td>
-                                    <td>{r.3.clone()}</td>
-                                </tr>
-                            </For>
-                        </tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="grid" data-testid="customers-table">
+                            <thead>
+                                <tr>{columns.map(|(sort, key)| header(sort, key)).collect_view()}</tr>
+                            </thead>
+                            <tbody>
+                                <For each=move || rows.get() key=|r| r.clone() let:r>
+                                    <tr>
+                                        <td>
+                                            <a href=Route::Customer { id: csp_engine::ids::CustomerId(r.4.clone()), tab: Default::default() }.href()>
+                                                {r.0.clone()}
+                                            </a>
+                                        </td>
+                                        <td>{r.1.clone()}</td>
+                                        <td>{r.2.clone()}</td>
+                                        <td>{r.3.clone()}</td>
+                                    </tr>
+                                </For>
+                            </tbody>
+                        </table>
+                    </div>
                 </Show>
             </RequirePermission>
         </section>

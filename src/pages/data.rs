@@ -265,18 +265,20 @@ fn Backups(
                     .collect_view();
                 view! {
                     <p data-testid="backups-summary">{summary}</p>
-                    <table class="grid" data-testid="backups-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{i18n.t(Key::DataColWhen)}</th>
-                                <th scope="col">{i18n.t(Key::DataColWhat)}</th>
-                                <th scope="col">{i18n.t(Key::DataColWhy)}</th>
-                                <th scope="col" class="num">{i18n.t(Key::DataColSize)}</th>
-                                <th scope="col">{i18n.t(Key::DataColActions)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="grid" data-testid="backups-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{i18n.t(Key::DataColWhen)}</th>
+                                    <th scope="col">{i18n.t(Key::DataColWhat)}</th>
+                                    <th scope="col">{i18n.t(Key::DataColWhy)}</th>
+                                    <th scope="col" class="num">{i18n.t(Key::DataColSize)}</th>
+                                    <th scope="col">{i18n.t(Key::DataColActions)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
                 }
                 .into_any()
             }}

@@ -143,7 +143,7 @@ pub fn InvoicePage(year: i32, month: u32) -> impl IntoView {
                                 .collect_view();
                             view! {
                                 <div class="table-scroll">
-                                <table class="grid" data-testid="invoice-table">
+                                <table class="grid" data-testid="invoice-table" tabindex="0">
                                     <thead>
                                         <tr>
                                             {HEADERS

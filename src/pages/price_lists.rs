@@ -185,18 +185,20 @@ fn PreviewView(preview: Preview) -> impl IntoView {
                     .collect_view();
                 view! {
                     <h3>{Key::text(title, locale)}</h3>
-                    <table class="grid" tabindex="0" data-testid=format!("preview-{title:?}")>
-                        <thead>
-                            <tr>
-                                <th scope="col">{Key::PriceListOffer.text(locale)}</th>
-                                {with_old.then(|| view! { <th scope="col" class="num">{Key::PriceListOldPrice.text(locale)}</th> })}
-                                <th scope="col" class="num">{Key::PriceListNewPrice.text(locale)}</th>
-                                <th scope="col" class="num">{Key::PriceListErp.text(locale)}</th>
-                                <th scope="col">{Key::PriceListFrom.text(locale)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="grid" tabindex="0" data-testid=format!("preview-{title:?}")>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{Key::PriceListOffer.text(locale)}</th>
+                                    {with_old.then(|| view! { <th scope="col" class="num">{Key::PriceListOldPrice.text(locale)}</th> })}
+                                    <th scope="col" class="num">{Key::PriceListNewPrice.text(locale)}</th>
+                                    <th scope="col" class="num">{Key::PriceListErp.text(locale)}</th>
+                                    <th scope="col">{Key::PriceListFrom.text(locale)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
                     {more(lines.len())}
                 }
             })
@@ -219,16 +221,18 @@ fn PreviewView(preview: Preview) -> impl IntoView {
             view! {
                 <h3>{Key::PriceListRejected.text(locale)}</h3>
                 <p>{Key::PriceListRejectedExplain.text(locale)}</p>
-                <table class="grid" tabindex="0" data-testid="preview-rejected">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">{Key::PriceListLine.text(locale)}</th>
-                            <th scope="col">{Key::PriceListColumn.text(locale)}</th>
-                            <th scope="col">{Key::PriceListReason.text(locale)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="grid" tabindex="0" data-testid="preview-rejected">
+                        <thead>
+                            <tr>
+                                <th scope="col" class="num">{Key::PriceListLine.text(locale)}</th>
+                                <th scope="col">{Key::PriceListColumn.text(locale)}</th>
+                                <th scope="col">{Key::PriceListReason.text(locale)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
                 {more(p.rejected.len())}
             }
         });
@@ -280,19 +284,21 @@ fn Imported() -> impl IntoView {
             view! {
                 <div class="card">
                     <h2>{Key::PriceListImportedTitle.text(locale)}</h2>
-                    <table class="grid" tabindex="0" data-testid="price-lists">
-                        <thead>
-                            <tr>
-                                <th scope="col" class="num">{Key::PriceListNumber.text(locale)}</th>
-                                <th scope="col">{Key::PriceListFileColumn.text(locale)}</th>
-                                <th scope="col">{Key::PriceListEffectiveColumn.text(locale)}</th>
-                                <th scope="col" class="num">{Key::PriceListRows.text(locale)}</th>
-                                <th scope="col">{Key::PriceListImportedAt.text(locale)}</th>
-                                <th scope="col">{Key::PriceListImportedBy.text(locale)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="grid" tabindex="0" data-testid="price-lists">
+                            <thead>
+                                <tr>
+                                    <th scope="col" class="num">{Key::PriceListNumber.text(locale)}</th>
+                                    <th scope="col">{Key::PriceListFileColumn.text(locale)}</th>
+                                    <th scope="col">{Key::PriceListEffectiveColumn.text(locale)}</th>
+                                    <th scope="col" class="num">{Key::PriceListRows.text(locale)}</th>
+                                    <th scope="col">{Key::PriceListImportedAt.text(locale)}</th>
+                                    <th scope="col">{Key::PriceListImportedBy.text(locale)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
                 </div>
             }
             .into_any()

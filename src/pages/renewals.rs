@@ -63,38 +63,40 @@ pub fn RenewalsPage() -> impl IntoView {
                     }
                     view! {
                         <p role="status">{count}</p>
-                        <table class="grid" data-testid="renewals-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{i18n.t(Key::ColDate)}</th>
-                                    <th scope="col">{i18n.t(Key::ColType)}</th>
-                                    <th scope="col">{i18n.t(Key::ColUpcomingSubscription)}</th>
-                                    <th scope="col">{i18n.t(Key::ColCustomer)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {rows
-                                    .into_iter()
-                                    .map(|(u, customer)| {
-                                        let href = Route::Subscription {
-                                            customer: u.customer.clone(),
-                                            id: u.subscription.clone(),
-                                        }
-                                            .href();
-                                        view! {
-                                            <tr>
-                                                <td>{format::date(u.on, locale)}</td>
-                                                <td>{i18n.t(upcoming_kind(u.kind))}</td>
-                                                <td>
-                                                    <a href=href>{u.name.clone()}</a>
-                                                </td>
-                                                <td>{customer}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
+                        <div class="table-scroll">
+                            <table class="grid" data-testid="renewals-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{i18n.t(Key::ColDate)}</th>
+                                        <th scope="col">{i18n.t(Key::ColType)}</th>
+                                        <th scope="col">{i18n.t(Key::ColUpcomingSubscription)}</th>
+                                        <th scope="col">{i18n.t(Key::ColCustomer)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {rows
+                                        .into_iter()
+                                        .map(|(u, customer)| {
+                                            let href = Route::Subscription {
+                                                customer: u.customer.clone(),
+                                                id: u.subscription.clone(),
+                                            }
+                                                .href();
+                                            view! {
+                                                <tr>
+                                                    <td>{format::date(u.on, locale)}</td>
+                                                    <td>{i18n.t(upcoming_kind(u.kind))}</td>
+                                                    <td>
+                                                        <a href=href>{u.name.clone()}</a>
+                                                    </td>
+                                                    <td>{customer}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
                     }
                     .into_any()
                 }}

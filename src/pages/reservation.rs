@@ -253,28 +253,30 @@ pub fn ReservationsTab(id: CustomerId) -> impl IntoView {
                     empty_state(Key::NoReservations, Key::AddProducts, add, i18n.locale.get())
                 }
             >
-                <table class="grid" data-testid="reservations-table">
-                    <thead>
-                        <tr>
-                            {[
-                                Key::RsvColSelect,
-                                Key::ColName,
-                                Key::ColSize,
-                                Key::ColRegion,
-                                Key::ColQuantity,
-                                Key::ColTerm,
-                                Key::ColScope,
-                                Key::ColStatus,
-                                Key::ColExpires,
-                                Key::RsvColActions,
-                            ]
-                                .into_iter()
-                                .map(|k| view! { <th scope="col" class:num=k == Key::ColQuantity>{move || i18n.t(k)}</th> })
-                                .collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="grid" data-testid="reservations-table">
+                        <thead>
+                            <tr>
+                                {[
+                                    Key::RsvColSelect,
+                                    Key::ColName,
+                                    Key::ColSize,
+                                    Key::ColRegion,
+                                    Key::ColQuantity,
+                                    Key::ColTerm,
+                                    Key::ColScope,
+                                    Key::ColStatus,
+                                    Key::ColExpires,
+                                    Key::RsvColActions,
+                                ]
+                                    .into_iter()
+                                    .map(|k| view! { <th scope="col" class:num=k == Key::ColQuantity>{move || i18n.t(k)}</th> })
+                                    .collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
             </Show>
             <RequestsList customer=customer.get_value()/>
         </div>
@@ -297,48 +299,50 @@ fn RequestsList(customer: CustomerId) -> impl IntoView {
         (!rows.is_empty()).then(|| {
             view! {
                 <h2>{Key::RsvRequestsHeading.text(locale)}</h2>
-                <table class="grid" data-testid="reservation-requests">
-                    <thead>
-                        <tr>
-                            {[Key::RsvColRequest, Key::ColDate, Key::RsvRequestKind, Key::FieldRequestReservations, Key::RsvColAmount, Key::ColStatus]
+                <div class="table-scroll">
+                    <table class="grid" data-testid="reservation-requests" tabindex="0">
+                        <thead>
+                            <tr>
+                                {[Key::RsvColRequest, Key::ColDate, Key::RsvRequestKind, Key::FieldRequestReservations, Key::RsvColAmount, Key::ColStatus]
+                                    .into_iter()
+                                    .map(|k| view! { <th scope="col" class:num=k == Key::RsvColAmount>{k.text(locale)}</th> })
+                                    .collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows
                                 .into_iter()
-                                .map(|k| view! { <th scope="col" class:num=k == Key::RsvColAmount>{k.text(locale)}</th> })
-                                .collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|req| {
-                                let r = req.reservation().cloned();
-                                let action = match r.as_ref().map(|r| (&r.action, &r.new_reservation)) {
-                                    Some((ReservationRequestKind::Exchange(_), Some(new))) => {
-                                        fill(Key::RsvActionExchangeFor.text(locale), &[("reservation", new.as_str())])
+                                .map(|req| {
+                                    let r = req.reservation().cloned();
+                                    let action = match r.as_ref().map(|r| (&r.action, &r.new_reservation)) {
+                                        Some((ReservationRequestKind::Exchange(_), Some(new))) => {
+                                            fill(Key::RsvActionExchangeFor.text(locale), &[("reservation", new.as_str())])
+                                        }
+                                        Some((ReservationRequestKind::Exchange(_), None)) => Key::RsvExchange.text(locale).to_string(),
+                                        _ => Key::RsvActionRefund.text(locale).to_string(),
+                                    };
+                                    let ids = r
+                                        .map(|r| r.reservations.iter().map(|i| i.0.clone()).collect::<Vec<_>>().join(", "))
+                                        .unwrap_or_default();
+                                    let status = match req.status {
+                                        SupportRequestStatus::Fulfilled => Key::RsvRequestFulfilled,
+                                        SupportRequestStatus::Submitted => Key::RsvRequestSubmitted,
+                                    };
+                                    view! {
+                                        <tr>
+                                            <td>{req.id.0.clone()}</td>
+                                            <td>{format::datetime(req.filed_at, locale)}</td>
+                                            <td>{action}</td>
+                                            <td>{ids}</td>
+                                            <td class="num">{format::money(req.amount, locale)}</td>
+                                            <td>{badge::request(req.status, status, locale)}</td>
+                                        </tr>
                                     }
-                                    Some((ReservationRequestKind::Exchange(_), None)) => Key::RsvExchange.text(locale).to_string(),
-                                    _ => Key::RsvActionRefund.text(locale).to_string(),
-                                };
-                                let ids = r
-                                    .map(|r| r.reservations.iter().map(|i| i.0.clone()).collect::<Vec<_>>().join(", "))
-                                    .unwrap_or_default();
-                                let status = match req.status {
-                                    SupportRequestStatus::Fulfilled => Key::RsvRequestFulfilled,
-                                    SupportRequestStatus::Submitted => Key::RsvRequestSubmitted,
-                                };
-                                view! {
-                                    <tr>
-                                        <td>{req.id.0.clone()}</td>
-                                        <td>{format::datetime(req.filed_at, locale)}</td>
-                                        <td>{action}</td>
-                                        <td>{ids}</td>
-                                        <td class="num">{format::money(req.amount, locale)}</td>
-                                        <td>{badge::request(req.status, status, locale)}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             }
         })
     }
@@ -1002,32 +1006,34 @@ fn quote_view(s: &State, q: &RefundQuote, locale: Locale) -> impl IntoView {
             {facts("cap-facts", cap_rows)}
             {violation.map(|v| view! { <p class="alert error" role="alert" data-testid="cap-refusal">{v}</p> })}
             <h3>{fill(Key::RsvFeeDayHeading.text(locale), &[("day", &fee_day.to_string())])}</h3>
-            <table class="grid" data-testid="fee-day-table" tabindex="0">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(Key::RsvColDay)}</th>
-                        <th scope="col">{t(Key::RsvRule)}</th>
-                        <th scope="col" class="num">{t(Key::RsvProrated)}</th>
-                        <th scope="col" class="num">{t(Key::RsvFee)}</th>
-                        <th scope="col" class="num">{t(Key::RsvCredit)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {days
-                        .into_iter()
-                        .filter_map(|(d, q)| q.map(|q| (d, q)))
-                        .map(|(d, dq)| view! {
-                            <tr>
-                                <th scope="row">{fill(Key::RsvDayN.text(locale), &[("day", &d.to_string())])}</th>
-                                <td>{rule_text(dq.rule, s, locale)}</td>
-                                <td class="num">{m(dq.prorated)}</td>
-                                <td class="num">{m(dq.fee)}</td>
-                                <td class="num">{m(dq.credit)}</td>
-                            </tr>
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="grid" data-testid="fee-day-table" tabindex="0">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Key::RsvColDay)}</th>
+                            <th scope="col">{t(Key::RsvRule)}</th>
+                            <th scope="col" class="num">{t(Key::RsvProrated)}</th>
+                            <th scope="col" class="num">{t(Key::RsvFee)}</th>
+                            <th scope="col" class="num">{t(Key::RsvCredit)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {days
+                            .into_iter()
+                            .filter_map(|(d, q)| q.map(|q| (d, q)))
+                            .map(|(d, dq)| view! {
+                                <tr>
+                                    <th scope="row">{fill(Key::RsvDayN.text(locale), &[("day", &d.to_string())])}</th>
+                                    <td>{rule_text(dq.rule, s, locale)}</td>
+                                    <td class="num">{m(dq.prorated)}</td>
+                                    <td class="num">{m(dq.fee)}</td>
+                                    <td class="num">{m(dq.credit)}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }
@@ -1139,28 +1145,30 @@ fn ExchangeConfig(
                     view! {
                         <section class="card" data-testid="exchange-quote">
                             <h2>{Key::RsvReturnedHeading.text(locale)}</h2>
-                            <table class="grid" tabindex="0">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{Key::RsvReservationId.text(locale)}</th>
-                                        <th scope="col">{Key::RsvReservationOrderId.text(locale)}</th>
-                                        <th scope="col" class="num">{Key::RsvColCredit.text(locale)}</th>
-                                        <th scope="col" class="num">{Key::RsvCancelledFuture.text(locale)}</th>
-                                        <th scope="col" class="num">{Key::RsvColValue.text(locale)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {q.returned.iter().map(|r| view! {
+                            <div class="table-scroll">
+                                <table class="grid" tabindex="0">
+                                    <thead>
                                         <tr>
-                                            <td>{r.reservation.0.clone()}</td>
-                                            <td>{r.reservation_order.0.clone()}</td>
-                                            <td class="num">{m(r.credit)}</td>
-                                            <td class="num">{m(r.cancelled_future)}</td>
-                                            <td class="num">{m(r.value)}</td>
+                                            <th scope="col">{Key::RsvReservationId.text(locale)}</th>
+                                            <th scope="col">{Key::RsvReservationOrderId.text(locale)}</th>
+                                            <th scope="col" class="num">{Key::RsvColCredit.text(locale)}</th>
+                                            <th scope="col" class="num">{Key::RsvCancelledFuture.text(locale)}</th>
+                                            <th scope="col" class="num">{Key::RsvColValue.text(locale)}</th>
                                         </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                                    </thead>
+                                    <tbody>
+                                        {q.returned.iter().map(|r| view! {
+                                            <tr>
+                                                <td>{r.reservation.0.clone()}</td>
+                                                <td>{r.reservation_order.0.clone()}</td>
+                                                <td class="num">{m(r.credit)}</td>
+                                                <td class="num">{m(r.cancelled_future)}</td>
+                                                <td class="num">{m(r.value)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
                             <p class="hint">{Key::RsvExchangeNoFee.text(locale)}</p>
                             {facts(
                                 "exchange-amounts",

@@ -170,49 +170,51 @@ fn PartnerUsers() -> impl IntoView {
         <div class="card">
             <h2>{move || i18n.t(Key::PartnerUsers)}</h2>
             <ReadOnlyNote permission=Permission::ManageUsers/>
-            <table class="grid" data-testid="users-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || i18n.t(Key::FieldName)}</th>
-                        <th scope="col">{move || i18n.t(Key::FieldEmail)}</th>
-                        <th scope="col">{move || i18n.t(Key::FieldRoles)}</th>
-                        <th scope="col"></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=move || app.state.with(|s| s.users.clone())
-                        key=|u| (u.id.clone(), u.name.clone(), u.email.clone(), u.roles.clone())
-                        children=move |u| {
-                            let (id, name) = (u.id.clone(), u.name.clone());
-                            let edit = Draft { id: Some(u.id.clone()), name: u.name.clone(), email: u.email.clone(), roles: u.roles.clone() };
-                            let roles = u.roles.clone();
-                            view! {
-                                <tr>
-                                    <td>{u.name.clone()}</td>
-                                    <td>{u.email.clone()}</td>
-                                    <td>{move || messages::roles_list(&roles, i18n.locale.get())}</td>
-                                    <td class="actions">
-                                        <Show when=may_manage>
-                                            <button type="button" on:click={
-                                                let edit = edit.clone();
-                                                move |_| {
-                                                    rejection.set(None);
-                                                    draft.set(Some(edit.clone()))
-                                                }
-                                            }>{move || i18n.t(Key::Edit)}</button>
-                                            <button type="button" on:click={
-                                                let (id, name) = (id.clone(), name.clone());
-                                                move |_| confirm_remove.set(Some((id.clone(), name.clone())))
-                                            }>{move || i18n.t(Key::Remove)}</button>
-                                        </Show>
-                                    </td>
-                                </tr>
+            <div class="table-scroll">
+                <table class="grid" data-testid="users-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Key::FieldName)}</th>
+                            <th scope="col">{move || i18n.t(Key::FieldEmail)}</th>
+                            <th scope="col">{move || i18n.t(Key::FieldRoles)}</th>
+                            <th scope="col"></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || app.state.with(|s| s.users.clone())
+                            key=|u| (u.id.clone(), u.name.clone(), u.email.clone(), u.roles.clone())
+                            children=move |u| {
+                                let (id, name) = (u.id.clone(), u.name.clone());
+                                let edit = Draft { id: Some(u.id.clone()), name: u.name.clone(), email: u.email.clone(), roles: u.roles.clone() };
+                                let roles = u.roles.clone();
+                                view! {
+                                    <tr>
+                                        <td>{u.name.clone()}</td>
+                                        <td>{u.email.clone()}</td>
+                                        <td>{move || messages::roles_list(&roles, i18n.locale.get())}</td>
+                                        <td class="actions">
+                                            <Show when=may_manage>
+                                                <button type="button" on:click={
+                                                    let edit = edit.clone();
+                                                    move |_| {
+                                                        rejection.set(None);
+                                                        draft.set(Some(edit.clone()))
+                                                    }
+                                                }>{move || i18n.t(Key::Edit)}</button>
+                                                <button type="button" on:click={
+                                                    let (id, name) = (id.clone(), name.clone());
+                                                    move |_| confirm_remove.set(Some((id.clone(), name.clone())))
+                                                }>{move || i18n.t(Key::Remove)}</button>
+                                            </Show>
+                                        </td>
+                                    </tr>
+                                }
                             }
-                        }
-                    />
-                </tbody>
-            </table>
+                        />
+                    </tbody>
+                </table>
+            </div>
             {move || {
                 confirm_remove
                     .get()

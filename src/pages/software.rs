@@ -205,57 +205,59 @@ pub fn SoftwareTab(id: CustomerId) -> impl IntoView {
             Key::SwColKeys,
         ];
         view! {
-            <table class="grid" data-testid="software-table" tabindex="0">
-                <thead>
-                    <tr>
-                        {headers.map(|k| view! { <th scope="col" class:num=k == Key::ColQuantity>{i18n.t(k)}</th> }).collect_view()}
-                        {act.then(|| view! { <th scope="col"><span class="visually-hidden">{i18n.t(Key::ColAction)}</span></th> })}
-                    </tr>
-                </thead>
-                <tbody>
-                    {list
-                        .into_iter()
-                        .map(|(pid, cells, status, keys, credit, cancelled, can_cancel, never)| {
-                            view! {
-                                <tr class:cancelled=cancelled>
-                                    // The quantity (fifth cell) is a number: right-aligned like every figure.
-                                    {cells.into_iter().enumerate().map(|(i, c)| view! { <td class:num=i == 4>{c}</td> }).collect_view()}
-                                    <td>{badge::purchase(status, locale)}</td>
-                                    <td>
-                                        {keys}
-                                        {credit.map(|(text, href)| view! { <br/><a href=href data-testid="software-credit">{text}</a> })}
-                                    </td>
-                                    {act.then(|| view! {
-                                        <td class="actions">
-                                            {can_cancel.then(|| {
-                                                let pid = pid.clone();
-                                                match never.clone() {
-                                                    Some((why, support)) => {
-                                                        let hint = format!("cancel-why-{}", pid.0);
-                                                        view! {
-                                                            <button type="button" disabled aria-describedby=hint.clone()>{i18n.t(Key::Cancel)}</button>
-                                                            <span class="hint" id=hint data-testid="cancel-unavailable">{why}</span>
-                                                            " "
-                                                            <a href=support>{i18n.t(Key::SwSupportRequestLink)}</a>
-                                                        }
-                                                        .into_any()
-                                                    }
-                                                    None => view! {
-                                                        <button type="button" on:click=move |_| cancelling.set(Some(pid.clone()))>
-                                                            {i18n.t(Key::Cancel)}
-                                                        </button>
-                                                    }
-                                                    .into_any(),
-                                                }
-                                            })}
+            <div class="table-scroll">
+                <table class="grid" data-testid="software-table" tabindex="0">
+                    <thead>
+                        <tr>
+                            {headers.map(|k| view! { <th scope="col" class:num=k == Key::ColQuantity>{i18n.t(k)}</th> }).collect_view()}
+                            {act.then(|| view! { <th scope="col"><span class="visually-hidden">{i18n.t(Key::ColAction)}</span></th> })}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {list
+                            .into_iter()
+                            .map(|(pid, cells, status, keys, credit, cancelled, can_cancel, never)| {
+                                view! {
+                                    <tr class:cancelled=cancelled>
+                                        // The quantity (fifth cell) is a number: right-aligned like every figure.
+                                        {cells.into_iter().enumerate().map(|(i, c)| view! { <td class:num=i == 4>{c}</td> }).collect_view()}
+                                        <td>{badge::purchase(status, locale)}</td>
+                                        <td>
+                                            {keys}
+                                            {credit.map(|(text, href)| view! { <br/><a href=href data-testid="software-credit">{text}</a> })}
                                         </td>
-                                    })}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+                                        {act.then(|| view! {
+                                            <td class="actions">
+                                                {can_cancel.then(|| {
+                                                    let pid = pid.clone();
+                                                    match never.clone() {
+                                                        Some((why, support)) => {
+                                                            let hint = format!("cancel-why-{}", pid.0);
+                                                            view! {
+                                                                <button type="button" disabled aria-describedby=hint.clone()>{i18n.t(Key::Cancel)}</button>
+                                                                <span class="hint" id=hint data-testid="cancel-unavailable">{why}</span>
+                                                                " "
+                                                                <a href=support>{i18n.t(Key::SwSupportRequestLink)}</a>
+                                                            }
+                                                            .into_any()
+                                                        }
+                                                        None => view! {
+                                                            <button type="button" on:click=move |_| cancelling.set(Some(pid.clone()))>
+                                                                {i18n.t(Key::Cancel)}
+                                                            </button>
+                                                        }
+                                                        .into_any(),
+                                                    }
+                                                })}
+                                            </td>
+                                        })}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
         }
         .into_any()
     };

@@ -88,17 +88,19 @@ pub fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
                 .collect_view()
         });
         view! {
-            <table class="grid" data-testid="subscriptions-table">
-                <thead>
-                    <tr>
-                        {headers
-                            .into_iter()
-                            .map(|k| view! { <th scope="col" class:num=k == Key::ColQuantity>{i18n.t(k)}</th> })
-                            .collect_view()}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="grid" data-testid="subscriptions-table">
+                    <thead>
+                        <tr>
+                            {headers
+                                .into_iter()
+                                .map(|k| view! { <th scope="col" class:num=k == Key::ColQuantity>{i18n.t(k)}</th> })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         }
         .into_any()
     };
@@ -624,17 +626,19 @@ fn preview_view(result: Result<Vec<LedgerEntry>, Rejection>, locale: Locale) -> 
             view! {
                 <div class="preview" role="status" data-testid="preview">
                     <p>{Key::PreviewTitle.text(locale)}</p>
-                    <table class="grid">
-                        <thead>
-                            <tr>
-                                <th scope="col">{Key::ColChargeType.text(locale)}</th>
-                                <th scope="col">{Key::ColServicePeriod.text(locale)}</th>
-                                <th scope="col" class="num">{Key::ColQuantity.text(locale)}</th>
-                                <th scope="col" class="num">{Key::ColLedgerAmount.text(locale)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    <div class="table-scroll">
+                        <table class="grid" tabindex="0">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{Key::ColChargeType.text(locale)}</th>
+                                    <th scope="col">{Key::ColServicePeriod.text(locale)}</th>
+                                    <th scope="col" class="num">{Key::ColQuantity.text(locale)}</th>
+                                    <th scope="col" class="num">{Key::ColLedgerAmount.text(locale)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
                     {net
                         .map(|n| {
                             view! {
@@ -975,16 +979,18 @@ fn HistorySection(sub: Sub) -> impl IntoView {
     view! {
         <div class="card" role="region" aria-labelledby="history-heading">
             <h2 id="history-heading">{move || i18n.t(Key::HistorySection)}</h2>
-            <table class="grid" data-testid="history-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || i18n.t(Key::ColDate)}</th>
-                        <th scope="col">{move || i18n.t(Key::ColHistoryEvent)}</th>
-                        <th scope="col" class="num">{move || i18n.t(Key::ColLedgerAmount)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="grid" data-testid="history-table" tabindex="0">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Key::ColDate)}</th>
+                            <th scope="col">{move || i18n.t(Key::ColHistoryEvent)}</th>
+                            <th scope="col" class="num">{move || i18n.t(Key::ColLedgerAmount)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </div>
     }
 }

@@ -2,12 +2,14 @@
 //! publisher and "renews within N days" (filters in the URL), exportable as CSV.
 
 use crate::components::badge;
+use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
 use crate::components::export::{self as cell, export_button};
+use crate::components::filter_select::{filter_select, FilterOption};
 use crate::ctx::use_app;
 use crate::i18n::{Key, Locale};
 use crate::messages;
-use crate::route::{Route, SubscriptionListQuery, MAX_WITHIN_DAYS, STATUSES};
+use crate::route::{Route, SubscriptionListQuery, MAX_WITHIN_DAYS, PUBLISHERS, STATUSES};
 use chrono::NaiveDate;
 use csp_engine::catalog::PublisherKind;
 use csp_engine::export::{self, Cell};
@@ -52,6 +54,11 @@ fn matching<'a>(state: &'a State, q: &SubscriptionListQuery, today: NaiveDate) -
         name(a).cmp(&name(b)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))
     });
     out
+}
+
+/// The options of a filter whose values are the URL's slugs, worded in `locale`.
+fn slug_options<T: Copy>(table: &[(&str, T)], name: fn(T) -> Key, locale: Locale) -> Vec<FilterOption<T>> {
+    table.iter().map(|(slug, v)| (slug.to_string(), *v, name(*v).text(locale).to_string())).collect()
 }
 
 fn yes_no(b: bool) -> Key {
@@ -114,14 +121,20 @@ pub fn SubscriptionsPage() -> impl IntoView {
         })
     });
     let bad_within = move || query.with(|q| q.within_days().is_err());
-    // The typed N stays in the field as typed; the URL carries it so a link shares the view.
-    let within_text = query.get_untracked().within;
+    // The typed N stays in the field as typed; the URL carries it so a link shares the view (and Clear
+    // filters empties it).
+    let within_text = move || query.with(|q| q.within.clone());
 
     let table = move || {
         let locale = i18n.locale.get();
         let list = rows.get();
         if list.is_empty() {
-            return view! { <p>{i18n.t(Key::ExportSubsNone)}</p> }.into_any();
+            // Filters that keep nothing offer the way back to the whole list.
+            if query.with(|q| *q == SubscriptionListQuery::default()) {
+                return view! { <p>{i18n.t(Key::NoSubscriptions)}</p> }.into_any();
+            }
+            let all = Route::Subscriptions(SubscriptionListQuery::default()).href();
+            return empty_state(Key::ExportSubsNone, Key::ClearFilters, all, locale).into_any();
         }
         let body = app.state.with(|s| {
             list.iter()
@@ -155,82 +168,32 @@ pub fn SubscriptionsPage() -> impl IntoView {
         .into_any()
     };
 
-    let any = move || i18n.t(Key::FilterAny);
     view! {
         <section>
             <h1>{move || i18n.t(Key::ExportSubsTitle)}</h1>
             <RequirePermission permission=Permission::ViewCustomers>
                 <form class="filters subs-filters" on:submit=|ev| ev.prevent_default() aria-label=move || i18n.t(Key::ExportSubsFilters)>
-                    <label>
-                        {move || i18n.t(Key::ColStatus)}
-                        <select
-                            data-testid="filter-status"
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                set(&|q| q.status = STATUSES.iter().find(|(s, _)| *s == v).map(|(_, st)| *st));
-                            }
-                        >
-                            <option value="" selected=move || query.with(|q| q.status.is_none())>{any}</option>
-                            {STATUSES
-                                .map(|(slug, st)| {
-                                    view! {
-                                        <option value=slug selected=move || query.with(|q| q.status == Some(st))>
-                                            {move || i18n.t(messages::subscription_status(st))}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </label>
-                    <label>
-                        {move || i18n.t(Key::ColCustomer)}
-                        <select
-                            data-testid="filter-customer"
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                set(&|q| q.customer = (!v.is_empty()).then(|| CustomerId(v.clone())));
-                            }
-                        >
-                            <option value="" selected=move || query.with(|q| q.customer.is_none())>{any}</option>
-                            {move || {
-                                customers
-                                    .get()
-                                    .into_iter()
-                                    .map(|(id, name)| {
-                                        let selected = {
-                                            let id = id.clone();
-                                            move || query.with(|q| q.customer.as_ref() == Some(&id))
-                                        };
-                                        view! { <option value=id.0.clone() selected=selected>{name}</option> }
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </label>
-                    <label>
-                        {move || i18n.t(Key::ColPublisher)}
-                        <select
-                            data-testid="filter-publisher"
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                set(&|q| {
-                                    q.publisher = match v.as_str() {
-                                        "microsoft" => Some(PublisherKind::Microsoft),
-                                        "partner" => Some(PublisherKind::Partner),
-                                        _ => None,
-                                    }
-                                });
-                            }
-                        >
-                            <option value="" selected=move || query.with(|q| q.publisher.is_none())>{any}</option>
-                            <option value="microsoft" selected=move || query.with(|q| q.publisher == Some(PublisherKind::Microsoft))>
-                                {move || i18n.t(Key::PublisherMicrosoft)}
-                            </option>
-                            <option value="partner" selected=move || query.with(|q| q.publisher == Some(PublisherKind::Partner))>
-                                {move || i18n.t(Key::PublisherPartner)}
-                            </option>
-                        </select>
-                    </label>
+                    {filter_select(
+                        Key::ColStatus,
+                        Some("filter-status"),
+                        move || slug_options(&STATUSES, messages::subscription_status, i18n.locale.get()),
+                        move || query.with(|q| q.status),
+                        move |v| set(&|q| q.status = v),
+                    )}
+                    {filter_select(
+                        Key::ColCustomer,
+                        Some("filter-customer"),
+                        move || customers.get().into_iter().map(|(id, name)| (id.0.clone(), id, name)).collect(),
+                        move || query.with(|q| q.customer.clone()),
+                        move |v| set(&|q| q.customer = v.clone()),
+                    )}
+                    {filter_select(
+                        Key::ColPublisher,
+                        Some("filter-publisher"),
+                        move || slug_options(&PUBLISHERS, messages::publisher_kind, i18n.locale.get()),
+                        move || query.with(|q| q.publisher),
+                        move |v| set(&|q| q.publisher = v),
+                    )}
                     <label>
                         {move || i18n.t(Key::ExportRenewsWithin)}
                         <input
@@ -238,7 +201,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
                             inputmode="numeric"
                             size="6"
                             data-testid="filter-within"
-                            prop:value=within_text.clone()
+                            prop:value=within_text
                             aria-invalid=move || bad_within().then_some("true")
                             aria-describedby="subs-within-error"
                             on:input=move |ev| {

@@ -10,31 +10,51 @@ use crate::rejection::{Field, Problem, Rejection, Violation};
 use crate::{AuditNote, Event, State};
 use serde::{Deserialize, Serialize};
 
-/// One editable value of the policy. The order of [`PolicyKey::all`] is the order of the rule book.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum PolicyKey {
-    SmallBusinessMaxLicenses,
-    TaxInclusiveCountries,
-    TermMonths,
-    RetentionBaseDays,
-    RetentionCapDays,
-    SuspensionFullCreditDays,
-    TrialDays,
-    TrialLicenses,
-    TrialExcludedSegments,
-    IsvMonthlyCancelHours,
-    IsvAnnualCancelDays,
-    SoftwareCancelDays,
-    PerpetualSoftwareCreditPercent,
-    DownloadLinkValidDays,
-    DownloadLinkMaxDownloads,
-    ReservationUnavailableMarkets,
-    ReservationFullRefundDays,
-    EarlyTerminationFeePercent,
-    RefundCapUsd,
-    RefundWindowDays,
-    /// USD for one unit of the currency (the refund cap's fixed exchange rates).
-    UsdRate(Currency),
+/// Declares [`PolicyKey`] and the list of its one-value keys from a single list of variants, so a key added to
+/// the enum is in [`PolicyKey::all`] too (the page and the validation walk that list).
+macro_rules! policy_keys {
+    ($(#[$meta:meta])* pub enum PolicyKey { $($key:ident,)* $(#[$rate_meta:meta])* UsdRate(Currency), }) => {
+        $(#[$meta])*
+        pub enum PolicyKey {
+            $($key,)*
+            $(#[$rate_meta])*
+            UsdRate(Currency),
+        }
+
+        impl PolicyKey {
+            /// Every key but the exchange rates, in the order declared (the rule book's).
+            pub const SCALARS: &'static [PolicyKey] = &[$(PolicyKey::$key),*];
+        }
+    };
+}
+
+policy_keys! {
+    /// One editable value of the policy. The order of [`PolicyKey::all`] is the order of the rule book.
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    pub enum PolicyKey {
+        SmallBusinessMaxLicenses,
+        TaxInclusiveCountries,
+        TermMonths,
+        RetentionBaseDays,
+        RetentionCapDays,
+        SuspensionFullCreditDays,
+        TrialDays,
+        TrialLicenses,
+        TrialExcludedSegments,
+        IsvMonthlyCancelHours,
+        IsvAnnualCancelDays,
+        SoftwareCancelDays,
+        PerpetualSoftwareCreditPercent,
+        DownloadLinkValidDays,
+        DownloadLinkMaxDownloads,
+        ReservationUnavailableMarkets,
+        ReservationFullRefundDays,
+        EarlyTerminationFeePercent,
+        RefundCapUsd,
+        RefundWindowDays,
+        /// USD for one unit of the currency (the refund cap's fixed exchange rates).
+        UsdRate(Currency),
+    }
 }
 
 /// What a value counts, so a page can name its unit.
@@ -55,31 +75,8 @@ pub enum PolicyUnit {
 impl PolicyKey {
     /// Every key, in the order of the rule book (exchange rates in the order of [`Currency::ALL`]).
     pub fn all() -> Vec<PolicyKey> {
-        use PolicyKey::*;
-        let mut keys = vec![
-            SmallBusinessMaxLicenses,
-            TaxInclusiveCountries,
-            TermMonths,
-            RetentionBaseDays,
-            RetentionCapDays,
-            SuspensionFullCreditDays,
-            TrialDays,
-            TrialLicenses,
-            TrialExcludedSegments,
-            IsvMonthlyCancelHours,
-            IsvAnnualCancelDays,
-            SoftwareCancelDays,
-            PerpetualSoftwareCreditPercent,
-            DownloadLinkValidDays,
-            DownloadLinkMaxDownloads,
-            ReservationUnavailableMarkets,
-            ReservationFullRefundDays,
-            EarlyTerminationFeePercent,
-            RefundCapUsd,
-            RefundWindowDays,
-        ];
-        keys.extend(Currency::ALL.iter().filter(|c| **c != Currency::USD).map(|c| UsdRate(*c)));
-        keys
+        let rates = Currency::ALL.iter().filter(|c| **c != Currency::USD).map(|c| PolicyKey::UsdRate(*c));
+        PolicyKey::SCALARS.iter().copied().chain(rates).collect()
     }
 
     /// The section of RULES.md whose rule the value drives.

@@ -215,3 +215,14 @@ fn the_small_business_ceiling_caps_cart_quantities() {
     execute(&mut state, &demo::global_admin(), set(&[(PolicyKey::SmallBusinessMaxLicenses, "100")]), now()).unwrap();
     assert_eq!(crate::cart::max_quantity(&state, &offer), 99);
 }
+
+#[test]
+fn every_key_is_listed_once_in_rule_book_order() {
+    let all = PolicyKey::all();
+    let distinct: std::collections::BTreeSet<_> = all.iter().copied().collect();
+    assert_eq!(distinct.len(), all.len(), "a key is listed twice");
+    assert_eq!(all.len(), PolicyKey::SCALARS.len() + Currency::ALL.len() - 1);
+    assert_eq!(all.first(), Some(&PolicyKey::SmallBusinessMaxLicenses));
+    assert_eq!(all[PolicyKey::SCALARS.len() - 1], PolicyKey::RefundWindowDays);
+    assert!(!all.contains(&PolicyKey::UsdRate(Currency::USD)), "USD is the cap's own currency");
+}
