@@ -36,6 +36,10 @@ CARGO_BUILD_JOBS=1 trunk build --release --config bench/counter/Trunk.toml
 node scripts/sizes.mjs target/bench/counter-dist --write-br
 node bench/browser/first-render.mjs $quick | tee "$out/browser.txt"
 
+step "browser: first-load bytes and opening each page after the first (release build, split)"
+node scripts/first-load.mjs dist --target-kb 200 --bench | tee -a "$out/browser.txt"
+node bench/browser/page-open.mjs $([ -n "$quick" ] && echo --runs 2) | tee -a "$out/browser.txt"
+
 step "browser: the Add products page with 100 and 10,000 offers (release profile)"
 "${wasm_quick[@]}" cargo test --release --target wasm32-unknown-unknown -p csp-marketplace --test catalog_bench -j 1 \
   -- --nocapture 2>&1 | tee "$out/catalog.log"

@@ -86,10 +86,10 @@ catalog! {
     // A page's code that could not be downloaded (split build).
     UiChunkFailedTitle => "This page could not be loaded", "Cette page n’a pas pu être chargée";
     UiChunkFailedText => "Its code did not download. Check the connection, then try again: nothing you entered is lost.",
-        "Son code ne s’est pas téléchargé. Vérifiez la connexion, puis réessayez : rien de ce que vous avez saisi n’est perdu.";
+        "Son code ne s’est pas téléchargé. Vérifiez la connexion, puis réessayez : rien de ce que vous avez saisi n’est perdu.";
     UiRetry => "Retry", "Réessayer";
     UiClockNotLoaded => "The date did not move: part of the app could not be downloaded. Check the connection, then try again.",
-        "La date n’a pas changé : une partie de l’application n’a pas pu être téléchargée. Vérifiez la connexion, puis réessayez.";
+        "La date n’a pas changé : une partie de l’application n’a pas pu être téléchargée. Vérifiez la connexion, puis réessayez.";
     // ── export: CSV exports, the partner-wide Subscriptions list, charts (issue 15 §1 §5) ──
     ExportNavSubscriptions => "Subscriptions", "Abonnements";
     ExportSubsTitle => "Subscriptions", "Abonnements";
