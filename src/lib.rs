@@ -131,7 +131,7 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
                             view! {
                                 <div class="cspm">
                                     <main class="cspm-main">
-                                        <components::load_failed::LoadFailed attempt locale/>
+                                        <components::load_failed::LoadFailed attempt locale starting=true/>
                                     </main>
                                 </div>
                             }

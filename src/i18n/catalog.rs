@@ -87,6 +87,9 @@ catalog! {
     UiChunkFailedTitle => "This page could not be loaded", "Cette page n’a pas pu être chargée";
     UiChunkFailedText => "Its code did not download. Check the connection, then try again: nothing you entered is lost.",
         "Son code ne s’est pas téléchargé. Vérifiez la connexion, puis réessayez : rien de ce que vous avez saisi n’est perdu.";
+    UiBootFailedTitle => "The app could not start", "L’application n’a pas pu démarrer";
+    UiBootFailedText => "Part of it did not download. Check the connection, then try again.",
+        "Une partie ne s’est pas téléchargée. Vérifiez la connexion, puis réessayez.";
     UiRetry => "Retry", "Réessayer";
     UiClockNotLoaded => "The date did not move: part of the app could not be downloaded. Check the connection, then try again.",
         "La date n’a pas changé : une partie de l’application n’a pas pu être téléchargée. Vérifiez la connexion, puis réessayez.";

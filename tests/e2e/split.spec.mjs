@@ -67,7 +67,7 @@ test.describe('without the service worker (its cache would answer)', () => {
     let blocked = true;
     await page.route(chunk('engine'), (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
     await page.goto('index.html#/customers');
-    const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+    const alert = page.getByRole('alert').filter({ hasText: 'The app could not start' });
     await expect(alert).toBeVisible();
     blocked = false;
     await alert.getByRole('button', { name: 'Retry' }).click();
