@@ -30,6 +30,25 @@ const css = find(/^main(-[0-9a-f]+)?\.css$/, 'stylesheet');
 // Before the service worker's list and version are computed below: index.html is one of the files it keeps.
 addPreloads(dir, { js, wasm });
 
+// A first start (nothing saved yet) needs the engine's chunk to build the demo before the first page: the
+// release build names its files (CSP_FIRST_START_CHUNKS), and boot.js preloads them beside the main module.
+const firstStartChunks = (process.env.CSP_FIRST_START_CHUNKS ?? '').split(',').filter(Boolean);
+const firstStart = firstStartChunks.length
+  ? `// A first start (nothing saved yet) builds the demo with the engine's chunk: download it now, not after.
+try {
+  if (localStorage.getItem('csp-marketplace') === null) {
+    for (const file of ${JSON.stringify(firstStartChunks)}) {
+      const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous' });
+      link.href = new URL('./' + file, import.meta.url).href;
+      document.head.append(link);
+    }
+  }
+} catch {
+  // Storage blocked: the app says so once it runs.
+}
+`
+  : '';
+
 const write = (name, text) => {
   writeFileSync(join(dir, name), text);
   return name;
@@ -41,7 +60,7 @@ write(
 // The wasm download starts at once, beside the JS module's (a static import would fetch the module first and
 // only then the wasm: one more round trip before the largest file).
 const loading = document.querySelector('.cspm-boot');
-try {
+${firstStart}try {
   const wasm = fetch(new URL('./${wasm}', import.meta.url));
   const { default: init, start } = await import('./${js}');
   await init({ module_or_path: wasm });

@@ -15,14 +15,17 @@ test('loads under the strict Content-Security-Policy without a violation', async
 });
 
 test('index.html preloads the wasm and boot.js uses that download (one request, not two)', async ({ page }) => {
-  // The first-load module (the pages' and the engine's chunks are other files, fetched on demand).
+  // The first-load module, and the Customers page's chunks (fetched by the loader): each requested once.
   const wasm = [];
-  page.on('request', (r) => /\/csp-marketplace-[0-9a-f]{16}_bg\.wasm$/.test(new URL(r.url()).pathname) && wasm.push(r.url()));
+  page.on('request', (r) => new URL(r.url()).pathname.endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
   await open(page);
-  await expect(page.locator('link[rel="preload"][as="fetch"][href$=".wasm"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="preload"][as="fetch"][href^="./csp-marketplace-"][href$="_bg.wasm"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="preload"][as="fetch"][href^="./split_customers-"]')).toHaveCount(1);
   await expect(page.locator('link[rel="modulepreload"][href$=".js"]')).toHaveCount(1);
   await expect(page.getByTestId('customers-table')).toBeVisible();
-  expect(wasm).toHaveLength(1);
+  expect(wasm.filter((p) => /\/csp-marketplace-[0-9a-f]{16}_bg\.wasm$/.test(p))).toHaveLength(1);
+  expect(wasm.filter((p) => /\/split_customers-/.test(p))).toHaveLength(1);
+  expect(wasm.length, 'no file fetched twice').toBe(new Set(wasm).size);
 });
 
 test('while the app downloads, the page shows its shape; the app replaces it', async ({ page }) => {
