@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { chromium } from 'playwright';
+import { chromium } from '@playwright/test';
 
 const argv = process.argv.slice(2);
 const value = (name) => {
