@@ -97,3 +97,10 @@ pub fn real_now() -> chrono::DateTime<chrono::Utc> {
     let ms = js_sys::Date::now();
     chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()
 }
+
+/// The app's own link (`#/…`) an event happened in, if any (a click to follow, a hover to fetch ahead).
+pub fn app_link(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+}

@@ -27,12 +27,7 @@ pub fn linked_pages(root: NodeRef<leptos::html::Div>) {
 
 /// The page of the link under the pointer or the focus, if any (`mouseover` / `focusin` on the app's root).
 pub fn link_target(ev: &web_sys::Event) {
-    let href = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
-        .and_then(|a| a.get_attribute("href"));
-    if let Some(href) = href {
+    if let Some(href) = crate::browser::app_link(ev).and_then(|a| a.get_attribute("href")) {
         leptos::task::spawn_local(fetch_ahead(Chunk::of(&Route::parse(&href))));
     }
 }

@@ -37,11 +37,7 @@ pub fn Shell() -> impl IntoView {
         {
             return;
         }
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
-            .filter(|a| !a.has_attribute("target"));
+        let link = crate::browser::app_link(&ev).filter(|a| !a.has_attribute("target"));
         if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
             ev.prevent_default();
             app.navigate(Route::parse(&href));

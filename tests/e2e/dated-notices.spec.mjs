@@ -3,7 +3,7 @@
 // (N days left)" (a suspended subscription), "This link expires on …" (software downloads) and an ISV free
 // trial's end with its days left, in English and French, with an axe check of the pages and the cancel dialog.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, heading, simulatedDate, addDays, shown, moveDateTo } from './fixtures.mjs';
+import { test, expect, open, heading, simulatedDate, addDays, shown, moveDateTo, buyIsv } from './fixtures.mjs';
 
 const fact = (scope, label) => scope.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
 const french = (page) => page.getByTestId('language-switch').selectOption('fr', { force: true });
@@ -137,16 +137,7 @@ test('a download link says the date it expires, in English and French', async ({
 
 test('an ISV free trial says when it ends and how many days are left', async ({ page }) => {
   const name = 'Contoso Helpdesk Pro';
-  await open(page, `#/customers/C-0001/add?q=${encodeURIComponent(name)}`);
-  const offer = page.getByRole('listitem', { name, exact: true });
-  await offer.getByLabel('Licenses').fill('2');
-  await offer.getByRole('button', { name: 'Add to cart' }).click();
-  await page.getByTestId('cart-link').click();
-  await page.getByRole('link', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Buy' }).click();
-  await expect(heading(page, 'Order confirmation')).toBeVisible();
-  await open(page, '#/customers/C-0001');
-  await page.getByTestId('subscriptions-table').getByRole('link', { name, exact: true }).click();
+  await buyIsv(page, name);
   const today = await simulatedDate(page);
   const end = shown(addDays(today, 30));
   const notice = page.getByTestId('trial-notice');

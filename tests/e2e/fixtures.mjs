@@ -107,3 +107,23 @@ export async function moveDateTo(page, date) {
   await page.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(page.getByTestId('simulated-date')).toHaveText(shown(date));
 }
+
+/** Open a customer's subscription from the customer page's Subscriptions tab. */
+export async function openSubscription(page, customer, name) {
+  await open(page, `#/customers/${customer}`);
+  await page.getByTestId('subscriptions-table').getByRole('link', { name, exact: true }).click();
+  await expect(heading(page, name)).toBeVisible();
+}
+
+/** Buy two licences of an ISV SaaS offer for Contoso Ltd through the catalog and open its subscription. */
+export async function buyIsv(page, name) {
+  await open(page, `#/customers/C-0001/add?q=${encodeURIComponent(name)}`);
+  const offer = page.getByRole('listitem', { name, exact: true });
+  await offer.getByLabel('Licenses').fill('2');
+  await offer.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByTestId('cart-link').click();
+  await page.getByRole('link', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Buy' }).click();
+  await expect(heading(page, 'Order confirmation')).toBeVisible();
+  await openSubscription(page, 'C-0001', name);
+}

@@ -2,7 +2,7 @@
 // an ISV SaaS subscription and a reservation refund, each with a step chart of the credit over the window
 // (its drawn size asserted); "Cancellable with a full credit for N more days (until …)".
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, heading, simulatedDate, addDays, shown, iso } from './fixtures.mjs';
+import { test, expect, open, simulatedDate, addDays, shown, iso, buyIsv } from './fixtures.mjs';
 
 async function signIn(page, label) {
   await page.getByTestId('user-switcher').selectOption({ label }, { force: true });
@@ -70,16 +70,7 @@ test('ISV SaaS: a longer window says how many days are left, and a later day is 
   await signIn(page, 'Alex Martin — Admin agent');
 
   const name = 'Northwind Project Tracker';
-  await open(page, `#/customers/C-0001/add?q=${encodeURIComponent(name)}`);
-  const offer = page.getByRole('listitem', { name, exact: true });
-  await offer.getByLabel('Licenses').fill('2');
-  await offer.getByRole('button', { name: 'Add to cart' }).click();
-  await page.getByTestId('cart-link').click();
-  await page.getByRole('link', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Buy' }).click();
-  await expect(heading(page, 'Order confirmation')).toBeVisible();
-  await open(page, '#/customers/C-0001');
-  await page.getByTestId('subscriptions-table').getByRole('link', { name, exact: true }).click();
+  await buyIsv(page, name);
 
   const today = await simulatedDate(page);
   await expect(page.getByTestId('cancel-quote')).toContainText(

@@ -12,6 +12,8 @@ import {
   addDays,
   shown,
   moveDateTo,
+  openSubscription,
+  buyIsv,
 } from './fixtures.mjs';
 
 /** "$1,234.56" / "-$48.00" → cents. */
@@ -21,28 +23,9 @@ const cents = (text) => {
   return negative ? -value : value;
 };
 
-async function openSubscription(page, customer, name) {
-  await open(page, `#/customers/${customer}`);
-  await page.getByTestId('subscriptions-table').getByRole('link', { name, exact: true }).click();
-  await expect(heading(page, name)).toBeVisible();
-}
-
 const facts = (page) => page.getByTestId('subscription-facts');
 const status = (page) => page.getByTestId('subscription-status');
 const statusForm = (page) => page.getByRole('form', { name: 'Status' });
-
-/** Buy an ISV SaaS for Contoso Ltd through the catalog and open its page. */
-async function buyIsv(page, name) {
-  await open(page, `#/customers/C-0001/add?q=${encodeURIComponent(name)}`);
-  const offer = page.getByRole('listitem', { name, exact: true });
-  await offer.getByLabel('Licenses').fill('2');
-  await offer.getByRole('button', { name: 'Add to cart' }).click();
-  await page.getByTestId('cart-link').click();
-  await page.getByRole('link', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Buy' }).click();
-  await expect(heading(page, 'Order confirmation')).toBeVisible();
-  await openSubscription(page, 'C-0001', name);
-}
 
 test('change the quantity: out of range is refused, the prorated preview comes before Submit', async ({ page }) => {
   await openSubscription(page, 'C-0001', 'Microsoft 365 Business Standard');
