@@ -98,6 +98,12 @@ pub struct AppCtx {
     replica: StoredValue<Option<Replica>, LocalStorage>,
     /// The timer of a fold not yet made (see [`AppCtx::fold_later`]).
     pending_fold: StoredValue<Option<TimeoutHandle>>,
+    /// True while `state` holds only a glance of the saved book (the partner, users, clock and customers:
+    /// what the Customers page and the header show), from the usual start until [`AppCtx::read_whole`].
+    /// Nothing is decided, saved or shown from a glance but those: every other page waits for the whole.
+    pub glance_only: RwSignal<bool>,
+    /// The saved state's text, while only its glance is in `state`.
+    unread: StoredValue<Option<String>, LocalStorage>,
 }
 
 /// What a running instance starts with.
@@ -116,6 +122,37 @@ pub struct BootOptions {
     pub partner_label: Option<String>,
 }
 
+/// A book as the full open found it.
+struct Book {
+    state: State,
+    /// The saved session, when there is one that could be read.
+    session: Option<Session>,
+    replica: Option<Replica>,
+    notices: Vec<Notice>,
+}
+
+/// Load saved data (replaying every tab's journal, backing up what cannot be read) or start the demo at `now`.
+fn open_book(storage: Rc<dyn Storage>, keys: Keys, tab: String, storage_blocked: bool, now: DateTime<Utc>) -> Book {
+    let mut notices = Vec::new();
+    if storage_blocked {
+        notices.push(Notice::StorageUnavailable);
+    }
+    let fresh = || csp_engine::demo::demo_state(now);
+    match Replica::open(storage, keys, tab, fresh, now) {
+        Ok(opened) => {
+            notices.extend(opened.troubles.into_iter().map(Notice::from_trouble));
+            let session = opened.session.map(|s| s.reconciled(&opened.state));
+            let replica = (!storage_blocked).then_some(opened.replica);
+            Book { state: opened.state, session, replica, notices }
+        }
+        Err(troubles) => {
+            // Without a backup copy, writing would destroy the only copy: stay in memory.
+            notices.extend(troubles.into_iter().map(Notice::from_trouble));
+            Book { state: fresh(), session: None, replica: None, notices }
+        }
+    }
+}
+
 /// A book opened without a session: the demo's Global admin, in the browser's language.
 fn default_session(state: &State) -> Session {
     Session { user: csp_engine::demo::global_admin(), locale: browser_locale() }.reconciled(state)
@@ -132,45 +169,60 @@ impl AppCtx {
         }
         let keys = Keys::new(options.persistence.key.clone());
         let opened = Replica::open_quick(options.persistence.storage.clone(), keys, options.tab.clone())?;
+        let state = opened.glance.into_state();
         let session = match opened.session {
-            Some(s) => s.reconciled(&opened.state),
-            None => default_session(&opened.state),
+            Some(s) => s.reconciled(&state),
+            None => default_session(&state),
         };
-        Some(Self::provide(options.clone(), opened.state, session, Some(opened.replica), Vec::new()))
+        let ctx = Self::provide(options.clone(), state, session, Some(opened.replica), Vec::new());
+        ctx.glance_only.set(true);
+        ctx.unread.set_value(Some(opened.text));
+        Some(ctx)
+    }
+
+    /// Replace the glance of the usual start with the whole saved state (reached only through the engine's
+    /// chunk: the first page needs none of the code that reads records). A state that cannot be read whole
+    /// is handled as at any other start: backed up, with a notice ([`AppCtx::reopen`]).
+    pub fn read_whole(&self) {
+        let Some(text) = self.unread.try_update_value(Option::take).flatten() else { return };
+        match csp_engine::persist::decode(&text) {
+            // The same users as the glance: the session stays as it is.
+            Ok(state) => self.state.set(state),
+            Err(_) => self.reopen(),
+        }
+        self.glance_only.set(false);
+    }
+
+    /// Open the saved book again the full way (its damage backed up, as [`AppCtx::boot`] does) and show it.
+    fn reopen(&self) {
+        let Some((storage, keys, tab)) = self
+            .replica
+            .with_value(|r| r.as_ref().map(|r| (r.storage().clone(), r.keys().clone(), r.tab().to_string())))
+        else {
+            return;
+        };
+        let book = open_book(storage, keys, tab, false, crate::browser::real_now());
+        let user = self.user.get_untracked();
+        let session = Session { user: user.clone(), locale: Locale::En }.reconciled(&book.state);
+        self.replica.set_value(book.replica);
+        self.state.set(book.state);
+        if session.user != user {
+            self.user.set(session.user);
+        }
+        for notice in book.notices {
+            self.report(notice);
+        }
     }
 
     /// Load saved data (replaying every tab's journal, backing up what cannot be read) or start the demo at
     /// `now`, and provide the context.
     pub fn boot(options: BootOptions) -> AppCtx {
-        let now = options.now;
-        let storage_blocked = options.storage_blocked;
-        let mut notices = Vec::new();
-        if storage_blocked {
-            notices.push(Notice::StorageUnavailable);
-        }
-        let fresh = || csp_engine::demo::demo_state(now);
         let keys = Keys::new(options.persistence.key.clone());
-        let opened = Replica::open(options.persistence.storage.clone(), keys, options.tab.clone(), fresh, now);
-        let (state, session, replica) = match opened {
-            Ok(opened) => {
-                notices.extend(opened.troubles.into_iter().map(Notice::from_trouble));
-                let session = opened
-                    .session
-                    .map(|s| s.reconciled(&opened.state))
-                    .unwrap_or_else(|| default_session(&opened.state));
-                let replica = (!storage_blocked).then_some(opened.replica);
-                (opened.state, session, replica)
-            }
-            Err(troubles) => {
-                // Without a backup copy, writing would destroy the only copy: stay in memory.
-                notices.extend(troubles.into_iter().map(Notice::from_trouble));
-                let state = fresh();
-                let session = default_session(&state);
-                (state, session, None)
-            }
-        };
-        let fold_now = replica.as_ref().is_some_and(|r| r.unfolded() > 0);
-        let ctx = Self::provide(options, state, session, replica, notices);
+        let storage = options.persistence.storage.clone();
+        let book = open_book(storage, keys, options.tab.clone(), options.storage_blocked, options.now);
+        let session = book.session.unwrap_or_else(|| default_session(&book.state));
+        let fold_now = book.replica.as_ref().is_some_and(|r| r.unfolded() > 0);
+        let ctx = Self::provide(options, book.state, session, book.replica, book.notices);
         if fold_now {
             // Entries left by tabs that closed before folding: fold them in once the page is up.
             let _ = set_timeout_with_handle(move || ctx.fold(true), FOLD_DELAY);
@@ -199,6 +251,8 @@ impl AppCtx {
             backups_changed: RwSignal::new(0),
             replica: StoredValue::new_local(replica),
             pending_fold: StoredValue::new(None),
+            glance_only: RwSignal::new(false),
+            unread: StoredValue::new_local(None),
         };
         provide_context(ctx);
         provide_context(ctx.i18n);
@@ -243,8 +297,9 @@ impl AppCtx {
         self.replica.with_value(|r| r.is_some())
     }
 
-    /// Take in what other tabs did (the browser's `storage` event, and before each command).
+    /// Take in what other tabs did (the browser's `storage` event, and before each command and fold).
     pub fn catch_up(&self) {
+        self.read_whole();
         let now = crate::browser::real_now();
         let caught = self
             .replica

@@ -19,6 +19,21 @@ on_demand! { engine, preload preload_engine;
 }
 
 on_demand! { engine;
+    fn read_whole_loaded(ctx: AppCtx) -> () {
+        ctx.read_whole()
+    }
+}
+
+/// The whole saved state in place of the usual start's glance (`AppCtx::read_whole`): after the first page,
+/// and before any page that shows more than the glance. Nothing to do once read.
+pub async fn read_whole(ctx: AppCtx) -> Result<(), crate::LoadError> {
+    if ctx.glance_only.get_untracked() {
+        read_whole_loaded(ctx).await?;
+    }
+    Ok(())
+}
+
+on_demand! { engine;
     /// Take in what another tab did (its `storage` event).
     pub fn catch_up(ctx: AppCtx) -> () {
         ctx.catch_up()
@@ -41,6 +56,7 @@ on_demand! { engine;
 on_demand! { engine;
     /// The backup file of the book, downloaded (a notice's action when storage is full).
     pub fn download_backup(ctx: AppCtx) -> () {
+        ctx.read_whole();
         let (text, name) = ctx.state.with_untracked(|s| {
             (crate::backup_file::write(s, crate::browser::real_now()), crate::backup_file::file_name(s))
         });
@@ -76,8 +92,8 @@ pub fn rejection_text(rejection: &Rejection, locale: Locale) -> String {
     }
 }
 
-/// Fetch this chunk (after the first page has rendered, so the first click does not wait). True once loaded.
-pub async fn load() -> bool {
+/// Fetch this chunk. True once loaded.
+async fn load() -> bool {
     #[cfg(feature = "split")]
     return preload_engine().await.is_ok();
     #[cfg(not(feature = "split"))]

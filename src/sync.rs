@@ -108,6 +108,16 @@ pub struct Replica {
 }
 
 /// What opening found.
+/// What [`Replica::open_quick`] read: the replica of the saved snapshot, a glance of its state for the first
+/// page, and the state's text (`csp_engine::persist`), which [`csp_engine::persist::decode`] reads whole (the
+/// same state [`Replica::open`] would have given).
+pub struct QuickOpened {
+    pub replica: Replica,
+    pub glance: csp_engine::persist::Glance,
+    pub text: String,
+    pub session: Option<crate::session::Session>,
+}
+
 pub struct Opened {
     pub replica: Replica,
     pub state: State,
@@ -276,9 +286,10 @@ impl Replica {
     }
 
     /// Open without the engine, when nothing needs it: the session (if any) and a format 3 snapshot both read
-    /// cleanly and no journal key exists (no tab's changes to replay). The same result [`Replica::open`] gives
-    /// then, without its writes; `None` leaves every other case to it.
-    pub fn open_quick(storage: Rc<dyn Storage>, keys: Keys, tab: String) -> Option<Opened> {
+    /// cleanly and no journal key exists (no tab's changes to replay). The snapshot's state is only glanced
+    /// at ([`format::glance_snapshot`]); its text is kept to be read whole. `None` leaves every other case to
+    /// [`Replica::open`].
+    pub fn open_quick(storage: Rc<dyn Storage>, keys: Keys, tab: String) -> Option<QuickOpened> {
         let journal_prefix = keys.journal_prefix();
         if storage.keys().iter().any(|k| k.starts_with(&journal_prefix)) {
             return None;
@@ -288,14 +299,11 @@ impl Replica {
             Ok(None) => None,
             Err(_) => return None,
         };
-        let Snapshot { state, epoch: Some(epoch), folded, .. } =
-            format::decode_snapshot(&storage.get(keys.snapshot()).ok()??).ok()?
-        else {
-            return None;
-        };
+        let format::Glanced { glance, epoch, folded, text } =
+            format::glance_snapshot(&storage.get(keys.snapshot()).ok()??)?;
         let mut replica = Replica { epoch, folded, ..Replica::blank(storage, keys, tab) };
         replica.remember_snapshot();
-        Some(Opened { replica, state, session, troubles: Vec::new() })
+        Some(QuickOpened { replica, glance, text, session })
     }
 
     /// A replica that has applied nothing yet, of no epoch.
@@ -681,10 +689,14 @@ mod tests {
         assert!(quick().is_none(), "a first start builds the demo: the engine's");
         let mut a = Tab::open(&storage, "a", t0());
         let opened = quick().expect("a saved snapshot and no journal");
-        assert_eq!(opened.state, a.state);
-        assert!(opened.session.is_none() && opened.troubles.is_empty());
+        assert_eq!(opened.glance.users, a.state.users);
+        assert_eq!(opened.glance.customers, a.state.customers);
+        assert_eq!(opened.glance.clock, a.state.clock);
+        let whole = csp_engine::persist::decode(&opened.text).expect("the text read whole");
+        assert_eq!(whole, a.state);
+        assert!(opened.session.is_none());
         // What the quick replica journals, another tab replays.
-        let mut q = Tab { replica: opened.replica, state: opened.state, troubles: Vec::new() };
+        let mut q = Tab { replica: opened.replica, state: whole, troubles: Vec::new() };
         q.run(add_user("Quick Tab"), t0() + Duration::seconds(1)).unwrap();
         assert!(quick().is_none(), "a journal to replay: the full open's");
         a.catch_up(t0() + Duration::seconds(2));

@@ -109,20 +109,21 @@ pub fn Shell() -> impl IntoView {
 /// it has arrived (a `Transition`), and a download that fails says so with Retry instead of taking the app down.
 #[component]
 fn PageView(page: Memo<Route>, root: NodeRef<leptos::html::Div>) -> impl IntoView {
-    let i18n = use_app().i18n;
+    let app = use_app();
+    let i18n = app.i18n;
     let attempt = RwSignal::new(0u32);
     let render = move || {
         attempt.track();
         let route = page.get();
         Suspend::new(send_wrapper::SendWrapper::new(async move {
-            match pages::page(route).await {
+            match pages::page(app, route).await {
                 Ok(view) => {
                     // Links on the new page, and the engine: their code is fetched now, so the first click does
-                    // not wait.
+                    // not wait; the usual start's glance is replaced by the whole saved state.
                     request_animation_frame(move || {
                         prefetch::linked_pages(root);
-                        leptos::task::spawn_local(async {
-                            engine_chunk::load().await;
+                        leptos::task::spawn_local(async move {
+                            let _ = engine_chunk::read_whole(app).await;
                         });
                     });
                     view
@@ -186,6 +187,10 @@ fn CartLink() -> impl IntoView {
     let i18n = app.i18n;
     move || {
         let customer = app.route.with(|r| r.customer().cloned())?;
+        // A glance of the book holds no carts (their pages wait for the whole state).
+        if app.glance_only.get() {
+            return None;
+        }
         let count = app.state.with(|s| csp_engine::cart::line_count(s, &customer));
         let href = Route::Cart { customer }.href();
         // On a phone the words give way to an icon and the count (so the brand reads whole); the words stay,

@@ -17,6 +17,7 @@ pub mod software;
 pub mod subscription;
 pub mod subscriptions;
 
+use crate::ctx::AppCtx;
 use crate::route::Route;
 use crate::LoadError;
 use leptos::prelude::*;
@@ -127,8 +128,12 @@ fn not_found() -> AnyView {
     view! { <not_found::NotFoundPage/> }.into_any()
 }
 
-/// The page a route shows, its chunk loaded first when it is not yet (split build).
-pub async fn page(route: Route) -> Result<AnyView, LoadError> {
+/// The page a route shows, its chunk loaded first when it is not yet (split build). The Customers list shows
+/// from the usual start's glance of the book; every other page waits for the whole saved state.
+pub async fn page(app: AppCtx, route: Route) -> Result<AnyView, LoadError> {
+    if !matches!(route, Route::Customers(_) | Route::NotFound(_)) {
+        crate::engine_chunk::read_whole(app).await?;
+    }
     match Chunk::of(&route) {
         Chunk::Customers => customers_pages(route).await,
         Chunk::Book => book_pages(route).await,

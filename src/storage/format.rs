@@ -13,6 +13,7 @@
 
 use super::Unreadable;
 use crate::session::Session;
+use csp_engine::persist::Glance;
 use csp_engine::State;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -120,6 +121,26 @@ pub fn decode_snapshot(raw: &str) -> Result<Snapshot, Unreadable> {
         return Err(damaged("format 3: missing field \"epoch\""));
     }
     Ok(Snapshot { state, epoch: parts.epoch, folded: parts.folded, session })
+}
+
+/// A format 3 snapshot read for the first page: its head, the glance of its state
+/// (`csp_engine::persist::glance`: the partner, users, clock and customers) and the state's text, to be read
+/// whole once the first page shows. `None` for any other format or anything unreadable (the full open's).
+pub struct Glanced {
+    pub glance: Glance,
+    pub epoch: String,
+    pub folded: BTreeMap<String, u64>,
+    pub text: String,
+}
+
+pub fn glance_snapshot(raw: &str) -> Option<Glanced> {
+    if version_of(raw).ok()? != CURRENT_VERSION {
+        return None;
+    }
+    let parts: Parts = serde_json::from_str(raw).ok()?;
+    let text: String = serde_json::from_str(parts.state?.get()).ok()?;
+    let glance = csp_engine::persist::glance(&text).ok()?;
+    Some(Glanced { glance, epoch: parts.epoch?, folded: parts.folded, text })
 }
 
 pub fn encode_session(session: &Session) -> String {

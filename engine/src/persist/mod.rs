@@ -19,6 +19,7 @@
 
 mod bytes;
 mod codes;
+mod glance;
 mod ledger;
 mod log;
 #[cfg(test)]
@@ -26,6 +27,8 @@ mod serde_fixtures;
 mod subscriptions;
 #[cfg(test)]
 mod tests;
+
+pub use glance::{glance, Glance};
 
 use crate::audit::AuditEntry;
 use crate::cart::Cart;
@@ -252,16 +255,25 @@ fn inflate(deflated: &[u8], limit: usize) -> Result<Vec<u8>, PersistError> {
     })
 }
 
+/// The layout's bytes: base64, then raw DEFLATE.
+fn inflated(text: &str) -> Result<Vec<u8>, PersistError> {
+    let deflated = BASE64.decode(text).map_err(|_| PersistError::NotBase64)?;
+    inflate(&deflated, MAX_INFLATED)
+}
+
+/// The layout's format, checked, then its JSON part (everything but the three big collections).
+fn json_part<'a>(r: &mut Reader<'a>) -> Result<&'a str, PersistError> {
+    match r.uint()? {
+        FORMAT => r.str(),
+        other => Err(PersistError::UnknownFormat(other)),
+    }
+}
+
 /// Read back what [`encode`] wrote. Damaged or foreign text is an error, never a panic.
 pub fn decode(text: &str) -> Result<State, PersistError> {
-    let deflated = BASE64.decode(text).map_err(|_| PersistError::NotBase64)?;
-    let raw = inflate(&deflated, MAX_INFLATED)?;
+    let raw = inflated(text)?;
     let mut r = Reader::new(&raw);
-    match r.uint()? {
-        FORMAT => {}
-        other => return Err(PersistError::UnknownFormat(other)),
-    }
-    let mut state: State = serde_json::from_str(r.str()?).map_err(|e| PersistError::Json(e.to_string()))?;
+    let mut state: State = serde_json::from_str(json_part(&mut r)?).map_err(|e| PersistError::Json(e.to_string()))?;
     let table = Table::read(&mut r)?;
     let (subscriptions, keys) = subscriptions::decode(&mut ColsIn::read(&mut r, subscriptions::COLUMNS)?, &table)?;
     let by_index = ByIndex::new(keys.into_iter().filter_map(|(i, key)| subscriptions.get(&key).map(|s| (i, s))));

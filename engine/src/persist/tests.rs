@@ -231,6 +231,49 @@ fn damaged_text_is_an_error_never_a_panic() {
 }
 
 #[test]
+fn a_glance_reads_the_partner_users_clock_and_customers_and_nothing_else() {
+    for (case, state) in [("demo", demo::demo_state(now())), ("a year on", a_year_of(demo::demo_state(now())))] {
+        let text = encode(&state);
+        let glance = glance(&text).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(glance.partner, state.partner, "{case}");
+        assert_eq!(glance.users, state.users, "{case}");
+        assert_eq!(glance.clock, state.clock, "{case}");
+        assert_eq!(glance.customers, state.customers, "{case}");
+        assert!(!glance.customers.is_empty(), "{case}: the demo has customers");
+        let shown = glance.into_state();
+        assert_eq!((shown.partner, shown.users, shown.customers), (state.partner, state.users, state.customers));
+        assert!(shown.subscriptions.is_empty() && shown.orders.is_empty() && shown.ledger.is_empty(), "{case}");
+        assert!(shown.audit.is_empty() && shown.catalog.is_empty(), "{case}: nothing but the glance");
+    }
+}
+
+#[test]
+fn a_glance_refuses_what_decode_refuses_up_to_the_json_part() {
+    let good = encode(&demo::demo_state(now()));
+    let mut wrong_version = bytes::Writer::default();
+    wrong_version.uint(FORMAT + 1);
+    let mut not_json = bytes::Writer::default();
+    not_json.uint(FORMAT);
+    not_json.str("{\"partner\":");
+    let cases: Vec<(&str, String, PersistError)> = vec![
+        ("not base64", "{\"version\":1}".into(), PersistError::NotBase64),
+        ("cut deflate stream", good[..good.len() / 2 / 4 * 4].to_string(), PersistError::NotDeflate),
+        ("a newer layout", pack_raw(&wrong_version.buf), PersistError::UnknownFormat(FORMAT + 1)),
+        ("no bytes at all", pack_raw(&[]), PersistError::Truncated),
+    ];
+    for (case, text, want) in cases {
+        assert_eq!(glance(&text).err(), Some(want.clone()), "{case}");
+        assert_eq!(decode(&text).err(), Some(want), "{case}");
+    }
+    assert!(matches!(glance(&pack_raw(&not_json.buf)), Err(PersistError::Json(_))), "JSON cut short");
+    // Damage after the JSON part is the whole read's to find: a glance is never relied on alone.
+    let (mut raw, _) = pack(&demo::demo_state(now()));
+    raw.push(0);
+    assert!(glance(&pack_raw(&raw)).is_ok());
+    assert_eq!(decode(&pack_raw(&raw)).err(), Some(PersistError::Invalid("bytes after the last section")));
+}
+
+#[test]
 fn errors_read_as_sentences() {
     let cases = [
         (PersistError::NotBase64, "not base64"),
