@@ -49,6 +49,8 @@ pub enum Notice {
     },
     /// Another tab restored a backup.
     RestoredElsewhere,
+    /// The texts of this language could not be downloaded (split build): the app shows English meanwhile.
+    LanguageNotLoaded(Locale),
 }
 
 impl Notice {
@@ -357,9 +359,32 @@ impl AppCtx {
         self.save_session();
     }
 
+    /// Show the app in `locale`, once its texts are here (French is fetched on first use in the split build),
+    /// and remember it. If they cannot be downloaded, nothing changes but a notice saying so.
     pub fn set_locale(&self, locale: Locale) {
-        self.i18n.locale.set(locale);
-        self.save_session();
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            if crate::i18n::load(locale).await {
+                ctx.notices.update(|n| n.retain(|x| !matches!(x, Notice::LanguageNotLoaded(_))));
+                ctx.i18n.locale.set(locale);
+                ctx.save_session();
+            } else {
+                ctx.report(Notice::LanguageNotLoaded(locale));
+                // The language menu shows the language in force again.
+                ctx.i18n.locale.notify();
+            }
+        });
+    }
+
+    /// Load the texts of the language the app starts in, when they are not in the first-load module (French, in
+    /// the split build). If they cannot be downloaded, show English (the saved session keeps French for the
+    /// next start) and say why.
+    pub async fn load_language(self) {
+        let locale = self.i18n.locale.get_untracked();
+        if !crate::i18n::load(locale).await {
+            self.i18n.locale.set(Locale::En);
+            self.report(Notice::LanguageNotLoaded(locale));
+        }
     }
 
     /// The session is small: written at once.

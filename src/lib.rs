@@ -111,7 +111,18 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
     match AppCtx::boot_quick(&boot) {
         Some(ctx) => {
             follow(ctx, &options);
-            view! { <Shell/> }.into_any()
+            if i18n::loaded(ctx.i18n.locale.get_untracked()) {
+                view! { <Shell/> }.into_any()
+            } else {
+                // A French session: its texts first (their own chunk in the split build).
+                let render = move || {
+                    Suspend::new(send_wrapper::SendWrapper::new(async move {
+                        ctx.load_language().await;
+                        view! { <Shell/> }
+                    }))
+                };
+                view! { <Suspense fallback=boot_shape>{render}</Suspense> }.into_any()
+            }
         }
         None => {
             let boot = StoredValue::new_local(boot);
@@ -124,6 +135,7 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
                     match engine_chunk::boot(boot).await {
                         Ok(ctx) => {
                             follow(ctx, &options);
+                            ctx.load_language().await;
                             view! { <Shell/> }.into_any()
                         }
                         Err(_) => {
@@ -140,24 +152,25 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
                     }
                 }))
             };
-            // Until then, the same page shape index.html shows while the wasm downloads.
-            let shape = || {
-                view! {
-                    <div class="cspm-boot" aria-hidden="true">
-                        <div class="cspm-boot-header"></div>
-                        <div class="cspm-boot-main">
-                            <span></span>
-                            <span></span>
-                            <span></span>
-                            <span></span>
-                            <span></span>
-                            <span></span>
-                        </div>
-                    </div>
-                }
-            };
-            view! { <Suspense fallback=shape>{render}</Suspense> }.into_any()
+            view! { <Suspense fallback=boot_shape>{render}</Suspense> }.into_any()
         }
+    }
+}
+
+/// What shows until the app can: the same page shape index.html shows while the wasm downloads.
+fn boot_shape() -> impl IntoView {
+    view! {
+        <div class="cspm-boot" aria-hidden="true">
+            <div class="cspm-boot-header"></div>
+            <div class="cspm-boot-main">
+                <span></span>
+                <span></span>
+                <span></span>
+                <span></span>
+                <span></span>
+                <span></span>
+            </div>
+        </div>
     }
 }
 

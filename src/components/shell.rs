@@ -368,6 +368,7 @@ fn LanguageSwitch() -> impl IntoView {
             <span>{move || i18n.t(Key::Language)}</span>
             <select
                 data-testid="language-switch"
+                prop:value=move || i18n.locale.get().tag()
                 on:change=move |ev| {
                     if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
                         app.set_locale(l);
@@ -414,6 +415,7 @@ fn Notices() -> impl IntoView {
             i18n.tf(Key::ChangeUndone, &[("reasons", reasons.as_str())])
         }
         Notice::RestoredElsewhere => i18n.t(Key::RestoredElsewhere).to_string(),
+        Notice::LanguageNotLoaded(language) => i18n.tf(Key::UiLanguageNotLoaded, &[("language", language.endonym())]),
     };
     let download = move |_| {
         leptos::task::spawn_local(async move {

@@ -8,22 +8,72 @@ macro_rules! catalog {
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
         pub enum Key { $($key),* }
 
-        /// The singular ("one") forms of counted entries, `[English, French]`; the plural ("other") form is
-        /// the entry's text. A counted entry that gives both forms in one language only does not compile.
-        const ONES: &[(Key, [&str; 2])] = &[$($(one_row(Key::$key, [$en, $fr], [$en_other, $fr_other]),)?)*];
-
         impl Key {
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
-
-            /// A table indexed by the key, not a `match`: a match compiles to code for every arm (≈ 20 KB of
-            /// wasm), the table is data the size of its pointers. A counted entry's text is its "other" form.
-            pub fn text(self, locale: Locale) -> &'static str {
-                const TEXTS: &[[&str; 2]] = &[$([last!($en $(, $en_other)?), last!($fr $(, $fr_other)?)]),*];
-                let [en, fr] = TEXTS.get(self as usize).copied().unwrap_or(["", ""]);
-                pick([en, fr], locale)
-            }
         }
+
+        /// English: always in the first-load module.
+        static ENGLISH: Texts = Texts {
+            texts: &[$(last!($en $(, $en_other)?)),*],
+            ones: &[$($(one_row(Key::$key, $en, $en_other),)?)*],
+        };
+
+        /// French: referred to only by [`french_texts`], so the split build loads it when French is shown.
+        static FRENCH: Texts = Texts {
+            texts: &[$(last!($fr $(, $fr_other)?)),*],
+            ones: &[$($(one_row(Key::$key, $fr, $fr_other),)?)*],
+        };
     };
+}
+
+/// One language's texts: a table indexed by the key, not a `match` (a match compiles to code for every arm,
+/// ≈ 20 KB of wasm; the table is data the size of its pointers). A counted entry's text is its "other" form;
+/// its "one" form is in `ones`.
+pub struct Texts {
+    texts: &'static [&'static str],
+    ones: &'static [(Key, &'static str)],
+}
+
+on_demand! { french, preload preload_french;
+    /// The French texts (their own chunk in the split build: an English session never downloads them).
+    fn french_texts() -> &'static Texts {
+        &FRENCH
+    }
+}
+
+/// The French texts once loaded (the split build), set by [`load`].
+static FRENCH_LOADED: std::sync::OnceLock<&'static Texts> = std::sync::OnceLock::new();
+
+/// Make `locale`'s texts available before anything is shown in it: English always is; French is fetched once
+/// (split build). `false` when it could not be downloaded (shown in English then; try again later).
+pub async fn load(locale: Locale) -> bool {
+    match locale {
+        Locale::En => true,
+        Locale::Fr if FRENCH_LOADED.get().is_some() => true,
+        Locale::Fr => match french_texts().await {
+            Ok(texts) => {
+                let _ = FRENCH_LOADED.set(texts);
+                true
+            }
+            Err(_) => false,
+        },
+    }
+}
+
+/// Whether `locale`'s texts are here (no wait to show it).
+pub fn loaded(locale: Locale) -> bool {
+    locale == Locale::En || texts(Locale::Fr).is_some()
+}
+
+/// The texts of `locale`, `None` for French before [`load`] (split build only: otherwise always here).
+fn texts(locale: Locale) -> Option<&'static Texts> {
+    match locale {
+        Locale::En => Some(&ENGLISH),
+        #[cfg(feature = "split")]
+        Locale::Fr => FRENCH_LOADED.get().copied(),
+        #[cfg(not(feature = "split"))]
+        Locale::Fr => Some(&FRENCH),
+    }
 }
 
 /// The last of one or two literals: a counted entry's "other" form, or a plain entry's only text.
@@ -36,19 +86,19 @@ macro_rules! last {
     };
 }
 
-/// An [`ONES`] row: the "other" forms are dropped (the matcher takes them to pair the languages).
-const fn one_row(key: Key, one: [&'static str; 2], _other: [&'static str; 2]) -> (Key, [&'static str; 2]) {
+/// A `ones` row: the "other" form is dropped (the matcher takes it to pair the forms).
+const fn one_row(key: Key, one: &'static str, _other: &'static str) -> (Key, &'static str) {
     (key, one)
 }
 
-const fn pick(texts: [&'static str; 2], locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => texts[0],
-        Locale::Fr => texts[1],
-    }
-}
-
 impl Key {
+    /// The text in `locale` (a counted entry's "other" form). French not yet loaded reads as English: the app
+    /// loads a language before showing it, so only a failed download can show this.
+    pub fn text(self, locale: Locale) -> &'static str {
+        let texts = texts(locale).unwrap_or(&ENGLISH);
+        texts.texts.get(self as usize).copied().unwrap_or("")
+    }
+
     /// The text for `n` of something: the entry's "one" form when `n` is in the language's "one" plural
     /// category ([`super::plural`]), else its "other" form (an entry without forms has only one text).
     pub fn counted(self, locale: Locale, n: i64) -> &'static str {
@@ -60,7 +110,8 @@ impl Key {
 
     /// The "one" form of a counted entry, `None` for an entry that is not counted.
     pub fn one(self, locale: Locale) -> Option<&'static str> {
-        ONES.iter().find(|(k, _)| *k == self).map(|(_, texts)| pick(*texts, locale))
+        let texts = texts(locale).unwrap_or(&ENGLISH);
+        texts.ones.iter().find(|(k, _)| *k == self).map(|(_, text)| *text)
     }
 }
 
@@ -91,6 +142,8 @@ catalog! {
     UiBootFailedText => "Part of it did not download. Check the connection, then try again.",
         "Une partie ne s’est pas téléchargée. Vérifiez la connexion, puis réessayez.";
     UiRetry => "Retry", "Réessayer";
+    UiLanguageNotLoaded => "{language} could not be loaded: part of the app did not download. Check the connection, then choose it again.",
+        "La langue «\u{a0}{language}\u{a0}» n’a pas pu être chargée\u{a0}: une partie de l’application ne s’est pas téléchargée. Vérifiez la connexion, puis choisissez-la de nouveau.";
     UiClockNotLoaded => "The date did not move: part of the app could not be downloaded. Check the connection, then try again.",
         "La date n’a pas changé : une partie de l’application n’a pas pu être téléchargée. Vérifiez la connexion, puis réessayez.";
     // ── export: CSV exports, the partner-wide Subscriptions list, charts (issue 15 §1 §5) ──

@@ -10,7 +10,7 @@ pub mod date_input;
 pub mod format;
 mod plural;
 
-pub use catalog::Key;
+pub use catalog::{load, loaded, Key};
 pub use plural::{plural, Plural};
 
 use leptos::prelude::*;
