@@ -142,6 +142,8 @@ catalog! {
     UiBootFailedText => "Part of it did not download. Check the connection, then try again.",
         "Une partie ne s’est pas téléchargée. Vérifiez la connexion, puis réessayez.";
     UiRetry => "Retry", "Réessayer";
+    UiExportNotLoaded => "The file was not made: part of the app did not download. Check the connection, then try again.",
+        "Le fichier n’a pas été créé\u{a0}: une partie de l’application ne s’est pas téléchargée. Vérifiez la connexion, puis réessayez.";
     UiLanguageNotLoaded => "{language} could not be loaded: part of the app did not download. Check the connection, then choose it again.",
         "La langue «\u{a0}{language}\u{a0}» n’a pas pu être chargée\u{a0}: une partie de l’application ne s’est pas téléchargée. Vérifiez la connexion, puis choisissez-la de nouveau.";
     UiClockNotLoaded => "The date did not move: part of the app could not be downloaded. Check the connection, then try again.",

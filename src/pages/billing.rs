@@ -4,7 +4,7 @@
 use crate::components::chart::MonthlyChart;
 use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
-use crate::components::export::{self as cell, export_button};
+use crate::components::export::{self as cell, export_button, CsvFile};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Key, Locale};
 use crate::route::Route;
@@ -46,7 +46,7 @@ pub fn BillingPage() -> impl IntoView {
                             })
                             .collect();
                         let header = INVOICE_COLUMNS.map(|k| k.text(locale));
-                        (export::file_name("invoices", today), export::write(&header, &rows))
+                        CsvFile::new(export::file_name("invoices", today), &header, rows)
                     })}
                 </div>
                 {move || {

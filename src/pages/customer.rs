@@ -6,7 +6,7 @@ use crate::components::badge;
 use crate::components::chart::MonthlyChart;
 use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
-use crate::components::export::{self as cell, export_button};
+use crate::components::export::{self as cell, export_button, CsvFile};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key};
 use crate::messages;
@@ -131,7 +131,7 @@ fn OrdersTab(id: CustomerId) -> impl IntoView {
             });
             let mut header: Vec<&str> = headers.iter().map(|k| k.text(locale)).collect();
             header.push(Key::ColInvoiceCurrency.text(locale));
-            (export::file_name(&format!("orders-{}", id.as_str()), today), export::write(&header, &rows))
+            CsvFile::new(export::file_name(&format!("orders-{}", id.as_str()), today), &header, rows)
         }
     });
     let table = move || {

@@ -3,7 +3,7 @@
 use crate::browser::country_name;
 use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
-use crate::components::export::export_button;
+use crate::components::export::{export_button, CsvFile};
 use crate::ctx::use_app;
 use crate::i18n::Key;
 use crate::messages;
@@ -129,7 +129,7 @@ pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
                         let rows: Vec<Vec<Cell>> = rows.with_untracked(|rows| {
                             rows.iter().map(|r| [&r.0, &r.1, &r.2, &r.3].map(|c| Cell::text(c.as_str())).to_vec()).collect()
                         });
-                        (export::file_name("customers", today), export::write(&header, &rows))
+                        CsvFile::new(export::file_name("customers", today), &header, rows)
                     })}
                 </div>
                 <p role="status">{move || {

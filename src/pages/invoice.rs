@@ -3,11 +3,11 @@
 use super::billing::{charge_type, period};
 use super::customer::order_number;
 use crate::components::errors::RequirePermission;
-use crate::components::export::{self as cell, export_button};
+use crate::components::export::{self as cell, export_button, CsvFile};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key, Locale};
 use crate::route::Route;
-use csp_engine::export::{self, Cell};
+use csp_engine::export::Cell;
 use csp_engine::ledger::{invoice, LedgerEntry, LedgerRef};
 use csp_engine::roles::Permission;
 use csp_engine::State;
@@ -53,7 +53,7 @@ const HEADERS: [Key; 8] = [
 ];
 
 /// The invoice's lines as the table shows them, the amount followed by its currency.
-fn csv(state: &State, year: i32, month: u32, locale: Locale) -> String {
+fn csv(state: &State, year: i32, month: u32, locale: Locale) -> CsvFile {
     let rows: Vec<Vec<Cell>> = invoice(state, year, month)
         .entries
         .iter()
@@ -73,7 +73,7 @@ fn csv(state: &State, year: i32, month: u32, locale: Locale) -> String {
         .collect();
     let mut header: Vec<&str> = HEADERS.iter().map(|k| k.text(locale)).collect();
     header.push(Key::ColInvoiceCurrency.text(locale));
-    export::write(&header, &rows)
+    CsvFile::new(format!("invoice-{year:04}-{month:02}.csv"), &header, rows)
 }
 
 #[component]
@@ -93,8 +93,7 @@ pub fn InvoicePage(year: i32, month: u32) -> impl IntoView {
             <RequirePermission permission=Permission::ViewBilling>
                 <div class="toolbar">
                     {export_button("export-invoice", move |locale, _| {
-                        let name = format!("invoice-{year:04}-{month:02}.csv");
-                        (name, app.state.with_untracked(|s| csv(s, year, month, locale)))
+                        app.state.with_untracked(|s| csv(s, year, month, locale))
                     })}
                 </div>
                 {move || {

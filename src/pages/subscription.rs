@@ -8,7 +8,7 @@ use super::renewals::upcoming_kind;
 use crate::components::badge;
 use crate::components::empty::empty_state;
 use crate::components::errors::{RejectionList, RequirePermission};
-use crate::components::export::{self as cell, export_button};
+use crate::components::export::{self as cell, export_button, CsvFile};
 use crate::components::quote_day::{at_day, DayQuote, QuoteForDay};
 use crate::ctx::use_app;
 use crate::i18n::{fill, format, Arg, Key, Locale, Message};
@@ -58,7 +58,7 @@ pub fn SubscriptionsTab(id: CustomerId) -> impl IntoView {
                     .collect()
             });
             let name = export::file_name(&format!("subscriptions-{}", id.as_str()), today);
-            (name, export::write(&headers.map(|k| k.text(locale)), &rows))
+            CsvFile::new(name, &headers.map(|k| k.text(locale)), rows)
         })
     };
     let table = move || {

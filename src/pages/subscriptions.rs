@@ -4,7 +4,7 @@
 use crate::components::badge;
 use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
-use crate::components::export::{self as cell, export_button};
+use crate::components::export::{self as cell, export_button, CsvFile};
 use crate::components::filter_select::{filter_select, FilterOption};
 use crate::ctx::use_app;
 use crate::i18n::{Key, Locale};
@@ -73,7 +73,7 @@ fn customer_name(state: &State, id: &CustomerId) -> String {
     state.customers.get(id).map(|c| c.company_name.clone()).unwrap_or_else(|| id.0.clone())
 }
 
-fn csv(state: &State, q: &SubscriptionListQuery, today: NaiveDate, locale: Locale) -> String {
+fn csv(state: &State, q: &SubscriptionListQuery, today: NaiveDate, locale: Locale) -> CsvFile {
     let rows: Vec<Vec<Cell>> = matching(state, q, today)
         .into_iter()
         .map(|s| {
@@ -88,7 +88,7 @@ fn csv(state: &State, q: &SubscriptionListQuery, today: NaiveDate, locale: Local
             ]
         })
         .collect();
-    export::write(&COLUMNS.map(|k| k.text(locale)), &rows)
+    CsvFile::new(export::file_name("subscriptions", today), &COLUMNS.map(|k| k.text(locale)), rows)
 }
 
 #[component]
@@ -212,7 +212,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
                     </label>
                     {export_button("export-subscriptions", move |locale, today| {
                         let q = query.get_untracked();
-                        (export::file_name("subscriptions", today), app.state.with_untracked(|s| csv(s, &q, today, locale)))
+                        app.state.with_untracked(|s| csv(s, &q, today, locale))
                     })}
                 </form>
                 <p id="subs-within-error" class="field-error" role="alert">
