@@ -364,7 +364,7 @@ impl AppCtx {
     pub fn set_locale(&self, locale: Locale) {
         let ctx = *self;
         leptos::task::spawn_local(async move {
-            if crate::i18n::load(locale).await {
+            if crate::i18n::load(locale).await.is_ok() {
                 ctx.notices.update(|n| n.retain(|x| !matches!(x, Notice::LanguageNotLoaded(_))));
                 ctx.i18n.locale.set(locale);
                 ctx.save_session();
@@ -381,7 +381,7 @@ impl AppCtx {
     /// next start) and say why.
     pub async fn load_language(self) {
         let locale = self.i18n.locale.get_untracked();
-        if !crate::i18n::load(locale).await {
+        if !crate::i18n::first_page_ready(locale) && crate::i18n::load(locale).await.is_err() {
             self.i18n.locale.set(Locale::En);
             self.report(Notice::LanguageNotLoaded(locale));
         }

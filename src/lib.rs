@@ -111,7 +111,7 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
     match AppCtx::boot_quick(&boot) {
         Some(ctx) => {
             follow(ctx, &options);
-            if i18n::loaded(ctx.i18n.locale.get_untracked()) {
+            if i18n::first_page_ready(ctx.i18n.locale.get_untracked()) {
                 view! { <Shell/> }.into_any()
             } else {
                 // A French session: its texts first (their own chunk in the split build).

@@ -1,6 +1,7 @@
 //! Every user-visible string, English then French. Vocabulary follows the Partner Center pages
 //! (`shared/seeds/`): English from `english/`, French from `original/`.
 
+use super::first_page::FIRST_PAGE;
 use super::Locale;
 
 macro_rules! catalog {
@@ -12,11 +13,15 @@ macro_rules! catalog {
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
         }
 
-        /// English: always in the first-load module.
-        static ENGLISH: Texts = Texts {
-            texts: &[$(last!($en $(, $en_other)?)),*],
-            ones: &[$($(one_row(Key::$key, $en, $en_other),)?)*],
-        };
+        /// Every English text, as a constant: only the entries code refers to are in the build, so the
+        /// first-load module holds only [`FIRST_PAGE`]'s (through `FIRST_PAGE_ENGLISH`); [`ENGLISH`] (all of them)
+        /// is referred to only by [`english_texts`], loaded on demand in the split build.
+        const ENGLISH_TEXTS: &[&str] = &[$(last!($en $(, $en_other)?)),*];
+
+        /// The English "one" forms (few, and the first page counts its customers): always here.
+        static ENGLISH_ONES: &[(Key, &str)] = &[$($(one_row(Key::$key, $en, $en_other),)?)*];
+
+        static ENGLISH: Texts = Texts { texts: ENGLISH_TEXTS, ones: ENGLISH_ONES };
 
         /// French: referred to only by [`french_texts`], so the split build loads it when French is shown.
         static FRENCH: Texts = Texts {
@@ -34,46 +39,83 @@ pub struct Texts {
     ones: &'static [(Key, &'static str)],
 }
 
-on_demand! { french, preload preload_french;
+on_demand! { english;
+    /// Every English text (its own chunk in the split build, fetched once the first page shows).
+    fn english_texts() -> &'static Texts {
+        &ENGLISH
+    }
+}
+
+on_demand! { french;
     /// The French texts (their own chunk in the split build: an English session never downloads them).
     fn french_texts() -> &'static Texts {
         &FRENCH
     }
 }
 
-/// The French texts once loaded (the split build), set by [`load`].
+/// The English texts of the first page (the shell, the Customers list, the not-found page, the refusals and
+/// load failures they may show), in the first-load module. Built at compile time from [`FIRST_PAGE`].
+static FIRST_PAGE_ENGLISH: [(Key, &str); FIRST_PAGE.len()] = {
+    let mut out = [(Key::AppName, ""); FIRST_PAGE.len()];
+    let mut i = 0;
+    while i < FIRST_PAGE.len() {
+        out[i] = (FIRST_PAGE[i], ENGLISH_TEXTS[FIRST_PAGE[i] as usize]);
+        i += 1;
+    }
+    out
+};
+
+/// Each language's texts once loaded (the split build), set by [`load`].
+static ENGLISH_LOADED: std::sync::OnceLock<&'static Texts> = std::sync::OnceLock::new();
 static FRENCH_LOADED: std::sync::OnceLock<&'static Texts> = std::sync::OnceLock::new();
 
-/// Make `locale`'s texts available before anything is shown in it: English always is; French is fetched once
-/// (split build). `false` when it could not be downloaded (shown in English then; try again later).
-pub async fn load(locale: Locale) -> bool {
-    match locale {
-        Locale::En => true,
-        Locale::Fr if FRENCH_LOADED.get().is_some() => true,
-        Locale::Fr => match french_texts().await {
-            Ok(texts) => {
-                let _ = FRENCH_LOADED.set(texts);
-                true
-            }
-            Err(_) => false,
-        },
+thread_local! {
+    /// Bumped when a language's texts arrive, for what had to be shown before them (reactive).
+    static ARRIVED: leptos::prelude::RwSignal<u32> = leptos::prelude::RwSignal::new(0);
+}
+
+/// Make every text of `locale` available (the split build fetches it once). The first page needs only English's
+/// [`FIRST_PAGE`] entries, which are always here; every other page waits for this.
+pub async fn load(locale: Locale) -> Result<(), crate::LoadError> {
+    use leptos::prelude::Update;
+    if texts(locale).is_some() {
+        return Ok(());
     }
+    let (cell, loaded) = match locale {
+        Locale::En => (&ENGLISH_LOADED, english_texts().await?),
+        Locale::Fr => (&FRENCH_LOADED, french_texts().await?),
+    };
+    let _ = cell.set(loaded);
+    ARRIVED.with(|a| a.update(|n| *n += 1));
+    Ok(())
 }
 
-/// Whether `locale`'s texts are here (no wait to show it).
-pub fn loaded(locale: Locale) -> bool {
-    locale == Locale::En || texts(Locale::Fr).is_some()
+/// Whether the first page can be shown in `locale` without waiting: English always; French once loaded.
+pub fn first_page_ready(locale: Locale) -> bool {
+    locale == Locale::En || texts(locale).is_some()
 }
 
-/// The texts of `locale`, `None` for French before [`load`] (split build only: otherwise always here).
+/// The texts of `locale` if they are all here (always, without the split build).
 fn texts(locale: Locale) -> Option<&'static Texts> {
-    match locale {
-        Locale::En => Some(&ENGLISH),
-        #[cfg(feature = "split")]
+    #[cfg(feature = "split")]
+    return match locale {
+        Locale::En => ENGLISH_LOADED.get().copied(),
         Locale::Fr => FRENCH_LOADED.get().copied(),
-        #[cfg(not(feature = "split"))]
-        Locale::Fr => Some(&FRENCH),
-    }
+    };
+    #[cfg(not(feature = "split"))]
+    Some(match locale {
+        Locale::En => &ENGLISH,
+        Locale::Fr => &FRENCH,
+    })
+}
+
+/// A text asked for before its language arrived (split build): the first page's English, else nothing for now.
+/// The caller re-renders when a language arrives; [`load`] is under way by then (after the first page, or
+/// before any other), so this is a moment's blank at worst, never a wrong word.
+fn before_arrival(key: Key) -> &'static str {
+    use leptos::prelude::Track;
+    ARRIVED.with(|a| a.track());
+    FIRST_PAGE_ENGLISH.iter().find(|(k, _)| *k == key).map_or("", |(_, text)| *text)
 }
 
 /// The last of one or two literals: a counted entry's "other" form, or a plain entry's only text.
@@ -92,11 +134,12 @@ const fn one_row(key: Key, one: &'static str, _other: &'static str) -> (Key, &'s
 }
 
 impl Key {
-    /// The text in `locale` (a counted entry's "other" form). French not yet loaded reads as English: the app
-    /// loads a language before showing it, so only a failed download can show this.
+    /// The text in `locale` (a counted entry's "other" form).
     pub fn text(self, locale: Locale) -> &'static str {
-        let texts = texts(locale).unwrap_or(&ENGLISH);
-        texts.texts.get(self as usize).copied().unwrap_or("")
+        match texts(locale) {
+            Some(texts) => texts.texts.get(self as usize).copied().unwrap_or(""),
+            None => before_arrival(self),
+        }
     }
 
     /// The text for `n` of something: the entry's "one" form when `n` is in the language's "one" plural
@@ -110,8 +153,11 @@ impl Key {
 
     /// The "one" form of a counted entry, `None` for an entry that is not counted.
     pub fn one(self, locale: Locale) -> Option<&'static str> {
-        let texts = texts(locale).unwrap_or(&ENGLISH);
-        texts.ones.iter().find(|(k, _)| *k == self).map(|(_, text)| *text)
+        let ones = match locale {
+            Locale::En => ENGLISH_ONES,
+            Locale::Fr => texts(locale).map_or(ENGLISH_ONES, |t| t.ones),
+        };
+        ones.iter().find(|(k, _)| *k == self).map(|(_, text)| *text)
     }
 }
 

@@ -7,10 +7,11 @@
 
 mod catalog;
 pub mod date_input;
+mod first_page;
 pub mod format;
 mod plural;
 
-pub use catalog::{load, loaded, Key};
+pub use catalog::{first_page_ready, load, Key};
 pub use plural::{plural, Plural};
 
 use leptos::prelude::*;

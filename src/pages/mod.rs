@@ -129,10 +129,12 @@ fn not_found() -> AnyView {
 }
 
 /// The page a route shows, its chunk loaded first when it is not yet (split build). The Customers list shows
-/// from the usual start's glance of the book; every other page waits for the whole saved state.
+/// from the usual start's glance of the book and the first page's texts; every other page waits for the whole
+/// saved state and every text of its language.
 pub async fn page(app: AppCtx, route: Route) -> Result<AnyView, LoadError> {
     if !matches!(route, Route::Customers(_) | Route::NotFound(_)) {
         crate::engine_chunk::read_whole(app).await?;
+        crate::i18n::load(app.i18n.locale.get_untracked()).await?;
     }
     match Chunk::of(&route) {
         Chunk::Customers => customers_pages(route).await,
