@@ -56,7 +56,7 @@ try {
   const kb = (n) => (n / 1024).toFixed(1);
   for (const [label, v] of [['first start (no data yet)', first], ['usual start (data in local storage)', usual]]) {
     console.log(`\nfirst-load bytes, ${label}: ${kb(v.total)} KB brotli in ${v.files.length} files`);
-    for (const f of v.files.sort((a, b) => b.size - a.size).slice(0, 8)) console.log(`  ${kb(f.size).padStart(7)} KB  ${f.name}`);
+    for (const f of v.files.sort((a, b) => b.size - a.size).slice(0, process.env.FIRST_LOAD_ALL ? 99 : 8)) console.log(`  ${kb(f.size).padStart(7)} KB  ${f.name}`);
     if (v.files.length > 8) console.log(`  … and ${v.files.length - 8} smaller files`);
   }
   if (argv.includes('--bench')) {

@@ -136,30 +136,24 @@ const replaceLine = (re, text) => {
 replaceLine(/[ \t]*<link data-trunk rel="rust"[^>]*>\n/, '');
 replaceLine(/<link data-trunk rel="css" href="style\/main\.css">/, `<link rel="stylesheet" href="./${css.name}" integrity="${css.integrity}"/>`);
 replaceLine(/<link data-trunk rel="icon" href="style\/favicon\.svg">/, `<link rel="icon" href="./${icon.name}" integrity="${icon.integrity}"/>`);
-// The first page's chunks (Customers, the default route) download beside the main module instead of after it
-// has started: their names and the shared chunks they need are read from the loader (`/* splits */` comments
-// above each shared chunk). Fetch preloads with `crossorigin`, as the loader's `fetch()` asks for them.
-const firstPage = firstPageChunks(loader, 'customers');
-html = html.replace(
-  '<script type="module" src="./boot.js"></script>',
-  firstPage.map((f) => `<link rel="preload" href="./${f}" as="fetch" type="application/wasm" crossorigin>\n    `).join('') +
-    '<script type="module" src="./boot.js"></script>',
-);
+// The first page (Customers, the default route) is in the main module: nothing else to preload here.
 writeFileSync(join(out, 'index.html'), html);
 
 step('boot.js, embed.js, sw.js');
-const firstStart = firstPageChunks(loader, 'engine').filter((f) => !firstPage.includes(f));
+// A first start builds the demo with the engine: boot.js preloads its chunk and the shared chunks it needs, read
+// from the loader (`/* splits */` comments above each shared chunk).
+const firstStart = splitChunks(loader, 'engine');
 run('node', [join(root, 'scripts', 'write-boot.mjs')], { TRUNK_STAGING_DIR: out, CSP_FIRST_START_CHUNKS: firstStart.join(',') });
 
 // The files the loader fetches for `split`: its own module and every shared chunk whose comment names it.
-function firstPageChunks(loader, split) {
+function splitChunks(loader, split) {
   const files = [];
   for (const m of loader.matchAll(/\/\* ([\w, ]+) \*\/\nconst __chunk_\d+ = makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
     if (m[1].split(', ').includes(split)) files.push(m[2]);
   }
   const own = new RegExp(`"\\./(split_${split}-[0-9a-f]{16}\\.wasm)"`).exec(loader);
-  if (!own || files.length === 0) {
-    console.error(`release: the loader does not show the ${split} chunk and its shared chunks as expected`);
+  if (!own) {
+    console.error(`release: the loader does not show the ${split} chunk as expected`);
     process.exit(1);
   }
   return [own[1], ...files];

@@ -252,8 +252,67 @@ fn UserSwitcher() -> impl IntoView {
     }
 }
 
+/// The simulated date, always shown, and the controls that move it, in a panel under it (a disclosure, so the
+/// header keeps to one row). The panel's code (the date field, the clock's command and its summary) loads the
+/// first time it opens (split build).
 #[component]
 fn ClockControl() -> impl IntoView {
+    let app = use_app();
+    let i18n = app.i18n;
+    let clock = move || app.state.with(|s| s.clock);
+    let open = RwSignal::new(false);
+    // Kept once opened, so a closed and reopened panel keeps its typed date and its last message.
+    let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    let attempt = RwSignal::new(0u32);
+    let panel = move || {
+        opened.get().then(|| {
+            attempt.track();
+            Suspend::new(send_wrapper::SendWrapper::new(async move {
+                match clock_panel().await {
+                    Ok(panel) => panel,
+                    Err(_) => view! {
+                        <p class="flash error" role="alert">{move || i18n.t(Key::UiChunkFailedText)}</p>
+                        <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                            {move || i18n.t(Key::UiRetry)}
+                        </button>
+                    }
+                    .into_any(),
+                }
+            }))
+        })
+    };
+    view! {
+        <Disclosure
+            open=open
+            class="control clock"
+            button_class="clock-button"
+            panel_class="clock-panel"
+            id_prefix="cspm-clock"
+            group_label=Key::UiChangeDate
+            button=move || {
+                view! {
+                    <span class="clock-label">{move || i18n.t(Key::SimulatedDate)} {move || i18n.t(Key::Colon)}</span>
+                    <strong data-testid="simulated-date">
+                        {move || format::date(clock().date_naive(), i18n.locale.get())}
+                    </strong>
+                    <span class="chevron" aria-hidden="true"></span>
+                }
+            }
+        >
+            <Suspense fallback=|| ()>{panel}</Suspense>
+        </Disclosure>
+    }
+}
+
+on_demand! { clock;
+    fn clock_panel() -> AnyView {
+        view! { <ClockPanel/> }.into_any()
+    }
+}
+
+/// The panel's controls: +1 day, week, month, and a date to move to; the outcome of the last move.
+#[component]
+fn ClockPanel() -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let (message, set_message) = signal(None::<ClockOutcome>);
@@ -285,47 +344,26 @@ fn ClockControl() -> impl IntoView {
             advance(d.and_time(clock().time()).and_utc());
         }
     };
-    // The date is always shown; the controls that move it open under it (a disclosure), so the header keeps
-    // to one row.
-    let open = RwSignal::new(false);
     view! {
-        <Disclosure
-            open=open
-            class="control clock"
-            button_class="clock-button"
-            panel_class="clock-panel"
-            id_prefix="cspm-clock"
-            group_label=Key::UiChangeDate
-            button=move || {
-                view! {
-                    <span class="clock-label">{move || i18n.t(Key::SimulatedDate)} {move || i18n.t(Key::Colon)}</span>
-                    <strong data-testid="simulated-date">
-                        {move || format::date(clock().date_naive(), i18n.locale.get())}
-                    </strong>
-                    <span class="chevron" aria-hidden="true"></span>
-                }
-            }
-        >
-                <div class="clock-steps">
-                    <button type="button" on:click=move |_| by(Step::Day)>{move || i18n.t(Key::PlusDay)}</button>
-                    <button type="button" on:click=move |_| by(Step::Week)>{move || i18n.t(Key::PlusWeek)}</button>
-                    <button type="button" on:click=move |_| by(Step::Month)>{move || i18n.t(Key::PlusMonth)}</button>
-                </div>
-                <form class="inline" on:submit=go novalidate>
-                    <DateField input=target label=Key::MoveDateTo compact=true testid="move-date"/>
-                    <button type="submit">{move || i18n.t(Key::MoveDate)}</button>
-                </form>
-                {move || {
-                    let locale = i18n.locale.get();
-                    message
-                        .get()
-                        .map(|outcome| {
-                            let (ok, text) = outcome.text(locale);
-                            let class = if ok { "flash ok" } else { "flash error" };
-                            view! { <p class=class role="status">{text}</p> }
-                        })
-                }}
-        </Disclosure>
+        <div class="clock-steps">
+            <button type="button" on:click=move |_| by(Step::Day)>{move || i18n.t(Key::PlusDay)}</button>
+            <button type="button" on:click=move |_| by(Step::Week)>{move || i18n.t(Key::PlusWeek)}</button>
+            <button type="button" on:click=move |_| by(Step::Month)>{move || i18n.t(Key::PlusMonth)}</button>
+        </div>
+        <form class="inline" on:submit=go novalidate>
+            <DateField input=target label=Key::MoveDateTo compact=true testid="move-date"/>
+            <button type="submit">{move || i18n.t(Key::MoveDate)}</button>
+        </form>
+        {move || {
+            let locale = i18n.locale.get();
+            message
+                .get()
+                .map(|outcome| {
+                    let (ok, text) = outcome.text(locale);
+                    let class = if ok { "flash ok" } else { "flash error" };
+                    view! { <p class=class role="status">{text}</p> }
+                })
+        }}
     }
 }
 

@@ -22,12 +22,12 @@ use crate::route::Route;
 use crate::LoadError;
 use leptos::prelude::*;
 
-/// The pages' code, in four chunks loaded on demand in the split build (feature `split`, `make dist`; see
-/// `on_demand!`): grouped, not one per page, because every combination of pages sharing code becomes one more
-/// shared chunk (18 chunks made ≈ 270 files, 907 KB in all; four make 29 files, 770 KB).
+/// The pages' code: the first page in the first-load module, the others in three chunks loaded on demand in the
+/// split build (feature `split`, `make dist`; see `on_demand!`): grouped, not one per page, because every
+/// combination of pages sharing code becomes one more shared chunk (18 chunks made ≈ 270 files, 907 KB in all).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Chunk {
-    /// The first page (and the not-found page).
+    /// The first page (and the not-found page): in the first-load module, not a chunk.
     Customers,
     /// A customer and everything under it: the form, the tabs, Add products, the cart, subscriptions,
     /// reservations, software.
@@ -66,12 +66,12 @@ impl Chunk {
     }
 }
 
-on_demand! { customers, preload preload_customers;
-    fn customers_pages(route: Route) -> AnyView {
-        match route {
-            Route::Customers(query) => view! { <customers::CustomersPage query/> }.into_any(),
-            _ => not_found(),
-        }
+/// The first page is in the first-load module: a chunk of its own would be fetched after the main module
+/// anyway, and the code it shares with other pages would be split into many small shared chunks.
+fn customers_pages(route: Route) -> AnyView {
+    match route {
+        Route::Customers(query) => view! { <customers::CustomersPage query/> }.into_any(),
+        _ => not_found(),
     }
 }
 
@@ -137,7 +137,7 @@ pub async fn page(app: AppCtx, route: Route) -> Result<AnyView, LoadError> {
         crate::i18n::load(app.i18n.locale.get_untracked()).await?;
     }
     match Chunk::of(&route) {
-        Chunk::Customers => customers_pages(route).await,
+        Chunk::Customers => Ok(customers_pages(route)),
         Chunk::Book => book_pages(route).await,
         Chunk::Reports => reports_pages(route).await,
         Chunk::Settings => settings_pages(route).await,
@@ -149,7 +149,7 @@ pub async fn fetch_ahead(chunk: Chunk) {
     #[cfg(feature = "split")]
     {
         let _ = match chunk {
-            Chunk::Customers => preload_customers().await,
+            Chunk::Customers => Ok(()),
             Chunk::Book => preload_book().await,
             Chunk::Reports => preload_reports().await,
             Chunk::Settings => preload_settings().await,
