@@ -206,6 +206,17 @@ fn follow(ctx: AppCtx, options: &AppOptions) {
             ctx.route.set(Route::parse(&browser::current_hash()));
         });
         on_cleanup(move || listener.remove());
+        // A fragment changed while the page was still starting may have been missed (seen when a link is
+        // followed right after a reload): once the first frame is up, follow the fragment as it is then.
+        request_animation_frame(move || {
+            let hash = browser::current_hash();
+            if !hash.trim_start_matches(['#', '/']).is_empty() {
+                let route = Route::parse(&hash);
+                if ctx.route.with_untracked(|r| *r != route) {
+                    ctx.route.set(route);
+                }
+            }
+        });
     }
 }
 

@@ -54,9 +54,7 @@ pub fn export_button(testid: &'static str, make: impl Fn(Locale, NaiveDate) -> C
         <button type="button" class="export" data-testid=testid on:click=click>
             {move || i18n.t(Key::ExportCsv)}
         </button>
-        <span class="field-error" role="alert">
-            {move || failed.get().then(|| i18n.t(Key::UiExportNotLoaded))}
-        </span>
+        {move || failed.get().then(|| view! { <span class="field-error" role="alert">{i18n.t(Key::UiExportNotLoaded)}</span> })}
     }
 }
 
