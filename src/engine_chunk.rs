@@ -27,7 +27,8 @@ on_demand! { engine;
 /// The whole saved state in place of the usual start's glance (`AppCtx::read_whole`): after the first page,
 /// and before any page that shows more than the glance. Nothing to do once read.
 pub async fn read_whole(ctx: AppCtx) -> Result<(), crate::LoadError> {
-    if ctx.glance_only.get_untracked() {
+    // `try_`: run from a spawned task, which may outlive an unmounted app.
+    if ctx.glance_only.try_get_untracked() == Some(true) {
         read_whole_loaded(ctx).await?;
     }
     Ok(())

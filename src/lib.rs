@@ -212,7 +212,8 @@ fn follow(ctx: AppCtx, options: &AppOptions) {
             let hash = browser::current_hash();
             if !hash.trim_start_matches(['#', '/']).is_empty() {
                 let route = Route::parse(&hash);
-                if ctx.route.with_untracked(|r| *r != route) {
+                // `try_`: an embedding page may have unmounted the app before this frame.
+                if ctx.route.try_with_untracked(|r| *r != route) == Some(true) {
                     ctx.route.set(route);
                 }
             }

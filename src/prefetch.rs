@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 
 /// Every page linked from what `root` shows now.
 pub fn linked_pages(root: NodeRef<leptos::html::Div>) {
-    let Some(root) = root.get_untracked() else { return };
+    // `try_`: the app may have been unmounted (an embedding page removed it) before this frame ran.
+    let Some(Some(root)) = root.try_get_untracked() else { return };
     let Ok(links) = root.query_selector_all("a[href^='#/']") else { return };
     let mut chunks = HashSet::new();
     for i in 0..links.length() {

@@ -38,6 +38,18 @@ fn choose(select: &HtmlSelectElement, value: &str) {
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
 }
 
+/// Let the app run until `ready` holds (code loaded on demand and the engine's answers are asynchronous), or
+/// fail naming `what`.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("never happened: {what}");
+}
+
 #[wasm_bindgen_test]
 async fn shell_mounts_with_navigation_and_date() {
     let (root, _handle) = mount_app("#/customers");
@@ -95,12 +107,16 @@ async fn moving_the_date_forward_and_refusing_backward() {
     tick().await;
     let date = || root.query_selector("[data-testid='simulated-date']").unwrap().unwrap().text_content().unwrap();
     let before = date();
-    let plus_day: HtmlElement =
-        root.query_selector_all(".clock-steps button").unwrap().item(0).unwrap().unchecked_into();
+    // The panel's code loads the first time it opens.
+    let panel = || root.query_selector(".clock-steps button").unwrap();
+    assert!(panel().is_none(), "the panel is closed at first");
+    let opener: HtmlElement = root.query_selector(".clock-button").unwrap().unwrap().unchecked_into();
+    opener.click();
+    until("the date panel opens", || panel().is_some()).await;
+    let plus_day: HtmlElement = panel().unwrap().unchecked_into();
     plus_day.click();
-    tick().await;
+    until("the date moves", || text(&root).contains("Simulated date moved to")).await;
     assert_ne!(date(), before, "the date moved");
-    assert!(text(&root).contains("Simulated date moved to"));
     // A date in the past is refused with the engine's reason.
     let input: web_sys::HtmlInputElement =
         root.query_selector(".clock [data-testid='move-date']").unwrap().unwrap().unchecked_into();
@@ -108,6 +124,5 @@ async fn moving_the_date_forward_and_refusing_backward() {
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     let form: web_sys::HtmlFormElement = root.query_selector(".clock form").unwrap().unwrap().unchecked_into();
     form.request_submit().unwrap();
-    tick().await;
-    assert!(text(&root).contains("The simulated date only moves forward"), "{}", text(&root));
+    until("the past date is refused", || text(&root).contains("The simulated date only moves forward")).await;
 }

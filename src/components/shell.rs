@@ -125,9 +125,11 @@ fn PageView(page: Memo<Route>, root: NodeRef<leptos::html::Div>) -> impl IntoVie
                         leptos::task::spawn_local(async move {
                             let _ = engine_chunk::read_whole(app).await;
                         });
-                        leptos::task::spawn_local(async move {
-                            let _ = crate::i18n::load(app.i18n.locale.get_untracked()).await;
-                        });
+                        if let Some(locale) = app.i18n.locale.try_get_untracked() {
+                            leptos::task::spawn_local(async move {
+                                let _ = crate::i18n::load(locale).await;
+                            });
+                        }
                     });
                     view
                 }
