@@ -57,13 +57,15 @@ for (const f of readdirSync(split).sort()) {
   if (f.endsWith('.wasm') && f !== `${NAME}.wasm`) parts.push([join(split, f), f.replace(/\.wasm$/, '')]);
 }
 const optimised = new Map();
+// PROFILE_NAMES=1 keeps function names (a profile of the release build then names its functions; larger files).
+const keepNames = process.env.PROFILE_NAMES === '1';
 binaryen.setOptimizeLevel(2);
 binaryen.setShrinkLevel(0);
-binaryen.setDebugInfo(false);
+binaryen.setDebugInfo(keepNames);
 for (const [input, stem] of parts) {
-  const module = binaryen.readBinary(withoutNames(readFileSync(input)));
+  const module = binaryen.readBinary(keepNames ? readFileSync(input) : withoutNames(readFileSync(input)));
   module.optimize();
-  module.runPasses(['strip-debug']);
+  if (!keepNames) module.runPasses(['strip-debug']);
   if (!module.validate()) {
     console.error(`release: wasm-opt produced an invalid ${stem}.wasm`);
     process.exit(1);

@@ -1,39 +1,7 @@
 //! Thin wrappers over browser APIs the pages need. Each degrades to a harmless default outside a
 //! browser (native unit tests) instead of panicking.
 
-use crate::i18n::Locale;
 use wasm_bindgen::{JsCast, JsValue};
-
-/// The localised name of an ISO country code, from the browser's `Intl.DisplayNames` (no data tables
-/// in our download). Falls back to the code.
-pub fn country_name(code: &str, locale: Locale) -> String {
-    if !cfg!(target_arch = "wasm32") {
-        return code.to_string();
-    }
-    display_names(locale)
-        .and_then(|dn| {
-            let of = js_sys::Reflect::get(&dn, &"of".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-            of.call1(&dn, &JsValue::from_str(code)).ok()?.as_string()
-        })
-        .unwrap_or_else(|| code.to_string())
-}
-
-fn display_names(locale: Locale) -> Option<JsValue> {
-    thread_local! {
-        static CACHE: std::cell::RefCell<Vec<(Locale, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    if let Some(found) = CACHE.with(|c| c.borrow().iter().find(|(l, _)| *l == locale).map(|(_, v)| v.clone())) {
-        return Some(found);
-    }
-    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
-    let args = js_sys::Array::of2(&JsValue::from_str(locale.tag()), &options);
-    let dn = js_sys::Reflect::construct(&ctor, &args).ok()?;
-    CACHE.with(|c| c.borrow_mut().push((locale, dn.clone())));
-    Some(dn)
-}
 
 /// Save `content` as a file through the browser's download mechanism.
 pub fn download_text(filename: &str, mime: &str, content: &str) -> Result<(), String> {

@@ -545,7 +545,7 @@ pub fn software_kind(k: SoftwareKind, locale: Locale) -> String {
 }
 
 fn country(code: &str, locale: Locale) -> String {
-    crate::browser::country_name(code, locale)
+    crate::i18n::country_name(code, locale)
 }
 
 /// Why an offer cannot be bought, in plain words (RULES §2.4).

@@ -1,6 +1,6 @@
 //! The country `<select>` of the forms: every ISO code, named and sorted in the current language.
 
-use crate::browser::country_name;
+use crate::i18n::country_name;
 use crate::i18n::{use_i18n, Key};
 use csp_engine::country::COUNTRY_CODES;
 use leptos::prelude::*;

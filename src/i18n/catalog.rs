@@ -1,8 +1,10 @@
 //! Every user-visible string, English then French. Vocabulary follows the Partner Center pages
 //! (`shared/seeds/`): English from `english/`, French from `original/`.
 
+use super::countries::{ENGLISH_COUNTRIES, FRENCH_COUNTRIES};
 use super::first_page::FIRST_PAGE;
 use super::Locale;
+use csp_engine::country::COUNTRY_CODES;
 
 macro_rules! catalog {
     ($($key:ident => $en:literal $(| $en_other:literal)?, $fr:literal $(| $fr_other:literal)?;)*) => {
@@ -21,22 +23,24 @@ macro_rules! catalog {
         /// The English "one" forms (few, and the first page counts its customers): always here.
         static ENGLISH_ONES: &[(Key, &str)] = &[$($(one_row(Key::$key, $en, $en_other),)?)*];
 
-        static ENGLISH: Texts = Texts { texts: ENGLISH_TEXTS, ones: ENGLISH_ONES };
+        static ENGLISH: Texts = Texts { texts: ENGLISH_TEXTS, ones: ENGLISH_ONES, countries: &ENGLISH_COUNTRIES };
 
         /// French: referred to only by [`french_texts`], so the split build loads it when French is shown.
         static FRENCH: Texts = Texts {
             texts: &[$(last!($fr $(, $fr_other)?)),*],
             ones: &[$($(one_row(Key::$key, $fr, $fr_other),)?)*],
+            countries: &FRENCH_COUNTRIES,
         };
     };
 }
 
 /// One language's texts: a table indexed by the key, not a `match` (a match compiles to code for every arm,
 /// ≈ 20 KB of wasm; the table is data the size of its pointers). A counted entry's text is its "other" form;
-/// its "one" form is in `ones`.
+/// its "one" form is in `ones`. `countries` names each of `COUNTRY_CODES`, in its order.
 pub struct Texts {
     texts: &'static [&'static str],
     ones: &'static [(Key, &'static str)],
+    countries: &'static [&'static str],
 }
 
 on_demand! { english;
@@ -116,6 +120,18 @@ fn before_arrival(key: Key) -> &'static str {
     use leptos::prelude::Track;
     ARRIVED.with(|a| a.track());
     FIRST_PAGE_ENGLISH.iter().find(|(k, _)| *k == key).map_or("", |(_, text)| *text)
+}
+
+/// The name of the country `code` in `locale` (our CLDR table, `countries.rs`); an unknown code, or French
+/// names asked for before the French texts arrived (the app waits for them first), show the code itself.
+pub fn country_name(code: &str, locale: Locale) -> String {
+    let Ok(i) = COUNTRY_CODES.binary_search(&code) else { return code.to_string() };
+    let name = match locale {
+        // English names are always here: the first page shows them.
+        Locale::En => Some(ENGLISH_COUNTRIES[i]),
+        Locale::Fr => texts(locale).and_then(|t| t.countries.get(i).copied()),
+    };
+    name.unwrap_or(code).to_string()
 }
 
 /// The last of one or two literals: a counted entry's "other" form, or a plain entry's only text.

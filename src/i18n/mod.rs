@@ -6,12 +6,13 @@
 //! few kilobytes of wasm, where ICU-based crates pull data tables far over the download budget.
 
 mod catalog;
+mod countries;
 pub mod date_input;
 mod first_page;
 pub mod format;
 mod plural;
 
-pub use catalog::{first_page_ready, load, Key};
+pub use catalog::{country_name, first_page_ready, load, Key};
 pub use plural::{plural, Plural};
 
 use leptos::prelude::*;
@@ -149,6 +150,30 @@ mod tests {
             s.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name.to_string())).collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn countries_are_named_in_both_languages_and_unknown_codes_shown_as_they_are() {
+        let cases = [
+            ("DE", Locale::En, "Germany"),
+            ("DE", Locale::Fr, "Allemagne"),
+            ("CI", Locale::Fr, "Côte d’Ivoire"),
+            ("US", Locale::Fr, "États-Unis"),
+            ("XK", Locale::En, "Kosovo"),
+            ("ZZ", Locale::En, "ZZ"),
+            ("de", Locale::En, "de"),
+            ("", Locale::Fr, ""),
+        ];
+        for (code, locale, name) in cases {
+            assert_eq!(country_name(code, locale), name, "{code} {locale:?}");
+        }
+        for code in csp_engine::country::COUNTRY_CODES {
+            for locale in Locale::ALL {
+                let name = country_name(code, locale);
+                assert!(name != *code && !name.trim().is_empty(), "{code} {locale:?} has no name");
+                assert!(!name.contains('\''), "{code} {locale:?}: typographic apostrophe expected in {name}");
+            }
+        }
     }
 
     #[test]

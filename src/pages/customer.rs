@@ -1,13 +1,13 @@
 //! A customer's page: header facts, actions, and the tabs Subscriptions, Software, Azure reservations,
 //! Order history and Account.
 
-use crate::browser::country_name;
 use crate::components::badge;
 use crate::components::chart::MonthlyChart;
 use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
 use crate::components::export::{self as cell, export_button, CsvFile};
 use crate::ctx::use_app;
+use crate::i18n::country_name;
 use crate::i18n::{format, Key};
 use crate::messages;
 use crate::route::{CatalogQuery, CustomerTab, Route};

@@ -1,10 +1,10 @@
 //! The Customers list: search by company name or domain, sortable columns, Add customer.
 
-use crate::browser::country_name;
 use crate::components::empty::empty_state;
 use crate::components::errors::RequirePermission;
 use crate::components::export::{export_button, CsvFile};
 use crate::ctx::use_app;
+use crate::i18n::country_name;
 use crate::i18n::Key;
 use crate::messages;
 use crate::route::{CustomerListQuery, CustomerSort, Route};
