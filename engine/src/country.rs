@@ -1,4 +1,4 @@
-//! ISO 3166-1 alpha-2 country codes. Names are the UI's job (the browser localises them), so the engine
+//! ISO 3166-1 alpha-2 country codes. Names are the UI's job (`i18n::country_name` in the app), so the engine
 //! carries only codes: countries are matched by code, never by name (RULES §6.1).
 
 use crate::money::Currency;
