@@ -22,9 +22,19 @@ function table(locale) {
     return name;
   });
 }
+if (codes.length > 256) throw new Error('country-names: an order table holds indexes as u8');
 const rust = (name, locale, doc) => {
-  const rows = table(locale).map((n, i) => `    ${JSON.stringify(n)}, // ${codes[i]}`).join('\n');
-  return `/// ${doc}\npub(super) static ${name}: [&str; COUNTRY_CODES.len()] = [\n${rows}\n];\n`;
+  const names = table(locale);
+  const rows = names.map((n, i) => `    ${JSON.stringify(n)}, // ${codes[i]}`).join('\n');
+  // The select lists countries alphabetically in the UI's language: CLDR collation, computed here, so that
+  // "États-Unis" sorts under E and the app carries no collation tables.
+  const collator = new Intl.Collator(locale);
+  const order = names.map((_, i) => i).sort((a, b) => collator.compare(names[a], names[b]));
+  return (
+    `/// ${doc}\npub(super) static ${name}: [&str; COUNTRY_CODES.len()] = [\n${rows}\n];\n\n` +
+    `/// Indexes into \`${name}\` in alphabetical order (CLDR collation, ${locale}).\n` +
+    `pub(super) static ${name}_ORDER: [u8; COUNTRY_CODES.len()] = [${order.join(', ')}];\n`
+  );
 };
 const out = join(root, 'src/i18n/countries.rs');
 writeFileSync(

@@ -2,7 +2,8 @@
 //
 //   cargo (feature `split`, linked with --emit-relocs) → wasm-split-cli (main + one module per split point +
 //   shared chunks + the __wasm_split.js loader) → wasm-bindgen on the main module (--keep-lld-exports: the
-//   chunks import its functions) → wasm-opt on every part → content-hashed names → index.html, boot.js,
+//   chunks import its functions) → wasm-opt on every part → content-hashed names (the JS glue and the stylesheet
+//   minified by esbuild) → index.html, boot.js,
 //   embed.js, sw.js (scripts/write-boot.mjs).
 //
 // Trunk 0.21 has no step between cargo and wasm-bindgen, so the release pipeline is ours; `make serve` keeps
@@ -15,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import binaryen from 'binaryen';
+import { transformSync } from 'esbuild';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const out = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -115,11 +117,15 @@ for (const [from] of renamed) {
   }
 }
 writeFileSync(join(out, loaderName), loader);
-writeFileSync(join(out, mainName), mainJs);
+// wasm-bindgen's glue minified (its exports and the wasm's import names are kept): 7.2 → 5.4 KB brotli, on the first
+// load. The loader stays as written: scripts read its chunk list (`splitChunks`, first-load.mjs).
+writeFileSync(join(out, mainName), transformSync(mainJs, { minify: true, format: 'esm' }).code);
 
 // Stylesheet and icon, hashed, with the integrity Trunk would give them.
+// The stylesheet is minified (comments and spacing: 7.7 → 5.3 KB brotli, all of it render-blocking).
 const asset = (path) => {
-  const bytes = readFileSync(join(root, path));
+  const source = readFileSync(join(root, path));
+  const bytes = path.endsWith('.css') ? Buffer.from(transformSync(source.toString('utf8'), { minify: true, loader: 'css' }).code) : source;
   const [stem, ext] = basename(path).split(/\.(?=[^.]+$)/);
   const name = `${stem}-${hash(bytes)}.${ext}`;
   writeFileSync(join(out, name), bytes);

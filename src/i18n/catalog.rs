@@ -1,7 +1,7 @@
 //! Every user-visible string, English then French. Vocabulary follows the Partner Center pages
 //! (`shared/seeds/`): English from `english/`, French from `original/`.
 
-use super::countries::{ENGLISH_COUNTRIES, FRENCH_COUNTRIES};
+use super::countries::{ENGLISH_COUNTRIES, ENGLISH_COUNTRIES_ORDER, FRENCH_COUNTRIES, FRENCH_COUNTRIES_ORDER};
 use super::first_page::FIRST_PAGE;
 use super::Locale;
 use csp_engine::country::COUNTRY_CODES;
@@ -23,24 +23,32 @@ macro_rules! catalog {
         /// The English "one" forms (few, and the first page counts its customers): always here.
         static ENGLISH_ONES: &[(Key, &str)] = &[$($(one_row(Key::$key, $en, $en_other),)?)*];
 
-        static ENGLISH: Texts = Texts { texts: ENGLISH_TEXTS, ones: ENGLISH_ONES, countries: &ENGLISH_COUNTRIES };
+        static ENGLISH: Texts = Texts {
+            texts: ENGLISH_TEXTS,
+            ones: ENGLISH_ONES,
+            countries: &ENGLISH_COUNTRIES,
+            country_order: &ENGLISH_COUNTRIES_ORDER,
+        };
 
         /// French: referred to only by [`french_texts`], so the split build loads it when French is shown.
         static FRENCH: Texts = Texts {
             texts: &[$(last!($fr $(, $fr_other)?)),*],
             ones: &[$($(one_row(Key::$key, $fr, $fr_other),)?)*],
             countries: &FRENCH_COUNTRIES,
+            country_order: &FRENCH_COUNTRIES_ORDER,
         };
     };
 }
 
 /// One language's texts: a table indexed by the key, not a `match` (a match compiles to code for every arm,
 /// ≈ 20 KB of wasm; the table is data the size of its pointers). A counted entry's text is its "other" form;
-/// its "one" form is in `ones`. `countries` names each of `COUNTRY_CODES`, in its order.
+/// its "one" form is in `ones`. `countries` names each of `COUNTRY_CODES`, in its order; `country_order` lists
+/// their indexes alphabetically by name.
 pub struct Texts {
     texts: &'static [&'static str],
     ones: &'static [(Key, &'static str)],
     countries: &'static [&'static str],
+    country_order: &'static [u8],
 }
 
 on_demand! { english;
@@ -132,6 +140,21 @@ pub fn country_name(code: &str, locale: Locale) -> String {
         Locale::Fr => texts(locale).and_then(|t| t.countries.get(i).copied()),
     };
     name.unwrap_or(code).to_string()
+}
+
+/// Every country as (code, name), alphabetically by its name in `locale` (the forms' country select). Pages
+/// with a form wait for their language's texts; asked before, this is empty and re-runs when they arrive.
+pub fn countries_by_name(locale: Locale) -> Vec<(&'static str, &'static str)> {
+    let Some(texts) = texts(locale) else {
+        use leptos::prelude::Track;
+        ARRIVED.with(|a| a.track());
+        return Vec::new();
+    };
+    texts
+        .country_order
+        .iter()
+        .filter_map(|&i| Some((*COUNTRY_CODES.get(usize::from(i))?, *texts.countries.get(usize::from(i))?)))
+        .collect()
 }
 
 /// The last of one or two literals: a counted entry's "other" form, or a plain entry's only text.

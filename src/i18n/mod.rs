@@ -12,7 +12,7 @@ mod first_page;
 pub mod format;
 mod plural;
 
-pub use catalog::{country_name, first_page_ready, load, Key};
+pub use catalog::{countries_by_name, country_name, first_page_ready, load, Key};
 pub use plural::{plural, Plural};
 
 use leptos::prelude::*;
@@ -173,6 +173,25 @@ mod tests {
                 assert!(name != *code && !name.trim().is_empty(), "{code} {locale:?} has no name");
                 assert!(!name.contains('\''), "{code} {locale:?}: typographic apostrophe expected in {name}");
             }
+        }
+    }
+
+    #[test]
+    fn the_country_select_lists_every_country_alphabetically_in_the_ui_language() {
+        let names = |locale| countries_by_name(locale).into_iter().map(|(_, name)| name).collect::<Vec<_>>();
+        let (en, fr) = (names(Locale::En), names(Locale::Fr));
+        assert_eq!(en[..3], ["Afghanistan", "Åland Islands", "Albania"]);
+        let at = |name: &str| fr.iter().position(|n| *n == name).unwrap_or_else(|| panic!("{name} missing"));
+        // Accented initials sort with their letter, not after Z.
+        assert!(at("Espagne") < at("États-Unis") && at("États-Unis") < at("Éthiopie") && at("Éthiopie") < at("Fidji"));
+        assert!(at("Égypte") < at("Eswatini"));
+        for locale in Locale::ALL {
+            let mut codes: Vec<&str> = countries_by_name(locale).into_iter().map(|(code, _)| code).collect();
+            assert_eq!(codes.len(), csp_engine::country::COUNTRY_CODES.len(), "{locale:?}");
+            codes.sort();
+            assert_eq!(codes, csp_engine::country::COUNTRY_CODES, "{locale:?}: every code once");
+            let pairs = countries_by_name(locale);
+            assert!(pairs.iter().all(|(code, name)| country_name(code, locale) == *name), "{locale:?}");
         }
     }
 

@@ -100,6 +100,26 @@ test('a date typed in one language is shown in the other language’s format', a
   await expect(page.getByLabel('De', { exact: true })).toHaveAccessibleDescription('jj/mm/aaaa');
 });
 
+test('the billing country list is alphabetical in the UI language (French accents sort with their letter)', async ({
+  page,
+}) => {
+  await open(page, '#/customers/new');
+  // 250 countries and the "Choose a country" prompt (the page's code and texts arrive first).
+  await expect(page.getByLabel('Billing country').locator('option')).toHaveCount(251);
+  const en = await page.getByLabel('Billing country').locator('option').allTextContents();
+  expect(en.slice(0, 4)).toEqual(['Choose a country', 'Afghanistan', 'Åland Islands', 'Albania']);
+  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await expect(page.getByLabel('Pays de facturation').locator('option').first()).toHaveText('Choisissez un pays');
+  await expect(page.getByLabel('Pays de facturation').locator('option').nth(1)).toHaveText('Afghanistan');
+  const fr = await page.getByLabel('Pays de facturation').locator('option').allTextContents();
+  const at = (name) => fr.indexOf(name);
+  expect(at('États-Unis')).toBeGreaterThan(at('Espagne'));
+  expect(at('États-Unis')).toBeLessThan(at('Fidji'));
+  expect(at('Égypte')).toBeLessThan(at('Équateur'));
+  expect(fr.at(-1)).toBe('Zimbabwe');
+  expect(fr).toHaveLength(en.length);
+});
+
 test('activity log: a bad From date gets a message in the format shown and the list stays as it was', async ({
   page,
 }) => {
