@@ -42,8 +42,8 @@ step "6/7 release build (split), first-load bytes and the whole bundle"
 SKIP_SETUP=1 bash scripts/dist.sh
 # First-load bytes: what the Customers page fetches before its rows show (issue 17): fails over 200 KB.
 node scripts/first-load.mjs dist --target-kb 200 --ceiling-kb 200
-# The whole bundle (every chunk: what the service worker keeps) keeps a regression ceiling only.
-node scripts/budgets.mjs dist --budget-kb 200 --ceiling-kb 790
+# The whole bundle (every chunk: what the service worker keeps) keeps a regression ceiling only: 790 KB.
+node scripts/budgets.mjs dist --budget-kb 790
 
 step "7/7 end-to-end tests (Playwright, Debian Chromium, release build)"
 # Playwright itself fails when it finds no test.

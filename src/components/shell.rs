@@ -18,6 +18,8 @@ use csp_engine::ids::UserId;
 use csp_engine::subscriptions::DueSummary;
 use csp_engine::Command;
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
+use leptos::tachys::reactive_graph::OwnedView;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -107,16 +109,25 @@ pub fn Shell() -> impl IntoView {
 
 /// The page of the route. In the split build its code may still be downloading: the previous page stays until
 /// it has arrived (a `Transition`), and a download that fails says so with Retry instead of taking the app down.
+///
+/// Each page has its own reactive scope, a child of this component's, which ends when the page's view is dropped
+/// (`OwnedView`), not when the route changes: while the Transition keeps the previous page on screen, a state
+/// change (the whole book replacing the glance, another tab's write) re-runs that page's effects, and its memos
+/// must still be there (owned by the closure's run, they were disposed under it: a panic).
 #[component]
 fn PageView(page: Memo<Route>, root: NodeRef<leptos::html::Div>) -> impl IntoView {
     let app = use_app();
     let i18n = app.i18n;
     let attempt = RwSignal::new(0u32);
+    let scope = Owner::current().expect("PageView renders under the app's owner");
     let render = move || {
         attempt.track();
         let route = page.get();
+        let owner = scope.child();
+        // Built under the page's own scope; read as before (what the page reads while it loads is tracked).
+        let load = owner.with(|| ScopedFuture::new(pages::page(app, route)));
         Suspend::new(send_wrapper::SendWrapper::new(async move {
-            match pages::page(app, route).await {
+            match load.await {
                 Ok(view) => {
                     // Links on the new page, and the engine: their code is fetched now, so the first click does
                     // not wait; the usual start's glance is replaced by the whole saved state.
@@ -131,7 +142,7 @@ fn PageView(page: Memo<Route>, root: NodeRef<leptos::html::Div>) -> impl IntoVie
                             });
                         }
                     });
-                    view
+                    OwnedView::new_with_owner(view, owner).into_any()
                 }
                 Err(_) => view! { <LoadFailed attempt locale=i18n.locale/> }.into_any(),
             }

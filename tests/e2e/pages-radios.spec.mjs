@@ -43,6 +43,8 @@ for (const [w, h] of [[1366, 800], [390, 844]]) {
 
 test('the subscription status radios sit beside their text', async ({ page }) => {
   await open(page, '#/customers/C-0001/subscriptions/S-0001');
+  // The page's code and the whole book arrive after the shell: measure once the choices are drawn.
+  await expect(page.locator('fieldset.status-choices label > input').first()).toBeVisible();
   const found = await gaps(page, 'fieldset.status-choices');
   expect(found.length).toBeGreaterThanOrEqual(1);
   for (const r of found) {

@@ -54,6 +54,28 @@ test.describe('without the service worker (its cache would answer)', () => {
     expect(page.problems.filter((p) => !/split_reports|Failed to fetch|net::ERR|failed to load/i.test(p))).toEqual([]);
   });
 
+  test('the page still shown while the next one downloads keeps working when the language changes meanwhile', async ({
+    page,
+  }) => {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(chunk('reports'), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await open(page, '#/customers');
+    await expect(page.locator('main tbody tr').first()).toBeVisible();
+    await page.goto('index.html#/billing');
+    // Billing's code is held: the Customers page stays, and follows the language (its scope is still alive; it
+    // was disposed under it before, and its rows' effects panicked).
+    await page.getByTestId('language-switch').selectOption('fr', { force: true });
+    await expect(page.locator('main th').filter({ hasText: 'Pays' })).toBeVisible();
+    await expect(page.locator('main [role=status]').filter({ hasText: '10 clients' })).toBeVisible();
+    release();
+    await expect(heading(page, 'Facturation')).toBeVisible();
+    expect(page.problems).toEqual([]);
+  });
+
   test('in French too, the message and Retry', async ({ page }) => {
     await page.route(chunk('settings'), (route) => route.abort('internetdisconnected'));
     await open(page, '#/customers');
