@@ -191,6 +191,16 @@ fn pack_raw(raw: &[u8]) -> String {
     BASE64.encode(miniz_oxide::deflate::compress_to_vec(raw, LEVEL))
 }
 
+/// `raw` (a layout with its checksum) changed by `change` before its checksum, which is then recomputed: damage
+/// that the checksum does not hide, for the layout's own checks.
+fn resummed(raw: &[u8], change: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+    let mut content = raw[..raw.len() - 4].to_vec();
+    change(&mut content);
+    let sum = checksum(&content);
+    content.extend_from_slice(&sum.to_le_bytes());
+    content
+}
+
 #[test]
 fn damaged_text_is_an_error_never_a_panic() {
     let good = encode(&demo::demo_state(now()));
@@ -198,8 +208,8 @@ fn damaged_text_is_an_error_never_a_panic() {
     let mut wrong_version = bytes::Writer::default();
     wrong_version.uint(FORMAT + 1);
     let truncated_raw = pack_raw(&raw[..raw.len() / 2]);
-    let mut trailing = raw.clone();
-    trailing.push(0);
+    let truncated_resummed = pack_raw(&resummed(&raw, |c| c.truncate(c.len() / 2)));
+    let trailing = resummed(&raw, |c| c.push(0));
     let cut_base64 = &good[..good.len() / 2 / 4 * 4];
     let cases: Vec<(&str, String, PersistError)> = vec![
         ("empty", String::new(), PersistError::NotDeflate),
@@ -211,7 +221,9 @@ fn damaged_text_is_an_error_never_a_panic() {
         ("cut deflate stream", cut_base64.to_string(), PersistError::NotDeflate),
         ("base64 of text, not deflate", BASE64.encode(b"hello world, not deflate"), PersistError::NotDeflate),
         ("a newer layout", pack_raw(&wrong_version.buf), PersistError::UnknownFormat(FORMAT + 1)),
-        ("layout cut in half", truncated_raw, PersistError::Truncated),
+        ("layout cut in half", truncated_raw, PersistError::Invalid("the checksum does not match")),
+        ("cut in half, its checksum redone", truncated_resummed, PersistError::Truncated),
+        ("only a format number", pack_raw(&[2]), PersistError::Truncated),
         ("bytes after the end", pack_raw(&trailing), PersistError::Invalid("bytes after the last section")),
         ("no bytes at all", pack_raw(&[]), PersistError::Truncated),
     ];
@@ -267,8 +279,8 @@ fn a_glance_refuses_what_decode_refuses_up_to_the_json_part() {
     }
     assert!(matches!(glance(&pack_raw(&not_json.buf)), Err(PersistError::Json(_))), "JSON cut short");
     // Damage after the JSON part is the whole read's to find: a glance is never relied on alone.
-    let (mut raw, _) = pack(&demo::demo_state(now()));
-    raw.push(0);
+    let (raw, _) = pack(&demo::demo_state(now()));
+    let raw = resummed(&raw, |c| c.push(0));
     assert!(glance(&pack_raw(&raw)).is_ok());
     assert_eq!(decode(&pack_raw(&raw)).err(), Some(PersistError::Invalid("bytes after the last section")));
 }
@@ -283,4 +295,43 @@ fn errors_read_as_sentences() {
     for (error, text) in cases {
         assert_eq!(error.to_string(), text);
     }
+}
+
+#[test]
+fn every_flipped_bit_of_a_saved_book_is_refused_or_reads_the_same_book() {
+    // DEFLATE has no checksum: before format 2, some flips read back as another book (another amount, another
+    // date). Now the layout's checksum refuses them.
+    let state = a_year_of(demo::demo_state(now()));
+    let deflated = BASE64.decode(encode(&state)).unwrap();
+    let (mut refused, mut same) = (0, 0);
+    for at in (0..deflated.len()).step_by(deflated.len() / 300 + 1) {
+        for bit in [0, 3, 7] {
+            let mut damaged = deflated.clone();
+            damaged[at] ^= 1 << bit;
+            match decode(&BASE64.encode(&damaged)) {
+                Ok(read) => {
+                    assert!(read == state, "byte {at} bit {bit}: read as another book");
+                    same += 1;
+                }
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    assert!(refused > same, "{refused} refused, {same} unchanged");
+}
+
+#[test]
+fn a_book_saved_before_the_checksum_still_reads() {
+    let state = a_year_of(demo::demo_state(now()));
+    let (raw, _) = pack(&state);
+    assert_eq!(raw[0] as u64, FORMAT, "format 2 is written");
+    // Format 1: the same layout, format number 1, no checksum.
+    let mut old = raw[..raw.len() - 4].to_vec();
+    old[0] = FORMAT_UNCHECKED as u8;
+    let text = pack_raw(&old);
+    assert!(decode(&text).as_ref() == Ok(&state));
+    assert_eq!(glance(&text).map(|g| g.customers), Ok(state.customers.clone()));
+    // Format 1 with a byte after the end is still refused by the layout's own check.
+    old.push(0);
+    assert_eq!(decode(&pack_raw(&old)).err(), Some(PersistError::Invalid("bytes after the last section")));
 }
