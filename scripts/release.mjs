@@ -117,12 +117,12 @@ for (const [from] of renamed) {
   }
 }
 writeFileSync(join(out, loaderName), loader);
-// wasm-bindgen's glue minified (its exports and the wasm's import names are kept): 7.2 → 5.4 KB brotli, on the first
+// wasm-bindgen's glue minified (its exports and the wasm's import names are kept): 7.2 → 5.2 KB brotli, on the first
 // load. The loader stays as written: scripts read its chunk list (`splitChunks`, first-load.mjs).
 writeFileSync(join(out, mainName), transformSync(mainJs, { minify: true, format: 'esm' }).code);
 
 // Stylesheet and icon, hashed, with the integrity Trunk would give them.
-// The stylesheet is minified (comments and spacing: 7.7 → 5.3 KB brotli, all of it render-blocking).
+// The stylesheet is minified (comments and spacing: 7.7 → 5.2 KB brotli, all of it render-blocking).
 const asset = (path) => {
   const source = readFileSync(join(root, path));
   const bytes = path.endsWith('.css') ? Buffer.from(transformSync(source.toString('utf8'), { minify: true, loader: 'css' }).code) : source;

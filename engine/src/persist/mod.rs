@@ -14,8 +14,8 @@
 //!   subscription, each change as a kind and its data.
 //!
 //! Layout before deflate: `FORMAT`, the rest as JSON, the string table, then the subscription, ledger and
-//! log columns, then (format 2) the Adler-32 of all of it, checked before anything is read. Raw DEFLATE (no zlib header), so a browser can read it with
-//! `DecompressionStream('deflate-raw')`; standard base64 (`atob`).
+//! log columns, then (format 2) the Adler-32 of all of it, checked before anything is read. Raw DEFLATE (no
+//! zlib header), so a browser can read it with `DecompressionStream('deflate-raw')`; standard base64 (`atob`).
 
 mod bytes;
 mod codes;
@@ -204,8 +204,6 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
     ends[3] = w.buf.len();
     log.write(&mut w);
     ends[4] = w.buf.len();
-    let sum = checksum(&w.buf);
-    w.buf.extend_from_slice(&sum.to_le_bytes());
     let sections = Sections {
         rest: ends[0],
         strings: ends[1] - ends[0],
@@ -213,7 +211,7 @@ pub(crate) fn pack(state: &State) -> (Vec<u8>, Sections) {
         ledger: ends[3] - ends[2],
         log: ends[4] - ends[3],
     };
-    (w.buf, sections)
+    (with_checksum(w.buf), sections)
 }
 
 /// The byte length of each section before deflate.
@@ -279,6 +277,13 @@ fn json_part<'a>(r: &mut Reader<'a>) -> Result<&'a str, PersistError> {
 /// Adler-32 (miniz_oxide's, the zlib checksum) of the layout's bytes.
 fn checksum(bytes: &[u8]) -> u32 {
     miniz_oxide::mz_adler32_oxide(1, bytes)
+}
+
+/// `layout` followed by its checksum (format 2's trailer).
+fn with_checksum(mut layout: Vec<u8>) -> Vec<u8> {
+    let sum = checksum(&layout);
+    layout.extend_from_slice(&sum.to_le_bytes());
+    layout
 }
 
 /// The layout without its trailing checksum, once the checksum matches (format 2); format 1 has none, and an

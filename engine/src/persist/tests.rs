@@ -196,9 +196,7 @@ fn pack_raw(raw: &[u8]) -> String {
 fn resummed(raw: &[u8], change: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
     let mut content = raw[..raw.len() - 4].to_vec();
     change(&mut content);
-    let sum = checksum(&content);
-    content.extend_from_slice(&sum.to_le_bytes());
-    content
+    with_checksum(content)
 }
 
 #[test]
