@@ -3,6 +3,7 @@
 // screen-reader table holds the same figures.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, clockStep } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 /** Each bar's rendered height, the plot's height, and the table's figures (in bar order). */
 async function measure(chart) {
@@ -66,7 +67,7 @@ test('Billing: the partner’s monthly billing over 12 months, drawn to scale, w
   await expect(table.locator('thead')).toContainText('Month');
   await axeClean(page);
 
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByRole('img', { name: /^Facturation mensuelle en USD, / })).toBeVisible();
   await expect(table.locator('thead')).toContainText('Mois');
   expectProportional(await measure(chart));

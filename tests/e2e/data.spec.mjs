@@ -1,6 +1,7 @@
 // Data safety (issue 14): tabs agree, a closed tab loses nothing, damaged data costs nothing, backups
 // are listed and restorable, and the backup file round-trips — on the release build, in Chromium.
 import { test, expect, open, heading, addUser, clockStep } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 import { readFile } from 'node:fs/promises';
 
 const KEY = 'csp-marketplace';
@@ -159,11 +160,11 @@ for (const [name, c] of Object.entries(corpus)) {
   test(`corruption corpus: ${name}`, async ({ page }) => {
     await open(page, '#/settings');
     await addUser(page, { name: 'Readable Person', email: 'readable.person@contoso-partners.com', role: 'Sales agent' });
-    await page.getByTestId('language-switch').selectOption('fr', { force: true });
+    await setLanguage(page, 'fr');
     const file = await (async () => {
-      await page.getByTestId('language-switch').selectOption('en', { force: true });
+      await setLanguage(page, 'en');
       const f = await downloadBackup(page);
-      await page.getByTestId('language-switch').selectOption('fr', { force: true });
+      await setLanguage(page, 'fr');
       return f;
     })();
     // Fold the journal so the snapshot holds everything, then damage what the case says.
@@ -195,7 +196,7 @@ for (const [name, c] of Object.entries(corpus)) {
     if (c.stateKept) await expect(page.getByTestId('users-table')).toContainText('Readable Person');
     else await expect(page.getByTestId('users-table')).not.toContainText('Readable Person');
     // Restore from the file made before the damage gives everything back.
-    await page.getByTestId('language-switch').selectOption('en', { force: true });
+    await setLanguage(page, 'en');
     await restoreFile(page, JSON.stringify(file));
     await expect(page.getByTestId('restore-preview')).toContainText('Contoso Cloud Partners');
     await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();

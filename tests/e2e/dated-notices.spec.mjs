@@ -4,9 +4,10 @@
 // trial's end with its days left, in English and French, with an axe check of the pages and the cancel dialog.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, heading, simulatedDate, addDays, shown, moveDateTo, buyIsv } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 const fact = (scope, label) => scope.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
-const french = (page) => page.getByTestId('language-switch').selectOption('fr', { force: true });
+const french = (page) => setLanguage(page, 'fr');
 
 async function signIn(page, label) {
   await page.getByTestId('user-switcher').selectOption({ label }, { force: true });
@@ -128,7 +129,7 @@ test('a download link says the date it expires, in English and French', async ({
     /^Ce lien expire le \d{1,2}(er)? \S+ \d{4} ou après 50 téléchargements, selon la première échéance\. Téléchargements restants\u00a0: 50\.$/u,
   );
   // The cancel dialog with its days left (the engine's), checked by axe.
-  await page.getByTestId('language-switch').selectOption('en', { force: true });
+  await setLanguage(page, 'en');
   await page.getByTestId('software-table').getByRole('row', { name: /Windows Server 2022/ }).getByRole('button', { name: 'Cancel' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cancel a purchase' });
   await expect(dialog.getByTestId('cancel-quote')).toContainText(/\d+ days left to cancel this order \(until \w{3} \d{1,2}, \d{4}\)\./);

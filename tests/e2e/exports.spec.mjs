@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, heading } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 /** Click an export button, capture the download, parse it (BOM checked and stripped). */
 async function download(page, testid) {
@@ -62,7 +63,7 @@ test('Customers: the export holds the listed customers under the search, in Engl
   const filtered = await expectExportMatches(page, 'export-customers', table);
   expect(filtered.length).toBeLessThan(all.length);
 
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByTestId('export-customers')).toHaveText('Exporter en CSV');
   const fr = await expectExportMatches(page, 'export-customers', table);
   expect(fr[0]).toEqual(['Nom', 'Domaine', 'Pays', 'Segment']);
@@ -107,7 +108,7 @@ test('Billing: the invoice list and an invoice with its lines, in English and in
   const shownTotal = await page.getByTestId('invoice-total').first().textContent();
   expect(shownTotal.replace(/[^\d-]/g, '')).toBe(String(total));
 
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   const fr = await expectExportMatches(page, 'export-invoice', page.getByTestId('invoice-table'), { currency: 'Devise' });
   expect(fr[0]).toEqual([
     'Date', 'Client', 'Abonnement ou commande', 'Description', 'Type de frais', 'Quantité', 'Prix unitaire', 'Montant', 'Devise',
@@ -215,7 +216,7 @@ test('Subscriptions: every customer’s subscriptions, filtered from the URL, ex
 
 test('Subscriptions in French: header, count wording, bad N message', async ({ page }) => {
   await open(page, '#/subscriptions');
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(heading(page, 'Abonnements')).toBeVisible();
   const table = page.getByTestId('all-subscriptions-table');
   const rows = await expectExportMatches(page, 'export-subscriptions', table);

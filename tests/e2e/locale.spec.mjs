@@ -2,6 +2,7 @@
 // phrases agree with their number in both languages.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, openClock, clockStep } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 const MONTHS_FR = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -53,7 +54,7 @@ for (const c of cases) {
     page,
   }) => {
     await open(page, '#/customers');
-    await page.getByTestId('language-switch').selectOption(c.lang, { force: true });
+    await setLanguage(page, c.lang);
     // The date's controls open under it in the header (a disclosure).
     await openClock(page);
     const clock = page.locator('.control.clock');
@@ -95,7 +96,7 @@ test('a date typed in one language is shown in the other language’s format', a
   const value = await from.inputValue();
   expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   const [y, m, d] = value.split('-');
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByLabel('De', { exact: true })).toHaveValue(`${d}/${m}/${y}`);
   await expect(page.getByLabel('De', { exact: true })).toHaveAccessibleDescription('jj/mm/aaaa');
 });
@@ -108,7 +109,7 @@ test('the billing country list is alphabetical in the UI language (French accent
   await expect(page.getByLabel('Billing country').locator('option')).toHaveCount(251);
   const en = await page.getByLabel('Billing country').locator('option').allTextContents();
   expect(en.slice(0, 4)).toEqual(['Choose a country', 'Afghanistan', 'Åland Islands', 'Albania']);
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByLabel('Pays de facturation').locator('option').first()).toHaveText('Choisissez un pays');
   await expect(page.getByLabel('Pays de facturation').locator('option').nth(1)).toHaveText('Afghanistan');
   const fr = await page.getByLabel('Pays de facturation').locator('option').allTextContents();
@@ -124,7 +125,7 @@ test('activity log: a bad From date gets a message in the format shown and the l
   page,
 }) => {
   await open(page, '#/activity');
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   const status = page.getByRole('status').filter({ hasText: /entrées?$/ });
   const from = page.getByLabel('De', { exact: true });
   await from.fill('01/01/2000');
@@ -153,7 +154,7 @@ test('counted phrases agree with their number, in English and in French (French:
   await search.first().fill('no such customer at all');
   await expect(status).toHaveText('0 customers');
 
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(status).toHaveText('0 client');
   const recherche = page.getByLabel('Rechercher par nom de société ou domaine');
   await recherche.fill('Wingtip Toys Australia');
@@ -171,7 +172,7 @@ test('the clock summary says "1 … charged" for one and the plural for more, in
   const text = await summary.textContent();
   // No "1 renewals", "1 billing cycles charged"…: a count of 1 takes the singular.
   expect(text).not.toMatch(/(^|\D)1 \w+s\b/);
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   const texte = await clock.getByRole('status').textContent();
   expect(texte).not.toMatch(/(^|\D)[01] \p{L}+s\b/u);
 });

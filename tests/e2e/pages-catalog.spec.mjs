@@ -2,6 +2,7 @@
 // while the list scrolls, reservation options are chosen once in a dialog, and a phone reads the rows as a stack.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 const rowsInView = (page) =>
   page.evaluate(() =>
@@ -18,10 +19,10 @@ test('at 1366×800 at least 10 offers are in view and the filters stay in view w
   await expect(offers.first()).toBeVisible();
   expect(await rowsInView(page)).toBeGreaterThanOrEqual(10);
   // French words are longer: still ten rows.
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByRole('button', { name: 'Ajouter au panier' }).first()).toBeVisible();
   expect(await rowsInView(page)).toBeGreaterThanOrEqual(10);
-  await page.getByTestId('language-switch').selectOption('en', { force: true });
+  await setLanguage(page, 'en');
 
   // Each row carries name, publisher, billing, price, eligibility, quantity and Add.
   const basic = page.getByRole('listitem', { name: 'Microsoft 365 Business Basic', exact: true });
@@ -85,7 +86,7 @@ test('on a 390 px phone each offer is a readable stack with no sideways scroll, 
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page, '#/customers/C-0001/add');
   for (const lang of ['en', 'fr']) {
-    await page.getByTestId('language-switch').selectOption(lang, { force: true });
+    await setLanguage(page, lang);
     const basic = page.getByTestId('offers').locator('li.offer').first();
     await expect(basic).toBeVisible();
     const [name, add] = await Promise.all([

@@ -2,6 +2,7 @@
 // group, links to the subscriptions it created and to the billing month's invoice.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, heading } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 async function add(page, name, licenses, billing) {
   await page.getByRole('searchbox', { name: 'Search products' }).fill(name);
@@ -67,7 +68,7 @@ test('the confirmation in French, on a phone, without sideways scroll; an unknow
   await page.setViewportSize({ width: 390, height: 844 });
   await buyTwoGroups(page);
   const url = page.url();
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirmation de commande');
   await expect(page.getByTestId('confirmed-order').first()).toContainText('Fréquence de facturation\u00a0: ');
   await expect(page.getByRole('link', { name: /^Ouvrir la facture de / })).toBeVisible();

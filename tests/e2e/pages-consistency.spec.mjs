@@ -3,6 +3,7 @@
 // offer it as a link or button.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 const seriousAxe = async (page) => {
   const r = await new AxeBuilder({ page }).include('.cspm').analyze();
@@ -105,7 +106,7 @@ test('empty states say what to do next and lead there', async ({ page }) => {
 test('empty states in French on a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page, '#/customers/C-0004/cart');
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByTestId('empty-state')).toContainText('Le panier est vide.');
   await expect(page.getByTestId('empty-state').getByRole('link', { name: 'Ajouter des produits' })).toBeVisible();
   const box = await page.getByTestId('empty-state').boundingBox();

@@ -1,6 +1,7 @@
 // No page scrolls sideways on a 390 px phone (issue 16), in English and French: every route of src/route.rs
 // on the demo data, with a cart filled (Cart, Review) and the reservation refund quote shown.
 import { test, expect, open } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 /** The elements that stick out past the right edge of the viewport (outside any scroll container). */
 const overflowing = (page) =>
@@ -67,7 +68,7 @@ test('no page scrolls sideways at 390×844, in English and French', async ({ pag
   const invoice = await page.locator('a[href*="#/billing/"]').first().getAttribute('href');
   const routes = [...ROUTES, invoice.slice(invoice.indexOf('#'))];
   for (const lang of ['en', 'fr']) {
-    await page.getByTestId('language-switch').selectOption(lang, { force: true });
+    await setLanguage(page, lang);
     for (const hash of routes) {
       await page.goto('about:blank'); // a fresh load each time: never measure the previous page
       await page.goto(`index.html${hash}`);

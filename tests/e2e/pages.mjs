@@ -32,9 +32,12 @@ export async function signIn(page, label) {
   await page.getByTestId('user-switcher').selectOption({ label }, { force: true });
 }
 
-/** Switch the UI language from the header (inside the Menu on a phone). */
+/** Switch the UI language from the header (inside the Menu on a phone), and wait until the app shows it:
+ * French texts may still be on their way (the switch is asynchronous), and a navigation made before they
+ * arrive would start the next page in the previous language. */
 export async function setLanguage(page, lang) {
   await page.getByTestId('language-switch').selectOption(lang, { force: true });
+  await page.locator(`.cspm[lang="${lang}"]`).waitFor({ state: 'attached' });
 }
 
 // The Get key button in both languages (the dialog opens after the language switch).

@@ -4,6 +4,7 @@
 // Windows Server 2022 (perpetual) three days ago: 57 days are left of the default 60-day window.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, heading } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 const WS = /Windows Server 2022/;
 
@@ -109,7 +110,7 @@ test('other roles read every value; only a Global admin may change them', async 
 test('in French, with no serious accessibility violation and no sideways scroll on a phone', async ({ page }) => {
   await open(page, '#/settings/policy');
   await globalAdmin(page);
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(heading(page, 'Règles de gestion')).toBeVisible();
   const fee = row(page, 'EarlyTerminationFeePercent');
   await expect(fee.getByTestId('policy-default')).toHaveText('Par défaut\u00a0: 12\u00a0%');

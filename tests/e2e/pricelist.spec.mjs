@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, heading, clockStep } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 const SAMPLE = path.join(examples, 'price-list.csv');
@@ -134,7 +135,7 @@ test('a user who may not edit partner settings is refused, naming the role that 
 
 test('in French: the semicolon file with decimal commas previews and applies', async ({ page }) => {
   await open(page, '#/settings/price-lists');
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(heading(page, 'Listes de prix')).toBeVisible();
   await page.getByLabel('Fichier de liste de prix (CSV)').setInputFiles(SAMPLE_FR);
   const preview = page.getByTestId('price-list-preview');

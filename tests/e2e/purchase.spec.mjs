@@ -1,5 +1,6 @@
 // Customers, catalog, eligibility, cart, Review, Buy and order history on the release build.
 import { test, expect, open, heading } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 test('add a customer: every invalid field is explained, nothing saved until all are valid', async ({ page }) => {
   await open(page, '#/customers');
@@ -109,7 +110,7 @@ test('cart: fix an invalid quantity, Review, Buy once, see the order and subscri
 
 test('the same purchase flow in French, with prices including tax in Australia', async ({ page }) => {
   await open(page, '#/customers/C-0005/add?q=Power%20BI%20Pro');
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(heading(page, 'Ajouter des produits pour Wingtip Toys Australia')).toBeVisible();
   const pbi = page.getByRole('listitem', { name: 'Power BI Pro', exact: true });
   await pbi.getByLabel('Licences').fill('3');

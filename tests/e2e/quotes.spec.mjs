@@ -3,6 +3,7 @@
 // (its drawn size asserted); "Cancellable with a full credit for N more days (until …)".
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, simulatedDate, addDays, shown, iso, buyIsv } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 async function signIn(page, label) {
   await page.getByTestId('user-switcher').selectOption({ label }, { force: true });
@@ -83,7 +84,7 @@ test('ISV SaaS: a longer window says how many days are left, and a later day is 
   await expect(day.getByTestId('quote-day-result')).toContainText('schedules the cancellation for the renewal date');
 
   // In French, the dated notice follows the language.
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByTestId('cancel-quote')).toContainText('pendant encore 4 jours');
   const results = await new AxeBuilder({ page }).include('.cspm').analyze();
   const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));

@@ -4,6 +4,7 @@
 // (4 × B2s, 3 years, up front, $2,340.00), both bought 3 days before the simulated date. The invoice page is
 // built in parallel by another area, so amounts are asserted on the reservation pages.
 import { test, expect, open, heading, clockStep } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 /** Parse "$1,234.56" (or "-$…") into cents. */
 const cents = (text) => {
@@ -363,7 +364,7 @@ test('exchange for a larger reservation: shortfall refused, then value returned 
 
 test('in French: the quote, the cap and the wizard use Partner Center’s words', async ({ page }) => {
   await open(page, '#/customers/C-0001/reservations/refund?ids=RSV-0001');
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(heading(page, 'Nouvelle demande de support\u00a0: remboursement')).toBeVisible();
   await expect(fact(page.getByTestId('quote-facts'), 'Règle de crédit')).toHaveText(
     '100\u00a0% du montant payé, sans frais (5 jours ou moins, sans utilisation)',

@@ -2,6 +2,7 @@
 // the brand whole (the cart link is an icon and its count); wide tables scroll inside their wrapper only.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open, heading } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 test.afterEach(async ({ page }) => {
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
@@ -22,7 +23,7 @@ const subsCases = [
 for (const c of subsCases) {
   test(`Subscriptions (${c.lang}): filters that keep nothing show the empty state, and Clear filters brings every row back`, async ({ page }) => {
     await open(page, '#/subscriptions');
-    if (c.lang === 'fr') await page.getByTestId('language-switch').selectOption('fr', { force: true });
+    if (c.lang === 'fr') await setLanguage(page, 'fr');
     await expect(heading(page, c.title)).toBeVisible();
     const table = page.getByTestId('all-subscriptions-table');
     const all = await table.locator('tbody tr').count();
@@ -50,7 +51,7 @@ for (const c of subsCases) {
 test('Subscriptions: the shared filter selects are worded in the language shown and filter by their slug', async ({ page }) => {
   await open(page, '#/subscriptions?status=suspended');
   await expect(page.getByTestId('filter-status')).toHaveValue('suspended');
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   const status = page.getByTestId('filter-status');
   await expect(status.locator('option:checked')).toHaveText('Suspendu');
   await expect(status.locator('option').first()).toHaveText('Tous');
@@ -65,7 +66,7 @@ for (const lang of ['en', 'fr']) {
     await open(page, '#/customers/C-0001/add');
     if (lang === 'fr') {
       await page.getByRole('button', { name: 'Menu' }).click();
-      await page.getByTestId('language-switch').selectOption('fr');
+      await setLanguage(page, 'fr');
       await page.keyboard.press('Escape');
     }
     const brand = page.locator('header .brand');

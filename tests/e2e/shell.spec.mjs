@@ -1,6 +1,7 @@
 // The shell on the release build: load under the strict CSP, navigate by URL and by links, reload keeps
 // the page and the state, back and forward.
 import { test, expect, open, heading, storedText, addUser, clockStep } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 import { readFile } from 'node:fs/promises';
 
 test('loads under the strict Content-Security-Policy without a violation', async ({ page }) => {
@@ -76,7 +77,7 @@ test('reload keeps the page, the signed-in user, the language and the simulated 
   await expect(date).not.toHaveText(before);
   const moved = await date.textContent();
   await page.getByTestId('user-switcher').selectOption({ label: 'Sam Rivera — Sales agent' }, { force: true });
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(heading(page, 'Paramètres')).toBeVisible();
 
   await page.reload();

@@ -1,5 +1,6 @@
 // Screenshots of the pages issue 15 §1 §5 touched (both languages, desktop and phone): node shots-export.mjs
 import { chromium } from '@playwright/test';
+import { setLanguage } from './pages.mjs';
 const base = `http://127.0.0.1:${process.env.E2E_PORT ?? 8131}/index.html`;
 const pages = [
   ['customers', '#/customers'],
@@ -20,7 +21,7 @@ for (const [w, h, size] of [[1366, 800, 'desktop'], [390, 844, 'phone']]) {
       await page.goto(base + hash);
       await page.waitForSelector('nav');
       if (lang === 'fr' && (await page.getByTestId('language-switch').inputValue()) !== 'fr') {
-        await page.getByTestId('language-switch').selectOption('fr');
+        await setLanguage(page, 'fr');
       }
       if (name === 'reservation') {
         // Two recorded days, so the utilization chart has bars to show.

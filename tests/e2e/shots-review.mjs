@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { setLanguage } from './pages.mjs';
 
 const base = `http://127.0.0.1:${process.env.E2E_PORT ?? 8111}/index.html`;
 const out = process.env.SHOTS ?? '/work/shots/review';
@@ -39,7 +40,7 @@ for (const [w, h, size] of [[1366, 800, 'desktop'], [390, 844, 'phone']]) {
       await page.goto(base + hash);
       await page.getByTestId('simulated-date').waitFor();
       if ((await page.getByTestId('language-switch').inputValue()) !== lang) {
-        await page.getByTestId('language-switch').selectOption(lang, { force: true });
+        await setLanguage(page, lang);
       }
       if (prepare) await prepare(page);
       await page.waitForTimeout(150);

@@ -2,7 +2,7 @@
 // message with Retry (and Retry works once the network is back), after one visit every page opens with the
 // network cut, and a chunk the server no longer has (a deploy) still comes from the service worker's cache.
 import { test, expect, open, heading } from './fixtures.mjs';
-import { PAGES } from './pages.mjs';
+import { PAGES, setLanguage } from './pages.mjs';
 
 // The chunk files of the build (content-hashed names): pages grouped as book, reports, settings (the Customers
 // page is in the first-load module); the engine, the English and French texts, the clock panel, the CSV writer.
@@ -68,7 +68,7 @@ test.describe('without the service worker (its cache would answer)', () => {
     await page.goto('index.html#/billing');
     // Billing's code is held: the Customers page stays, and follows the language (its scope is still alive; it
     // was disposed under it before, and its rows' effects panicked).
-    await page.getByTestId('language-switch').selectOption('fr', { force: true });
+    await setLanguage(page, 'fr');
     await expect(page.locator('main th').filter({ hasText: 'Pays' })).toBeVisible();
     await expect(page.locator('main [role=status]').filter({ hasText: '10 clients' })).toBeVisible();
     release();
@@ -79,7 +79,7 @@ test.describe('without the service worker (its cache would answer)', () => {
   test('in French too, the message and Retry', async ({ page }) => {
     await page.route(chunk('settings'), (route) => route.abort('internetdisconnected'));
     await open(page, '#/customers');
-    await page.getByTestId('language-switch').selectOption('fr', { force: true });
+    await setLanguage(page, 'fr');
     await page.goto('index.html#/settings');
     const alert = page.getByRole('alert').filter({ hasText: 'Cette page n’a pas pu être chargée' });
     await expect(alert).toBeVisible();

@@ -15,6 +15,7 @@ import {
   openSubscription,
   buyIsv,
 } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 /** "$1,234.56" / "-$48.00" → cents. */
 const cents = (text) => {
@@ -83,7 +84,7 @@ test('suspend shows the deletion date below Suspended; reactivate before it', as
   await expect(history).toContainText('Reactivated');
   await expect(history).toContainText('Suspended');
   // The same section in French, with the seeds' vocabulary.
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   const etat = page.getByRole('form', { name: 'État' });
   await expect(etat.getByRole('radio', { name: 'Suspendu' })).toBeVisible();
   await expect(etat.getByRole('button', { name: 'Envoyer' })).toBeVisible();
@@ -145,9 +146,9 @@ test('ISV SaaS: after the window the cancellation is scheduled for renewal and C
   await expect(page.getByTestId('flash')).toHaveText('Auto-renew is now off.');
   await expect(facts(page)).toContainText('Auto-renewOff');
   // The message follows a change of language like the rest of the page, then back.
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByTestId('flash')).toHaveText('Le renouvellement automatique est maintenant désactivé.');
-  await page.getByTestId('language-switch').selectOption('en', { force: true });
+  await setLanguage(page, 'en');
   await expect(page.getByTestId('flash')).toHaveText('Auto-renew is now off.');
 
   await statusForm(page).getByRole('radio', { name: 'Cancel' }).check();
@@ -212,11 +213,11 @@ test('billing: invoices by month whose total is the sum of their entries; the cl
     /Simulated date moved to .*\d+ billing cycles? charged/,
   );
   // The summary is worded again when the language changes.
-  await page.getByTestId('language-switch').selectOption('fr', { force: true });
+  await setLanguage(page, 'fr');
   await expect(page.getByRole('group', { name: 'Date simulée' }).getByRole('status')).toHaveText(
     /Date simulée avancée au .*\d+ cycles? de facturation facturés?/,
   );
-  await page.getByTestId('language-switch').selectOption('en', { force: true });
+  await setLanguage(page, 'en');
   await page.getByRole('link', { name: 'Billing', exact: true }).click();
   const invoices = page.getByTestId('invoices-table');
   await expect(invoices.getByRole('row')).not.toHaveCount(1);

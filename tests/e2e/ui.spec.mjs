@@ -2,6 +2,7 @@
 // with a Menu disclosure on a phone, the simulated date always visible, the skip link, focus on the page's
 // heading after each route change, and dialogs that trap and return the focus.
 import { test, expect, open, heading, openClock } from './fixtures.mjs';
+import { setLanguage } from './pages.mjs';
 
 const WIDE = [1280, 1366];
 const PHONE = { width: 390, height: 844 };
@@ -23,7 +24,7 @@ for (const width of WIDE) {
     // A customer page: the header has everything (navigation, cart, user, date, language).
     await open(page, '#/customers/C-0001');
     for (const lang of ['en', 'fr']) {
-      await page.getByTestId('language-switch').selectOption(lang, { force: true });
+      await setLanguage(page, lang);
       const header = await box(page.locator('header.cspm-header'));
       expect(header.height).toBeLessThanOrEqual(64);
       // One row: every item's vertical centre is within the bar's, none wraps below another.
@@ -239,7 +240,7 @@ test('the header controls never draw over each other at 1280 and 1366 px, in Fre
   for (const width of [1280, 1366]) {
     await page.setViewportSize({ width, height: 800 });
     await open(page, '#/customers/C-0001/add');
-    await page.getByTestId('language-switch').selectOption('fr', { force: true });
+    await setLanguage(page, 'fr');
     await expect(page.getByTestId('cart-link')).toContainText('Panier');
     const boxes = [];
     for (const id of ['user-switcher', 'language-switch', 'cart-link']) {
