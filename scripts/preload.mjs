@@ -5,7 +5,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Insert a preload of `wasm` and a modulepreload of `js` before the boot script tag of `dir`/index.html. */
+/** Insert a preload of `wasm` and a modulepreload of `js` first in the head of `dir`/index.html, right after its
+ * title: ahead of the stylesheet, the wasm request left 30–50 ms later (measured throttled, `make bench`), and the
+ * wasm is the last file the first page waits for. */
 export function addPreloads(dir, { js, wasm }) {
   const path = join(dir, 'index.html');
   if (!existsSync(path)) {
@@ -18,8 +20,14 @@ export function addPreloads(dir, { js, wasm }) {
     console.error(`preload: ${path} has no ${boot}`);
     process.exit(1);
   }
+  const title = html.match(/<\/title>\n/);
+  if (!title) {
+    console.error(`preload: ${path} has no <title>`);
+    process.exit(1);
+  }
+  const at = title.index + title[0].length;
   const links =
-    `<link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n    ` +
-    `<link rel="modulepreload" href="./${js}">\n    `;
-  writeFileSync(path, html.replace(boot, links + boot));
+    `    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin>\n` +
+    `    <link rel="modulepreload" href="./${js}">\n`;
+  writeFileSync(path, html.slice(0, at) + links + html.slice(at));
 }

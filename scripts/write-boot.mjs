@@ -49,6 +49,49 @@ try {
 `
   : '';
 
+// The saved book's layout, inflated by the browser while the app's code downloads (boot.js and embed.js): the
+// first page reads its glance from it (`storage::format::InflatedBook`), so the first-load module carries no
+// inflater. Anything unreadable gives undefined and the app opens the book the full way, saying what is wrong.
+// The limit is the engine's own (`MAX_INFLATED`, engine/src/persist/mod.rs): damaged or hostile data cannot
+// make the page exhaust memory.
+const engineLimit = readFileSync(new URL('../engine/src/persist/mod.rs', import.meta.url), 'utf8').match(
+  /const MAX_INFLATED: usize = (\d+) << (\d+);/,
+);
+if (!engineLimit) {
+  console.error('write-boot: no MAX_INFLATED in engine/src/persist/mod.rs');
+  process.exit(1);
+}
+const inflatedBook = `async function inflatedBook(key) {
+  try {
+    const state = JSON.parse(localStorage.getItem(key) ?? 'null')?.state;
+    if (typeof state !== 'string') return undefined;
+    const text = atob(state);
+    const deflated = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) deflated[i] = text.charCodeAt(i);
+    const reader = new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const parts = [];
+    let size = 0;
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      size += part.value.length;
+      if (size > ${Number(engineLimit[1]) * 2 ** Number(engineLimit[2])}) {
+        await reader.cancel();
+        return undefined;
+      }
+      parts.push(part.value);
+    }
+    const layout = new Uint8Array(size);
+    let at = 0;
+    for (const part of parts) {
+      layout.set(part, at);
+      at += part.length;
+    }
+    return { state, layout };
+  } catch {
+    return undefined;
+  }
+}
+`;
+
 const write = (name, text) => {
   writeFileSync(join(dir, name), text);
   return name;
@@ -60,11 +103,14 @@ write(
 // The wasm download starts at once, beside the JS module's (a static import would fetch the module first and
 // only then the wasm: one more round trip before the largest file).
 const loading = document.querySelector('.cspm-boot');
-${firstStart}try {
+${firstStart}${inflatedBook}
+try {
   const wasm = fetch(new URL('./${wasm}', import.meta.url));
+  // The key is the app's own (lib.rs, STORAGE_KEY); the browser inflates while the wasm downloads.
+  const book = inflatedBook('csp-marketplace');
   const { default: init, start } = await import('./${js}');
   await init({ module_or_path: wasm });
-  start();
+  start(await book);
 } catch (e) {
   // The app cannot start: the page's shape stops pulsing instead of promising a page that will not come.
   loading?.classList.add('cspm-boot-failed');
@@ -121,8 +167,9 @@ write(
 // Or declaratively: <div data-csp-marketplace data-locale="fr" data-namespace="team-a"></div> and this module.
 // The app stays inside the element: it never writes to the host's <head>, <title> or <html>, never handles the
 // host's clicks, and keeps its route in memory (option routing: "hash" uses the host URL's fragment instead).
-import init, { mount as mountWasm } from './${js}';
+import init, { mount as mountWasm, storageKey } from './${js}';
 
+${inflatedBook}
 let ready;
 const instances = new WeakMap();
 
@@ -135,6 +182,7 @@ export async function mount(element, options = {}) {
   }
   ready ??= init({ module_or_path: new URL('./${wasm}', import.meta.url) });
   await ready;
+  const book = await inflatedBook(storageKey(options));
   // The stylesheet goes inside the element, not into the host's <head>.
   const style = document.createElement('link');
   style.rel = 'stylesheet';
@@ -143,7 +191,7 @@ export async function mount(element, options = {}) {
   element.append(style, container);
   let app;
   try {
-    app = mountWasm(container, options);
+    app = mountWasm(container, options, book);
   } catch (error) {
     style.remove();
     container.remove();

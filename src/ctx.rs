@@ -11,6 +11,7 @@ use crate::i18n::{I18n, Locale};
 use crate::route::Route;
 use crate::session::Session;
 use crate::storage::backups::{self, Backup, BackupOf};
+use crate::storage::format::InflatedBook;
 use crate::storage::{Keys, Storage, StorageError, Unreadable};
 use crate::sync::{Replica, Trouble};
 use chrono::{DateTime, Utc};
@@ -161,16 +162,16 @@ fn default_session(state: &State) -> Session {
 }
 
 impl AppCtx {
-    /// Open the saved book without the engine, when it can be: a readable snapshot and no tab's changes to
-    /// replay (the usual start). In the split build this is what the first page waits for; anything else (a
+    /// Open the saved book without the engine, when it can be: a readable snapshot, already inflated by the
+    /// page (`book`), and no tab's changes to replay (the usual start). In the split build this is what the first page waits for; anything else (a
     /// first start, changes left in a journal, damaged data, storage blocked) is [`AppCtx::boot`]'s, in the
     /// engine's chunk (`None`).
-    pub fn boot_quick(options: &BootOptions) -> Option<AppCtx> {
+    pub fn boot_quick(options: &BootOptions, book: Option<&InflatedBook>) -> Option<AppCtx> {
         if options.storage_blocked {
             return None;
         }
         let keys = Keys::new(options.persistence.key.clone());
-        let opened = Replica::open_quick(options.persistence.storage.clone(), keys, options.tab.clone())?;
+        let opened = Replica::open_quick(options.persistence.storage.clone(), keys, options.tab.clone(), book)?;
         let state = opened.glance.into_state();
         let session = match opened.session {
             Some(s) => s.reconciled(&state),

@@ -47,6 +47,7 @@ use ctx::{AppCtx, BootOptions, Persistence, Routing};
 use leptos::prelude::*;
 use route::Route;
 use std::rc::Rc;
+use storage::format::InflatedBook;
 use storage::{BrowserStorage, MemoryStorage, Storage};
 
 /// The localStorage key of the app's data; an embed's namespace is appended (`csp-marketplace:team-a`).
@@ -64,6 +65,9 @@ pub struct AppOptions {
     pub start: Option<Route>,
     pub locale: Option<i18n::Locale>,
     pub partner_label: Option<String>,
+    /// The saved book's state as the page inflated it while the app downloaded (boot.js, embed.js): the first
+    /// page shows without waiting for the engine. Without it the book opens the full way.
+    pub book: Option<std::sync::Arc<InflatedBook>>,
 }
 
 impl AppOptions {
@@ -78,7 +82,9 @@ impl AppOptions {
 /// The whole app: boots the state from storage, follows the route, renders the shell.
 #[component]
 pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
-    let options = options.unwrap_or_default();
+    let mut options = options.unwrap_or_default();
+    // Read once, here: the layout is not kept once the first page has its glance.
+    let book = options.book.take();
     let (storage, blocked): (Rc<dyn Storage>, bool) = if options.memory_only {
         (Rc::new(MemoryStorage::default()), false)
     } else {
@@ -108,7 +114,7 @@ pub fn App(#[prop(optional)] options: Option<AppOptions>) -> impl IntoView {
         partner_label: options.partner_label.clone(),
     };
     // The usual start needs no engine; a first start or changes to replay wait for its chunk (split build).
-    match AppCtx::boot_quick(&boot) {
+    match AppCtx::boot_quick(&boot, book.as_deref()) {
         Some(ctx) => {
             follow(ctx, &options);
             if i18n::first_page_ready(ctx.i18n.locale.get_untracked()) {
@@ -221,9 +227,11 @@ fn follow(ctx: AppCtx, options: &AppOptions) {
     }
 }
 
-/// Mount the app as the page's own content, on `<body>`, following the URL fragment.
-pub fn start() {
-    leptos::mount::mount_to_body(|| view! { <App/> });
+/// Mount the app as the page's own content, on `<body>`, following the URL fragment. `book`: the saved
+/// book's state as boot.js inflated it, if it did.
+pub fn start(book: Option<InflatedBook>) {
+    let options = AppOptions { book: book.map(std::sync::Arc::new), ..AppOptions::default() };
+    leptos::mount::mount_to_body(move || view! { <App options/> });
 }
 
 /// Mount an instance into `element` of a host page. Dropping the returned value unmounts it and

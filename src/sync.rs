@@ -286,10 +286,15 @@ impl Replica {
     }
 
     /// Open without the engine, when nothing needs it: the session (if any) and a format 3 snapshot both read
-    /// cleanly and no journal key exists (no tab's changes to replay). The snapshot's state is only glanced
-    /// at ([`format::glance_snapshot`]); its text is kept to be read whole. `None` leaves every other case to
-    /// [`Replica::open`].
-    pub fn open_quick(storage: Rc<dyn Storage>, keys: Keys, tab: String) -> Option<QuickOpened> {
+    /// cleanly, no journal key exists (no tab's changes to replay), and `book` is the snapshot's state already
+    /// inflated. The snapshot's state is only glanced at ([`format::glance_snapshot`]); its text is kept to be
+    /// read whole. `None` leaves every other case to [`Replica::open`].
+    pub fn open_quick(
+        storage: Rc<dyn Storage>,
+        keys: Keys,
+        tab: String,
+        book: Option<&format::InflatedBook>,
+    ) -> Option<QuickOpened> {
         let journal_prefix = keys.journal_prefix();
         if storage.keys().iter().any(|k| k.starts_with(&journal_prefix)) {
             return None;
@@ -300,7 +305,7 @@ impl Replica {
             Err(_) => return None,
         };
         let format::Glanced { glance, epoch, folded, text } =
-            format::glance_snapshot(&storage.get(keys.snapshot()).ok()??)?;
+            format::glance_snapshot(&storage.get(keys.snapshot()).ok()??, book)?;
         let mut replica = Replica { epoch, folded, ..Replica::blank(storage, keys, tab) };
         replica.remember_snapshot();
         Some(QuickOpened { replica, glance, text, session })
@@ -682,13 +687,29 @@ mod tests {
         state.users.iter().map(|u| u.name.clone()).collect()
     }
 
+    /// The snapshot's state of `storage` as boot.js hands it over: its text, inflated.
+    fn inflated(storage: &MemoryStorage, keys: &Keys) -> format::InflatedBook {
+        #[derive(Deserialize)]
+        struct StateOnly {
+            state: String,
+        }
+        let raw = storage.get(keys.snapshot()).unwrap().expect("a snapshot");
+        let text = serde_json::from_str::<StateOnly>(&raw).unwrap().state;
+        let layout = csp_engine::persist::layout_of(&text).unwrap();
+        format::InflatedBook { text, layout }
+    }
+
     #[test]
     fn the_quick_open_reads_a_saved_book_only_when_nothing_needs_the_engine() {
         let storage = Rc::new(MemoryStorage::default());
-        let quick = || Replica::open_quick(storage.clone(), Keys::new("k"), "q".into());
-        assert!(quick().is_none(), "a first start builds the demo: the engine's");
+        let keys = Keys::new("k");
+        let quick =
+            |book: Option<&format::InflatedBook>| Replica::open_quick(storage.clone(), keys.clone(), "q".into(), book);
+        assert!(quick(None).is_none(), "a first start builds the demo: the engine's");
         let mut a = Tab::open(&storage, "a", t0());
-        let opened = quick().expect("a saved snapshot and no journal");
+        let book = inflated(&storage, &keys);
+        assert!(quick(None).is_none(), "nothing inflated (no boot.js): the full open's");
+        let opened = quick(Some(&book)).expect("a saved snapshot, inflated, and no journal");
         assert_eq!(opened.glance.users, a.state.users);
         assert_eq!(opened.glance.customers, a.state.customers);
         assert_eq!(opened.glance.clock, a.state.clock);
@@ -698,7 +719,7 @@ mod tests {
         // What the quick replica journals, another tab replays.
         let mut q = Tab { replica: opened.replica, state: whole, troubles: Vec::new() };
         q.run(add_user("Quick Tab"), t0() + Duration::seconds(1)).unwrap();
-        assert!(quick().is_none(), "a journal to replay: the full open's");
+        assert!(quick(Some(&book)).is_none(), "a journal to replay: the full open's");
         a.catch_up(t0() + Duration::seconds(2));
         assert!(user_names(&a.state).contains(&"Quick Tab".to_string()));
         let reloaded = Tab::open(&storage, "c", t0() + Duration::seconds(3));
@@ -706,17 +727,42 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_open_glances_only_at_the_layout_of_the_stored_text() {
+        // Another tab may save between the page inflating the snapshot and the app reading it: a layout of
+        // any other text is not this snapshot's, and the full open reads what is stored.
+        let keys = Keys::new("k");
+        let (here, elsewhere) = (Rc::new(MemoryStorage::default()), Rc::new(MemoryStorage::default()));
+        let mut a = Tab::open(&here, "a", t0());
+        let mut b = Tab::open(&elsewhere, "b", t0());
+        b.run(add_user("Elsewhere"), t0() + Duration::seconds(1)).unwrap();
+        b.replica.fold(&b.state, t0() + Duration::seconds(2), true).unwrap();
+        let book = inflated(&here, &keys);
+        let other = inflated(&elsewhere, &keys);
+        assert_ne!(book.text, other.text);
+        let quick = |book| Replica::open_quick(here.clone(), keys.clone(), "q".into(), book);
+        assert!(quick(Some(&other)).is_none(), "another text's layout");
+        let opened = quick(Some(&book)).expect("this text's layout");
+        assert_eq!(opened.glance.clock, a.state.clock);
+        a.run(add_user("Later"), t0() + Duration::seconds(1)).unwrap();
+        assert!(quick(Some(&book)).is_none(), "a journal to replay");
+    }
+
+    #[test]
     fn the_quick_open_leaves_damaged_data_to_the_full_open() {
         let storage = Rc::new(MemoryStorage::default());
         let _a = Tab::open(&storage, "a", t0());
         let keys = Keys::new("k");
-        let quick = || Replica::open_quick(storage.clone(), keys.clone(), "q".into());
+        let book = inflated(&storage, &keys);
+        let quick = |book| Replica::open_quick(storage.clone(), keys.clone(), "q".into(), book);
         storage.set(&keys.session(), "{not a session").unwrap();
-        assert!(quick().is_none(), "an unreadable session is backed up by the full open");
+        assert!(quick(Some(&book)).is_none(), "an unreadable session is backed up by the full open");
         storage.remove(&keys.session()).unwrap();
-        assert!(quick().is_some());
+        assert!(quick(Some(&book)).is_some());
+        let damaged =
+            format::InflatedBook { text: book.text.clone(), layout: book.layout[..book.layout.len() / 2].to_vec() };
+        assert!(quick(Some(&damaged)).is_none(), "a layout cut short: the full open says what is wrong");
         storage.set(keys.snapshot(), "{not a snapshot").unwrap();
-        assert!(quick().is_none(), "an unreadable snapshot is backed up by the full open");
+        assert!(quick(Some(&book)).is_none(), "an unreadable snapshot is backed up by the full open");
     }
 
     #[test]

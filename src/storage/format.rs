@@ -133,14 +133,26 @@ pub struct Glanced {
     pub text: String,
 }
 
-pub fn glance_snapshot(raw: &str) -> Option<Glanced> {
+pub fn glance_snapshot(raw: &str, book: Option<&InflatedBook>) -> Option<Glanced> {
     if version_of(raw).ok()? != CURRENT_VERSION {
         return None;
     }
     let parts: Parts = serde_json::from_str(raw).ok()?;
     let text: String = serde_json::from_str(parts.state?.get()).ok()?;
-    let glance = csp_engine::persist::glance(&text).ok()?;
+    // Only the layout of this very text: another tab may have saved since the page read it.
+    let book = book.filter(|b| b.text == text)?;
+    let glance = csp_engine::persist::glance_of_layout(&book.layout).ok()?;
     Some(Glanced { glance, epoch: parts.epoch?, folded: parts.folded, text })
+}
+
+/// A snapshot's state as the page found it before the app started: its text and its layout, which the browser
+/// inflated (`DecompressionStream`, boot.js and embed.js) while the app's code downloaded. The first page reads
+/// its glance from the layout, so the first-load module carries no inflater; the whole state is read later by
+/// the engine's own. Trusted for nothing but that glance ([`glance_snapshot`] checks that the text is the
+/// stored one).
+pub struct InflatedBook {
+    pub text: String,
+    pub layout: Vec<u8>,
 }
 
 pub fn encode_session(session: &Session) -> String {

@@ -175,3 +175,28 @@ test.describe('embedded in the sample intranet page', () => {
     await addUser(frame, { name: 'Memory User', email: 'memory.user@contoso.com', role: 'Admin agent' });
   });
 });
+
+// The service worker's cache would answer the held-back request: without it, only the page's own requests.
+test.describe('embedded, without the service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+  const INTRANET = `${APP}intranet/index.html?embed=module`;
+
+  test('a saved book shows its first page without the engine, each instance its own', async ({ page }) => {
+    await page.goto(INTRANET);
+    const a = page.locator('#marketplace-a');
+    const b = page.locator('#marketplace-b');
+    await expect(a.locator('main tbody tr').first()).toBeVisible();
+    await expect(b.locator('main tbody tr').first()).toBeVisible();
+    await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    // Each namespace holds its own book (built at its own first start): an instance given the other's book, or
+    // none, would open the full way, with the engine, before its rows.
+    const stored = (key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).state, key);
+    expect(await stored('csp-marketplace:team-a')).not.toEqual(await stored('csp-marketplace:team-b'));
+    // The next visit with the engine's code held back: both first pages still show.
+    await page.route(/split_engine-[0-9a-f]+\.wasm$/, () => {});
+    await page.reload();
+    await expect(a.locator('main tbody tr').first()).toBeVisible();
+    await expect(b.locator('main tbody tr').first()).toBeVisible();
+    await expect(b.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+  });
+});

@@ -62,6 +62,11 @@ impl Glance {
 /// Read the glance of what [`super::encode`] wrote. Text [`super::decode`] refuses may still give a glance
 /// (a damaged column), so the whole state is always read before anything relies on it.
 pub fn glance(text: &str) -> Result<Glance, PersistError> {
-    let raw = inflated(text)?;
-    serde_json::from_str(json_part(&mut Reader::new(&raw))?).map_err(|e| PersistError::Json(e.to_string()))
+    glance_of_layout(&inflated(text)?)
+}
+
+/// [`glance`] of the layout once inflated ([`super::layout_of`], or the browser's
+/// `DecompressionStream('deflate-raw')`): the app's first page reads the glance without an inflater of its own.
+pub fn glance_of_layout(raw: &[u8]) -> Result<Glance, PersistError> {
+    serde_json::from_str(json_part(&mut Reader::new(raw))?).map_err(|e| PersistError::Json(e.to_string()))
 }

@@ -28,7 +28,7 @@ mod subscriptions;
 #[cfg(test)]
 mod tests;
 
-pub use glance::{glance, Glance};
+pub use glance::{glance, glance_of_layout, Glance};
 
 use crate::audit::AuditEntry;
 use crate::cart::Cart;
@@ -264,6 +264,11 @@ fn inflate(deflated: &[u8], limit: usize) -> Result<Vec<u8>, PersistError> {
 fn inflated(text: &str) -> Result<Vec<u8>, PersistError> {
     let deflated = BASE64.decode(text).map_err(|_| PersistError::NotBase64)?;
     inflate(&deflated, MAX_INFLATED)
+}
+
+/// The layout inside saved text, inflated and unchecked: what [`glance_of_layout`] reads.
+pub fn layout_of(text: &str) -> Result<Vec<u8>, PersistError> {
+    inflated(text)
 }
 
 /// The layout's format, checked, then its JSON part (everything but the three big collections).

@@ -245,6 +245,9 @@ fn a_glance_reads_the_partner_users_clock_and_customers_and_nothing_else() {
     for (case, state) in [("demo", demo::demo_state(now())), ("a year on", a_year_of(demo::demo_state(now())))] {
         let text = encode(&state);
         let glance = glance(&text).unwrap_or_else(|e| panic!("{case}: {e}"));
+        // The same from the layout inflated elsewhere (the browser, in the app).
+        let layout = layout_of(&text).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(glance_of_layout(&layout).as_ref(), Ok(&glance), "{case}");
         assert_eq!(glance.partner, state.partner, "{case}");
         assert_eq!(glance.users, state.users, "{case}");
         assert_eq!(glance.clock, state.clock, "{case}");
