@@ -304,11 +304,16 @@ impl Replica {
             Ok(None) => None,
             Err(_) => return None,
         };
-        let format::Glanced { glance, epoch, folded, text } =
-            format::glance_snapshot(&storage.get(keys.snapshot()).ok()??, book)?;
-        let mut replica = Replica { epoch, folded, ..Replica::blank(storage, keys, tab) };
-        replica.remember_snapshot();
-        Some(QuickOpened { replica, glance, text, session })
+        let raw = storage.get(keys.snapshot()).ok()??;
+        let format::Glanced { glance, epoch, folded, text } = format::glance_snapshot(&raw, book)?;
+        // The snapshot as just read: a large book is not read from storage a second time before the first page.
+        let snapshot_seen = fingerprint(&raw);
+        Some(QuickOpened {
+            replica: Replica { epoch, folded, snapshot_seen, ..Replica::blank(storage, keys, tab) },
+            glance,
+            text,
+            session,
+        })
     }
 
     /// A replica that has applied nothing yet, of no epoch.
