@@ -163,9 +163,9 @@ fn default_session(state: &State) -> Session {
 
 impl AppCtx {
     /// Open the saved book without the engine, when it can be: a readable snapshot, already inflated by the
-    /// page (`book`), and no tab's changes to replay (the usual start). In the split build this is what the first page waits for; anything else (a
-    /// first start, changes left in a journal, damaged data, storage blocked) is [`AppCtx::boot`]'s, in the
-    /// engine's chunk (`None`).
+    /// page (`book`), and no tab's changes to replay (the usual start). In the split build this is what the
+    /// first page waits for; anything else (a first start, changes left in a journal, damaged data, storage
+    /// blocked, no book) is [`AppCtx::boot`]'s, in the engine's chunk (`None`).
     pub fn boot_quick(options: &BootOptions, book: Option<&InflatedBook>) -> Option<AppCtx> {
         if options.storage_blocked {
             return None;
