@@ -8,6 +8,7 @@ pub mod disclosure;
 pub mod empty;
 pub mod errors;
 pub mod export;
+pub mod file_button;
 pub mod filter_select;
 pub mod load_failed;
 pub mod quote_day;

@@ -5,6 +5,7 @@
 use crate::backup_file::{self, FileProblem, Preview};
 use crate::browser;
 use crate::components::dialog::Dialog;
+use crate::components::file_button::{ChosenFile, FileButton};
 use crate::ctx::{use_app, RestoreError};
 use crate::i18n::{format, Key, Locale};
 use crate::messages;
@@ -54,20 +55,14 @@ pub fn DataPage() -> impl IntoView {
             done.set(Some(Key::DataDownloaded));
         }
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
+    let on_file = move |file: ChosenFile| {
         error.set(None);
         done.set(None);
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-            match text.map(|t| backup_file::read(&t)) {
-                Some(Ok(state)) => ask(state),
-                Some(Err(problem)) => error.set(Some(file_problem(&problem, i18n.locale.get_untracked()))),
-                None => error.set(Some(i18n.t(Key::DataFileUnreadable).to_string())),
-            }
-        });
+        match file.text.map(|t| backup_file::read(&t)) {
+            Some(Ok(state)) => ask(state),
+            Some(Err(problem)) => error.set(Some(file_problem(&problem, i18n.locale.get_untracked()))),
+            None => error.set(Some(i18n.t(Key::DataFileUnreadable).to_string())),
+        }
     };
     view! {
         <section>
@@ -94,19 +89,13 @@ pub fn DataPage() -> impl IntoView {
             <div class="card">
                 <h2>{move || i18n.t(Key::DataRestoreFileTitle)}</h2>
                 <p>{move || i18n.t(Key::DataRestoreFileExplain)}</p>
-                // The browser words its own file picker in its own language: a button of ours instead,
-                // with the input inside it (still the labelled, focusable control).
-                <label class="file-button" class:disabled=move || !may_restore()>
-                    <span aria-hidden="true">{move || i18n.t(Key::DataChooseFile)}</span>
-                    <input
-                        type="file"
-                        class="visually-hidden"
-                        accept=".json,application/json"
-                        aria-label=move || i18n.t(Key::DataBackupFile)
-                        prop:disabled=move || !may_restore()
-                        on:change=on_file
-                    />
-                </label>
+                <FileButton
+                    choose=Key::DataChooseFile
+                    label=Key::DataBackupFile
+                    accept=".json,application/json"
+                    disabled=Signal::derive(move || !may_restore())
+                    on_file
+                />
                 {move || (!may_restore()).then(|| restore_note(app.locale()))}
             </div>
             <Backups ask error done/>

@@ -3,6 +3,7 @@
 //! column and reason), apply it (`Command::ImportPriceList`) or cancel, and the lists imported so far.
 
 use crate::components::errors::{RejectionList, RequirePermission};
+use crate::components::file_button::{ChosenFile, FileButton};
 use crate::ctx::use_app;
 use crate::i18n::{format, Key, Locale};
 use crate::messages;
@@ -50,28 +51,21 @@ fn Import() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let rejection = RwSignal::new(None::<Rejection>);
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
-        let name = file.name();
+    let on_file = move |file: ChosenFile| {
         error.set(None);
         done.set(None);
         rejection.set(None);
         pending.set(None);
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-            let Some(text) = text else {
-                error.set(Some(i18n.t(Key::PriceListFileUnreadable).to_string()));
-                return;
-            };
-            let parsed =
-                app.state.with_untracked(|s| pricelist::parse(&text, &s.catalog).map(|p| pricelist::preview(s, &p)));
-            match parsed {
-                Ok(preview) => pending.set(Some(Pending { file: name, text, preview })),
-                Err(problem) => error.set(Some(messages::price_file_problem(&problem, i18n.locale.get_untracked()))),
-            }
-        });
+        let Some(text) = file.text else {
+            error.set(Some(i18n.t(Key::PriceListFileUnreadable).to_string()));
+            return;
+        };
+        let parsed =
+            app.state.with_untracked(|s| pricelist::parse(&text, &s.catalog).map(|p| pricelist::preview(s, &p)));
+        match parsed {
+            Ok(preview) => pending.set(Some(Pending { file: file.name, text, preview })),
+            Err(problem) => error.set(Some(messages::price_file_problem(&problem, i18n.locale.get_untracked()))),
+        }
     };
     let apply = move |_| {
         let Some(p) = pending.get_untracked() else { return };
@@ -99,17 +93,13 @@ fn Import() -> impl IntoView {
             <h2>{move || i18n.t(Key::PriceListImportTitle)}</h2>
             <p>{move || i18n.t(Key::PriceListsExplain)}</p>
             <p class="hint">{required}</p>
-            <label class="file-button">
-                <span aria-hidden="true">{move || i18n.t(Key::PriceListChooseFile)}</span>
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    accept=".csv,text/csv"
-                    aria-label=move || i18n.t(Key::PriceListFileLabel)
-                    data-testid="price-list-file"
-                    on:change=on_file
-                />
-            </label>
+            <FileButton
+                choose=Key::PriceListChooseFile
+                label=Key::PriceListFileLabel
+                accept=".csv,text/csv"
+                testid="price-list-file"
+                on_file
+            />
         </div>
         {move || done.get().map(|m| view! { <p class="flash ok" role="status" data-testid="price-list-done">{m}</p> })}
         {move || {
