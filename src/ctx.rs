@@ -107,6 +107,9 @@ pub struct AppCtx {
     pub glance_only: RwSignal<bool>,
     /// The saved state's text, while only its glance is in `state`.
     unread: StoredValue<Option<String>, LocalStorage>,
+    /// The language last chosen, which the session saves: it may differ from `i18n.locale` while its texts
+    /// download, or when they could not be.
+    chosen_locale: StoredValue<Locale>,
 }
 
 /// What a running instance starts with.
@@ -246,6 +249,7 @@ impl AppCtx {
             state: RwSignal::new(state),
             user: RwSignal::new(session.user),
             i18n: I18n { locale: RwSignal::new(locale.unwrap_or(session.locale)) },
+            chosen_locale: StoredValue::new(locale.unwrap_or(session.locale)),
             route: RwSignal::new(route),
             notices: RwSignal::new(notices),
             cart_drafts: RwSignal::new(CartDrafts::new()),
@@ -360,15 +364,22 @@ impl AppCtx {
         self.save_session();
     }
 
-    /// Show the app in `locale`, once its texts are here (French is fetched on first use in the split build),
-    /// and remember it. If they cannot be downloaded, nothing changes but a notice saying so.
+    /// Remember `locale` at once (a reload before its texts arrive starts in it), and show the app in it once
+    /// its texts are here (French is fetched on first use in the split build). If they cannot be downloaded,
+    /// the page stays as it is, with a notice saying so, and the next start tries again. Of two quick
+    /// choices, the last one wins, whichever texts arrive first.
     pub fn set_locale(&self, locale: Locale) {
+        self.chosen_locale.set_value(locale);
+        self.save_session();
         let ctx = *self;
         leptos::task::spawn_local(async move {
-            if crate::i18n::load(locale).await.is_ok() {
+            let loaded = crate::i18n::load(locale).await.is_ok();
+            if ctx.chosen_locale.try_get_value() != Some(locale) {
+                return;
+            }
+            if loaded {
                 ctx.notices.update(|n| n.retain(|x| !matches!(x, Notice::LanguageNotLoaded(_))));
                 ctx.i18n.locale.set(locale);
-                ctx.save_session();
             } else {
                 ctx.report(Notice::LanguageNotLoaded(locale));
                 // The language menu shows the language in force again.
@@ -390,7 +401,7 @@ impl AppCtx {
 
     /// The session is small: written at once.
     fn save_session(&self) {
-        let session = Session { user: self.user.get_untracked(), locale: self.i18n.locale.get_untracked() };
+        let session = Session { user: self.user.get_untracked(), locale: self.chosen_locale.get_value() };
         if let Some(Err(why)) = self.replica.with_value(|r| r.as_ref().map(|r| r.save_session(&session))) {
             self.report(Notice::SaveFailed { why });
         }

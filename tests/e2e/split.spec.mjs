@@ -145,6 +145,34 @@ test.describe('without the service worker (its cache would answer)', () => {
     await expect(page.getByTestId('notice')).toHaveCount(0);
   });
 
+  test('a language chosen is remembered at once: a reload before its texts arrive starts in it', async ({ page }) => {
+    await open(page, '#/customers');
+    // French's texts held back: the page stays in English meanwhile.
+    await page.route(chunk('french'), () => {});
+    await page.getByTestId('language-switch').selectOption('fr', { force: true });
+    await expect(heading(page, 'Customers')).toBeVisible();
+    await page.unroute(chunk('french'));
+    await page.reload();
+    await expect(heading(page, 'Clients')).toBeVisible();
+    // Of two quick choices the last wins, even when the first one's texts arrive after it.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(chunk('english'), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await expect(heading(page, 'Clients')).toBeVisible();
+    await page.getByTestId('language-switch').selectOption('en', { force: true });
+    await page.getByTestId('language-switch').selectOption('fr', { force: true });
+    release();
+    await expect(page.locator('.cspm')).toHaveAttribute('lang', 'fr');
+    await page.waitForTimeout(500);
+    await expect(heading(page, 'Clients')).toBeVisible();
+    await page.reload();
+    await expect(heading(page, 'Clients')).toBeVisible();
+  });
+
   test('Export CSV whose writer does not download says so beside the button; once back, the file comes', async ({ page }) => {
     let blocked = true;
     await page.route(chunk('export'), (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
