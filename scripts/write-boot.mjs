@@ -30,13 +30,16 @@ const css = find(/^main(-[0-9a-f]+)?\.css$/, 'stylesheet');
 // Before the service worker's list and version are computed below: index.html is one of the files it keeps.
 addPreloads(dir, { js, wasm });
 
+// The page's own storage key (lib.rs, STORAGE_KEY): what boot.js reads before the app runs.
+const STORAGE_KEY = 'csp-marketplace';
+
 // A first start (nothing saved yet) needs the engine's chunk to build the demo before the first page: the
 // release build names its files (CSP_FIRST_START_CHUNKS), and boot.js preloads them beside the main module.
 const firstStartChunks = (process.env.CSP_FIRST_START_CHUNKS ?? '').split(',').filter(Boolean);
 const firstStart = firstStartChunks.length
   ? `// A first start (nothing saved yet) builds the demo with the engine's chunk: download it now, not after.
 try {
-  if (localStorage.getItem('csp-marketplace') === null) {
+  if (localStorage.getItem(${JSON.stringify(STORAGE_KEY)}) === null) {
     for (const file of ${JSON.stringify(firstStartChunks)}) {
       const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous' });
       link.href = new URL('./' + file, import.meta.url).href;
@@ -106,8 +109,8 @@ const loading = document.querySelector('.cspm-boot');
 ${firstStart}${inflatedBook}
 try {
   const wasm = fetch(new URL('./${wasm}', import.meta.url));
-  // The key is the app's own (lib.rs, STORAGE_KEY); the browser inflates while the wasm downloads.
-  const book = inflatedBook('csp-marketplace');
+  // The browser inflates while the wasm downloads.
+  const book = inflatedBook(${JSON.stringify(STORAGE_KEY)});
   const { default: init, start } = await import('./${js}');
   await init({ module_or_path: wasm });
   start(await book);

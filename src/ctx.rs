@@ -245,11 +245,12 @@ impl AppCtx {
         notices: Vec<Notice>,
     ) -> AppCtx {
         let BootOptions { route, routing, locale, partner_label, .. } = options;
+        let locale = locale.unwrap_or(session.locale);
         let ctx = AppCtx {
             state: RwSignal::new(state),
             user: RwSignal::new(session.user),
-            i18n: I18n { locale: RwSignal::new(locale.unwrap_or(session.locale)) },
-            chosen_locale: StoredValue::new(locale.unwrap_or(session.locale)),
+            i18n: I18n { locale: RwSignal::new(locale) },
+            chosen_locale: StoredValue::new(locale),
             route: RwSignal::new(route),
             notices: RwSignal::new(notices),
             cart_drafts: RwSignal::new(CartDrafts::new()),

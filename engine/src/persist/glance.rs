@@ -8,7 +8,7 @@
 //! `engine_chunk::complete`); nothing is decided or saved from a glance.
 
 use super::bytes::Reader;
-use super::{inflated, json_part, PersistError};
+use super::{json_part, layout_of, PersistError};
 use crate::customers::Customer;
 use crate::ids::CustomerId;
 use crate::partner::{Partner, PartnerUser};
@@ -62,7 +62,7 @@ impl Glance {
 /// Read the glance of what [`super::encode`] wrote. Text [`super::decode`] refuses may still give a glance
 /// (a damaged column), so the whole state is always read before anything relies on it.
 pub fn glance(text: &str) -> Result<Glance, PersistError> {
-    glance_of_layout(&inflated(text)?)
+    glance_of_layout(&layout_of(text)?)
 }
 
 /// [`glance`] of the layout once inflated ([`super::layout_of`], or the browser's

@@ -260,15 +260,11 @@ fn inflate(deflated: &[u8], limit: usize) -> Result<Vec<u8>, PersistError> {
     })
 }
 
-/// The layout's bytes: base64, then raw DEFLATE.
-fn inflated(text: &str) -> Result<Vec<u8>, PersistError> {
+/// The layout inside saved text (base64, then raw DEFLATE), inflated and unchecked: what [`decode`] verifies
+/// and reads, and what [`glance_of_layout`] reads.
+pub fn layout_of(text: &str) -> Result<Vec<u8>, PersistError> {
     let deflated = BASE64.decode(text).map_err(|_| PersistError::NotBase64)?;
     inflate(&deflated, MAX_INFLATED)
-}
-
-/// The layout inside saved text, inflated and unchecked: what [`glance_of_layout`] reads.
-pub fn layout_of(text: &str) -> Result<Vec<u8>, PersistError> {
-    inflated(text)
 }
 
 /// The layout's format, checked, then its JSON part (everything but the three big collections).
@@ -307,7 +303,7 @@ fn verified(raw: &[u8]) -> Result<&[u8], PersistError> {
 
 /// Read back what [`encode`] wrote. Damaged or foreign text is an error, never a panic.
 pub fn decode(text: &str) -> Result<State, PersistError> {
-    let raw = inflated(text)?;
+    let raw = layout_of(text)?;
     let mut r = Reader::new(verified(&raw)?);
     let mut state: State = serde_json::from_str(json_part(&mut r)?).map_err(|e| PersistError::Json(e.to_string()))?;
     let table = Table::read(&mut r)?;
