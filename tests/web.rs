@@ -126,3 +126,21 @@ async fn moving_the_date_forward_and_refusing_backward() {
     form.request_submit().unwrap();
     until("the past date is refused", || text(&root).contains("The simulated date only moves forward")).await;
 }
+
+#[wasm_bindgen_test]
+fn lists_fold_case_and_accents_with_the_browsers_unicode_data() {
+    use csp_marketplace::i18n::fold;
+    let cases = [
+        ("Contoso Ltd", "contoso ltd"),
+        ("École Horizon", "ecole horizon"),
+        ("ÉTATS-UNIS", "etats-unis"),
+        ("Zoë Çava Ñandú", "zoe cava nandu"),
+        // Decomposed input folds the same as composed; ß has no one-letter lower case to fold to.
+        ("E\u{301}cole", "ecole"),
+        ("Straße", "straße"),
+        ("", ""),
+    ];
+    for (text, want) in cases {
+        assert_eq!(fold(text), want, "{text}");
+    }
+}

@@ -245,14 +245,22 @@ fn describe(c: &Customer) -> String {
 
 /// Customers whose company name or domain contains `text` (case-insensitive), by company name.
 pub fn search<'a>(state: &'a State, text: &str) -> Vec<&'a Customer> {
-    let needle = text.trim().to_lowercase();
-    let mut out: Vec<&Customer> = state
+    search_with(state, text, str::to_lowercase)
+}
+
+/// [`search`] with the caller's text comparison: `fold` maps the search text and each company name to what
+/// is compared (the app's folds accents too, with the browser's Unicode data). Domains are lower-case ASCII:
+/// only the search text is folded to meet them.
+pub fn search_with<'a>(state: &'a State, text: &str, fold: impl Fn(&str) -> String) -> Vec<&'a Customer> {
+    let needle = fold(text.trim());
+    let mut out: Vec<(String, &Customer)> = state
         .customers
         .values()
-        .filter(|c| needle.is_empty() || c.company_name.to_lowercase().contains(&needle) || c.domain.contains(&needle))
+        .map(|c| (fold(&c.company_name), c))
+        .filter(|(name, c)| needle.is_empty() || name.contains(&needle) || c.domain.contains(&needle))
         .collect();
-    crate::sort::sort_by_key(&mut out, |c| (c.company_name.to_lowercase(), c.id.clone()));
-    out
+    crate::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    out.into_iter().map(|(_, c)| c).collect()
 }
 
 #[cfg(test)]

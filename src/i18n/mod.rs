@@ -9,10 +9,12 @@ mod catalog;
 mod countries;
 pub mod date_input;
 mod first_page;
+mod fold;
 pub mod format;
 mod plural;
 
 pub use catalog::{countries_by_name, country_name, first_page_ready, load, Key};
+pub use fold::fold;
 pub use plural::{plural, Plural};
 
 use leptos::prelude::*;

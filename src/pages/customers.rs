@@ -5,13 +5,17 @@ use crate::components::errors::RequirePermission;
 use crate::components::export::{export_button, CsvFile};
 use crate::ctx::use_app;
 use crate::i18n::country_name;
+use crate::i18n::fold;
 use crate::i18n::Key;
 use crate::messages;
 use crate::route::{CustomerListQuery, CustomerSort, Route};
-use csp_engine::customers::search;
+use csp_engine::customers::search_with;
 use csp_engine::export::{self, Cell};
 use csp_engine::roles::Permission;
 use leptos::prelude::*;
+
+/// Company name, domain, country, segment (in the page's language) and customer ID.
+type CustomerRow = (String, String, String, String, String);
 
 #[component]
 pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
@@ -31,31 +35,31 @@ pub fn CustomersPage(query: CustomerListQuery) -> impl IntoView {
         let locale = i18n.locale.get();
         let query = current.get();
         app.state.with(|s| {
-            let mut rows: Vec<(String, String, String, String, String)> = search(s, &query.text)
+            let mut rows: Vec<(String, CustomerRow)> = search_with(s, &query.text, fold)
                 .into_iter()
                 .map(|c| {
-                    (
+                    let row = (
                         c.company_name.clone(),
                         c.domain.clone(),
                         country_name(&c.country, locale),
                         messages::segment(c.segment).text(locale).to_string(),
                         c.id.0.clone(),
-                    )
+                    );
+                    // Each row's key folded once (not at every comparison); domains are lower-case ASCII.
+                    let key = match query.sort {
+                        CustomerSort::Name => fold(&row.0),
+                        CustomerSort::Domain => row.1.clone(),
+                        CustomerSort::Country => fold(&row.2),
+                        CustomerSort::Segment => fold(&row.3),
+                    };
+                    (key, row)
                 })
                 .collect();
-            csp_engine::sort::sort_by(&mut rows, |a, b| {
-                let key = |r: &(String, String, String, String, String)| match query.sort {
-                    CustomerSort::Name => r.0.to_lowercase(),
-                    CustomerSort::Domain => r.1.clone(),
-                    CustomerSort::Country => r.2.to_lowercase(),
-                    CustomerSort::Segment => r.3.to_lowercase(),
-                };
-                key(a).cmp(&key(b)).then_with(|| a.0.cmp(&b.0))
-            });
+            csp_engine::sort::sort_by(&mut rows, |a, b| a.0.cmp(&b.0).then_with(|| a.1 .0.cmp(&b.1 .0)));
             if query.descending {
                 rows.reverse();
             }
-            rows
+            rows.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
         })
     });
     let columns = [

@@ -7,7 +7,7 @@ use crate::components::errors::RequirePermission;
 use crate::components::export::{self as cell, export_button, CsvFile};
 use crate::components::filter_select::{filter_select, FilterOption};
 use crate::ctx::use_app;
-use crate::i18n::{Key, Locale};
+use crate::i18n::{fold, Key, Locale};
 use crate::messages;
 use crate::route::{Route, SubscriptionListQuery, MAX_WITHIN_DAYS, PUBLISHERS, STATUSES};
 use chrono::NaiveDate;
@@ -18,6 +18,7 @@ use csp_engine::records::{self, Subscription};
 use csp_engine::roles::Permission;
 use csp_engine::State;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 const COLUMNS: [Key; 7] = [
     Key::ColCustomer,
@@ -40,20 +41,22 @@ fn publisher(s: &Subscription) -> PublisherKind {
 /// (the page says why).
 fn matching<'a>(state: &'a State, q: &SubscriptionListQuery, today: NaiveDate) -> Vec<&'a Subscription> {
     let within = q.within_days().ok().flatten();
-    let name =
-        |s: &Subscription| state.customers.get(&s.customer).map(|c| c.company_name.to_lowercase()).unwrap_or_default();
-    let mut out: Vec<&Subscription> = state
+    // Each customer's name folded once (the fold may ask the browser), not at every comparison.
+    let names: BTreeMap<&CustomerId, String> =
+        state.customers.iter().map(|(id, c)| (id, fold(&c.company_name))).collect();
+    let mut out: Vec<(&str, &Subscription)> = state
         .subscriptions
         .values()
         .filter(|s| q.status.is_none_or(|st| s.status == st))
         .filter(|s| q.customer.as_ref().is_none_or(|c| &s.customer == c))
         .filter(|s| q.publisher.is_none_or(|p| publisher(s) == p))
         .filter(|s| within.is_none_or(|n| csp_engine::subscriptions::renews_within(s, today, n)))
+        .map(|s| (names.get(&s.customer).map_or("", String::as_str), s))
         .collect();
-    csp_engine::sort::sort_by(&mut out, |a, b| {
-        name(a).cmp(&name(b)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))
+    csp_engine::sort::sort_by(&mut out, |(an, a), (bn, b)| {
+        an.cmp(bn).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))
     });
-    out
+    out.into_iter().map(|(_, s)| s).collect()
 }
 
 /// The options of a filter whose values are the URL's slugs, worded in `locale`.
@@ -114,10 +117,10 @@ pub fn SubscriptionsPage() -> impl IntoView {
     });
     let customers = Memo::new(move |_| {
         app.state.with(|s| {
-            let mut list: Vec<(CustomerId, String)> =
-                s.customers.values().map(|c| (c.id.clone(), c.company_name.clone())).collect();
-            csp_engine::sort::sort_by(&mut list, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
-            list
+            let mut list: Vec<(String, CustomerId, String)> =
+                s.customers.values().map(|c| (fold(&c.company_name), c.id.clone(), c.company_name.clone())).collect();
+            csp_engine::sort::sort_by(&mut list, |a, b| a.0.cmp(&b.0));
+            list.into_iter().map(|(_, id, n)| (id, n)).collect::<Vec<_>>()
         })
     });
     let bad_within = move || query.with(|q| q.within_days().is_err());

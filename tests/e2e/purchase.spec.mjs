@@ -34,6 +34,47 @@ test('add a customer: every invalid field is explained, nothing saved until all 
   await expect(page).toHaveURL(/q=alpine/);
 });
 
+test('the customer list sets case and accents aside: search and sort, in English and French', async ({ page }) => {
+  // The fold the list should follow (the browser's own Unicode data), and the column as shown.
+  const fold = (t) => t.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const column = (n) => page.getByTestId('customers-table').locator(`tbody tr td:nth-child(${n})`).allTextContents();
+  const inFoldOrder = (xs) => xs.every((x, i) => i === 0 || fold(xs[i - 1]) <= fold(x));
+  await open(page, '#/customers');
+  await page.getByRole('link', { name: 'Add customer' }).click();
+  const form = page.getByRole('form', { name: 'Add customer' });
+  await form.getByLabel('Company name').fill('École Horizon');
+  await form.getByLabel('Primary domain').fill('ecolehorizon');
+  await form.getByLabel('Billing country').selectOption('FR');
+  await form.getByLabel('Segment').selectOption({ label: 'Commercial' });
+  await form.getByLabel('Account opened').fill('2026-03-01');
+  await form.getByLabel('First billing period').fill('2026-03-15');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(heading(page, 'École Horizon')).toBeVisible();
+  await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
+
+  // By name (the default): École among the E's, not after "Woodgrove" as by code point.
+  await expect(page.getByTestId('customers-table')).toContainText('École Horizon');
+  const names = await column(1);
+  expect(inFoldOrder(names), names.join(' | ')).toBe(true);
+  expect(names.indexOf('École Horizon')).toBeLessThan(names.length - 1);
+  const search = page.getByRole('searchbox', { name: 'Search by company name or domain' });
+  for (const text of ['ecole', 'ÉCOLE', 'Horizon']) {
+    await search.fill(text);
+    await expect(page.getByTestId('customers-table').locator('tbody tr')).toHaveCount(1);
+    await expect(page.getByTestId('customers-table').locator('tbody tr')).toContainText('École Horizon');
+  }
+  await search.fill('');
+
+  // In French, by country: "États-Unis" among the E's.
+  await setLanguage(page, 'fr');
+  await page.getByRole('button', { name: 'Trier par Pays' }).click();
+  await expect(page.getByTestId('customers-table').locator('tbody tr').first()).toContainText('Allemagne');
+  const countries = await column(3);
+  expect(countries).toContain('États-Unis');
+  expect(inFoldOrder(countries), countries.join(' | ')).toBe(true);
+  expect(countries.lastIndexOf('États-Unis')).toBeLessThan(countries.length - 1);
+});
+
 test('catalog filters combine, live in the URL and clear; refusal reasons are shown', async ({ page }) => {
   await open(page, '#/customers/C-0001');
   await page.getByRole('link', { name: 'Add subscription' }).click();

@@ -223,6 +223,34 @@ fn search_by_name_or_domain() {
 }
 
 #[test]
+fn search_with_the_callers_fold() {
+    let mut state = demo::demo_state(now());
+    let ids: Vec<CustomerId> = state.customers.keys().take(2).cloned().collect();
+    state.customers.get_mut(&ids[0]).unwrap().company_name = "Zeta Études".into();
+    state.customers.get_mut(&ids[1]).unwrap().company_name = "École Nord".into();
+    // What the app's browser fold does to these names: lower case, accents removed.
+    let fold = |t: &str| t.to_lowercase().replace(['é', 'è'], "e");
+    let cases: &[(&str, &[&str])] = &[
+        ("ecole", &["École Nord"]),
+        ("ÉTUDES", &["Zeta Études"]),
+        ("  nord ", &["École Nord"]),
+        ("litwarejp", &["Litware Japan KK"]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<&str> = search_with(&state, text, fold).iter().map(|c| c.company_name.as_str()).collect();
+        assert_eq!(&got, want, "{text}");
+    }
+    // Ordered by the folded name: "École" among the E's, not after "Zeta" as by code point.
+    let all: Vec<&str> = search_with(&state, "", fold).iter().map(|c| c.company_name.as_str()).collect();
+    let at = |name: &str| all.iter().position(|n| *n == name).unwrap();
+    assert!(at("École Nord") < at("Zeta Études"), "{all:?}");
+    assert!(all.windows(2).all(|w| fold(w[0]) <= fold(w[1])), "{all:?}");
+    // `search` folds case only.
+    assert!(search(&state, "ecole").is_empty());
+    assert_eq!(search(&state, "école").len(), 1);
+}
+
+#[test]
 fn segment_matrix_of_rules_1_3() {
     use Segment::*;
     // Rows: customer; columns: offer segment Commercial, Education, Government, NonProfit.
