@@ -17,6 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { basename, join, resolve } from 'node:path';
 import binaryen from 'binaryen';
 import { transformSync } from 'esbuild';
+import { shortenImports } from './short-imports.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const out = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -76,6 +77,18 @@ for (const [input, stem] of parts) {
   module.dispose();
 }
 
+let mainJs = readFileSync(join(bindgen, `${NAME}.js`), 'utf8');
+// Short import names in the main module and its glue (scripts/short-imports.mjs), before either is hashed.
+{
+  const short = shortenImports(optimised.get('main'), mainJs, `./${NAME}_bg.js`);
+  if (short.renamed < 50) {
+    console.error(`release: only ${short.renamed} of the glue's imports were renamed: has wasm-bindgen's naming changed?`);
+    process.exit(1);
+  }
+  optimised.set('main', short.wasm);
+  mainJs = short.js;
+}
+
 step(`content-hashed files into ${out}`);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -95,7 +108,6 @@ for (const [, stem] of parts) {
 // The loader and the main JS module import each other: one hash of both, so that neither can change
 // without both names changing.
 let loader = readFileSync(join(split, '__wasm_split.js'), 'utf8');
-let mainJs = readFileSync(join(bindgen, `${NAME}.js`), 'utf8');
 for (const [from, to] of renamed) {
   loader = loader.replaceAll(`"./${from}"`, `"./${to}"`);
   mainJs = mainJs.replaceAll(`'${from}'`, `'${to}'`);
