@@ -18,6 +18,7 @@ import { basename, join, resolve } from 'node:path';
 import binaryen from 'binaryen';
 import { transformSync } from 'esbuild';
 import { shortenImports } from './short-imports.mjs';
+import { customName, sections } from './wasm-sections.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const out = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -183,34 +184,9 @@ function splitChunks(loader, split) {
 // splitter writes a subsection binaryen warns about).
 function withoutNames(bytes) {
   const kept = [bytes.subarray(0, 8)];
-  let i = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[i++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  while (i < bytes.length) {
-    const start = i;
-    const id = bytes[i++];
-    const size = leb();
-    const body = i;
-    i = body + size;
-    if (id === 0) {
-      const nameStart = body;
-      const saved = i;
-      i = nameStart;
-      const length = leb();
-      const name = bytes.subarray(i, i + length).toString();
-      i = saved;
-      if (name === 'name') continue;
-    }
-    kept.push(bytes.subarray(start, i));
+  for (const section of sections(bytes)) {
+    if (section.id === 0 && customName(bytes, section) === 'name') continue;
+    kept.push(bytes.subarray(section.start, section.end));
   }
   return Buffer.concat(kept);
 }

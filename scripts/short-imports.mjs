@@ -8,19 +8,15 @@
 //
 //   shortenImports(wasm: Buffer, js: string) → { wasm: Buffer, js: string, renamed: number }
 
+import { encodeUleb, readUleb, sections } from './wasm-sections.mjs';
+
 const HASHED = /^__wb(?:g|indgen)_\w*_[0-9a-f]{16}$/;
 
 export function shortenImports(wasm, js, glueModule) {
-  let i = 8;
+  let i = 0;
   const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[i++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
+    const [value, next] = readUleb(wasm, i);
+    i = next;
     return value;
   };
   const name = () => {
@@ -37,16 +33,12 @@ export function shortenImports(wasm, js, glueModule) {
   const parts = [wasm.subarray(0, 8)];
   let renamed = 0;
   let out = js;
-  while (i < wasm.length) {
-    const start = i;
-    const id = wasm[i++];
-    const size = leb();
-    const body = i;
-    if (id !== 2) {
-      i = body + size;
-      parts.push(wasm.subarray(start, i));
+  for (const section of sections(wasm)) {
+    if (section.id !== 2) {
+      parts.push(wasm.subarray(section.start, section.end));
       continue;
     }
+    i = section.body;
     const entries = [];
     const count = leb();
     for (let n = 0; n < count; n++) {
@@ -73,28 +65,17 @@ export function shortenImports(wasm, js, glueModule) {
       }
       entries.push([module, short, wasm.subarray(descriptor, i)]);
     }
-    if (i !== body + size) throw new Error('short-imports: the import section did not read to its end');
-    const bytes = [uleb(entries.length)];
+    if (i !== section.end) throw new Error('short-imports: the import section did not read to its end');
+    const bytes = [encodeUleb(entries.length)];
     for (const [module, field, descriptor] of entries) {
       for (const text of [module, field]) {
         const b = Buffer.from(text, 'utf8');
-        bytes.push(uleb(b.length), b);
+        bytes.push(encodeUleb(b.length), b);
       }
       bytes.push(descriptor);
     }
-    const section = Buffer.concat(bytes);
-    parts.push(Buffer.from([2]), uleb(section.length), section);
+    const body = Buffer.concat(bytes);
+    parts.push(Buffer.from([2]), encodeUleb(body.length), body);
   }
   return { wasm: Buffer.concat(parts), js: out, renamed };
-}
-
-function uleb(value) {
-  const bytes = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    bytes.push(byte);
-  } while (value);
-  return Buffer.from(bytes);
 }
